@@ -1,0 +1,308 @@
+package io.platforminfra.components.aks;
+
+import com.pulumi.azurenative.containerservice.ContainerserviceFunctions;
+import com.pulumi.azurenative.containerservice.ManagedCluster;
+import com.pulumi.azurenative.containerservice.ManagedClusterArgs;
+import com.pulumi.azurenative.containerservice.enums.ResourceIdentityType;
+import com.pulumi.azurenative.containerservice.inputs.AgentPoolUpgradeSettingsArgs;
+import com.pulumi.azurenative.containerservice.inputs.ContainerServiceNetworkProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ListManagedClusterUserCredentialsArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAADProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAPIServerAccessProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAddonProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAgentPoolProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAutoUpgradeProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterIdentityArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterOIDCIssuerProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSKUArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileWorkloadIdentityArgs;
+import com.pulumi.azurenative.containerservice.outputs.ManagedClusterOIDCIssuerProfileResponse;
+import com.pulumi.azurenative.managedidentity.FederatedIdentityCredential;
+import com.pulumi.azurenative.managedidentity.FederatedIdentityCredentialArgs;
+import com.pulumi.azurenative.managedidentity.UserAssignedIdentity;
+import com.pulumi.azurenative.managedidentity.UserAssignedIdentityArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.components.common.BuiltInRole;
+import io.platforminfra.components.common.Components;
+import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.common.RoleAssignments;
+import io.platforminfra.components.monitoring.DiagnosticSettings;
+
+import javax.annotation.Nullable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An AKS cluster as the platform runs it, plus the Kubernetes provider that talks to exactly this cluster.
+ *
+ * <ul>
+ *   <li>Entra ID with Azure RBAC, local accounts off: every access is a person's or workload's own identity.</li>
+ *   <li>API server reachable only from authorized ranges, or private.</li>
+ *   <li>Azure CNI overlay powered by Cilium, with Cilium network policy.</li>
+ *   <li>OIDC issuer and workload identity; Azure Policy and Key Vault secrets provider (with rotation) add-ons;
+ *       Container Insights and control-plane logs to the stage's workspace; automatic upgrades.</li>
+ *   <li>A system pool tainted for critical add-ons, and autoscaling user pools.</li>
+ * </ul>
+ *
+ * <p>The Kubernetes provider is built from this cluster's own credentials. Together with
+ * {@code pulumi:disable-default-providers: [kubernetes]} in {@code Pulumi.yaml}, no Kubernetes resource can go to
+ * whatever cluster a kube context points at: the incident where a local apply hit the wrong cluster cannot recur.
+ * Through that provider the cluster's application namespaces are created, each with a service account bound to
+ * its own managed identity ({@link #workloadIdentities()}).
+ */
+public class AksCluster extends ComponentResource {
+    /** Pulumi type token. */
+    public static final String TYPE = Components.TYPE_PREFIX + "AksCluster";
+    /** Name of the service account created in every application namespace. */
+    public static final String WORKLOAD_SERVICE_ACCOUNT = "workload";
+    /** Audience of tokens exchanged through workload identity federation (fixed by Entra ID). */
+    static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
+
+    private final Output<String> resourceId;
+    private final Output<String> name;
+    private final Output<String> oidcIssuerUrl;
+    private final Output<String> kubeconfig;
+    private final Provider provider;
+    private final Map<String, WorkloadIdentity> workloadIdentities;
+
+    /** Creates the cluster; throws before registering anything when the settings are invalid. */
+    public AksCluster(String name, AksClusterArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, Components.validated("AksCluster", name, args.getSettings(), options));
+        var placement = args.getPlacement();
+        var settings = args.getSettings();
+        var clusterName = placement.naming().name(AzureResourceKind.KUBERNETES_CLUSTER);
+
+        // A user-assigned control-plane identity exists before the cluster, so it can be granted the node subnet
+        // first; a system-assigned one would only exist after the cluster already needed the grant.
+        var controlPlane = new UserAssignedIdentity(name + "-identity", UserAssignedIdentityArgs.builder()
+                .resourceName(placement.naming().name(AzureResourceKind.MANAGED_IDENTITY, "aks"))
+                .resourceGroupName(placement.resourceGroupName())
+                .location(placement.location())
+                .tags(placement.tags())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        var subnetGrant = RoleAssignments.grant(name + "-subnet-network-contributor", BuiltInRole.NETWORK_CONTRIBUTOR,
+                controlPlane.principalId(), args.getNodeSubnetId(), placement, this);
+
+        var cluster = new ManagedCluster(name + "-aks", clusterArgs(clusterName, args, controlPlane),
+                CustomResourceOptions.builder().parent(this).dependsOn(subnetGrant).build());
+        DiagnosticSettings.send(name + "-aks-diag", cluster.id(), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+
+        this.resourceId = cluster.id();
+        this.name = cluster.name();
+        this.oidcIssuerUrl = cluster.oidcIssuerProfile().applyValue(profile -> profile
+                .map(ManagedClusterOIDCIssuerProfileResponse::issuerURL)
+                .orElseThrow(() -> new IllegalStateException("AKS returned no OIDC issuer although it is enabled")));
+        this.kubeconfig = userKubeconfig(cluster, placement, settings.getKubeloginMode());
+        this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                // Server-side apply: field ownership is tracked by the API server, so a manual kubectl edit shows
+                // up as a conflict instead of being silently overwritten.
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        this.workloadIdentities = bootstrapNamespaces(name, placement, settings.getNamespaces());
+
+        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "oidcIssuerUrl", oidcIssuerUrl,
+                "kubeconfig", kubeconfig));
+    }
+
+    private ManagedClusterArgs clusterArgs(String clusterName, AksClusterArgs args, UserAssignedIdentity controlPlane) {
+        var placement = args.getPlacement();
+        var settings = args.getSettings();
+        var pools = new ArrayList<ManagedClusterAgentPoolProfileArgs>();
+        pools.add(ManagedClusterAgentPoolProfileArgs.builder()
+                .name("system")
+                .mode("System")
+                .vmSize(settings.getSystemPool().getVmSize())
+                .count(settings.getSystemPool().getCount())
+                // Only critical add-ons on system nodes (AKS best practice for system pools).
+                .nodeTaints("CriticalAddonsOnly=true:NoSchedule")
+                .vnetSubnetID(args.getNodeSubnetId())
+                .osType("Linux")
+                .osSKU("AzureLinux")
+                .type("VirtualMachineScaleSets")
+                .enableNodePublicIP(false)
+                .upgradeSettings(AgentPoolUpgradeSettingsArgs.builder().maxSurge("33%").build())
+                .tags(placement.tags())
+                .build());
+        for (var pool : settings.getUserPools()) {
+            pools.add(ManagedClusterAgentPoolProfileArgs.builder()
+                    .name(pool.getName())
+                    .mode("User")
+                    .vmSize(pool.getVmSize())
+                    // No count: the autoscaler owns it, and a count here would be reverted on every run.
+                    .enableAutoScaling(true)
+                    .minCount(pool.getMinCount())
+                    .maxCount(pool.getMaxCount())
+                    .vnetSubnetID(args.getNodeSubnetId())
+                    .osType("Linux")
+                    .osSKU("AzureLinux")
+                    .type("VirtualMachineScaleSets")
+                    .enableNodePublicIP(false)
+                    .upgradeSettings(AgentPoolUpgradeSettingsArgs.builder().maxSurge("33%").build())
+                    .tags(placement.tags())
+                    .build());
+        }
+
+        var addons = new LinkedHashMap<String, ManagedClusterAddonProfileArgs>();
+        addons.put("azurepolicy", ManagedClusterAddonProfileArgs.builder().enabled(true).build());
+        addons.put("azureKeyvaultSecretsProvider", ManagedClusterAddonProfileArgs.builder().enabled(true)
+                .config(Map.of("enableSecretRotation", "true", "rotationPollInterval", "2m")).build());
+        addons.put("omsagent", ManagedClusterAddonProfileArgs.builder().enabled(true)
+                .config(args.getLogAnalyticsWorkspaceId().applyValue(id -> Map.of("logAnalyticsWorkspaceResourceID", id)))
+                .build());
+
+        var apiAccess = ManagedClusterAPIServerAccessProfileArgs.builder()
+                .enablePrivateCluster(settings.isPrivateCluster());
+        if (!settings.isPrivateCluster()) {
+            apiAccess.authorizedIPRanges(settings.getAuthorizedIpRanges());
+        }
+
+        return ManagedClusterArgs.builder()
+                .resourceName(clusterName)
+                .resourceGroupName(placement.resourceGroupName())
+                .location(placement.location())
+                .dnsPrefix(clusterName)
+                .kubernetesVersion(settings.getKubernetesVersion())
+                .sku(ManagedClusterSKUArgs.builder().name("Base").tier(settings.getSkuTier()).build())
+                .identity(ManagedClusterIdentityArgs.builder()
+                        .type(ResourceIdentityType.UserAssigned)
+                        .userAssignedIdentities(controlPlane.id().applyValue(List::of))
+                        .build())
+                .aadProfile(ManagedClusterAADProfileArgs.builder()
+                        .managed(true)
+                        .enableAzureRBAC(true)
+                        .adminGroupObjectIDs(settings.getAdminGroupObjectIds())
+                        .tenantID(placement.tenantId())
+                        .build())
+                .enableRBAC(true)
+                .disableLocalAccounts(true)
+                .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
+                .securityProfile(ManagedClusterSecurityProfileArgs.builder()
+                        .workloadIdentity(ManagedClusterSecurityProfileWorkloadIdentityArgs.builder().enabled(true).build())
+                        .build())
+                .networkProfile(ContainerServiceNetworkProfileArgs.builder()
+                        .networkPlugin("azure")
+                        .networkPluginMode("overlay")
+                        .networkDataplane("cilium")
+                        .networkPolicy("cilium")
+                        .podCidr(settings.getPodCidr())
+                        .serviceCidr(settings.getServiceCidr())
+                        .dnsServiceIP(settings.dnsServiceIp())
+                        .loadBalancerSku("standard")
+                        .outboundType("loadBalancer")
+                        .build())
+                .apiServerAccessProfile(apiAccess.build())
+                .autoUpgradeProfile(ManagedClusterAutoUpgradeProfileArgs.builder()
+                        .upgradeChannel(settings.getUpgradeChannel()).build())
+                .addonProfiles(addons)
+                .agentPoolProfiles(pools)
+                .tags(placement.tags())
+                .build();
+    }
+
+    /**
+     * The Entra ID user kubeconfig of the cluster, rewritten for {@code loginMode}. It depends on the cluster's
+     * name output, so in a preview of a new cluster it stays unknown instead of calling Azure for a cluster that
+     * does not exist yet.
+     */
+    private static Output<String> userKubeconfig(ManagedCluster cluster, Placement placement, String loginMode) {
+        return ContainerserviceFunctions.listManagedClusterUserCredentials(ListManagedClusterUserCredentialsArgs.builder()
+                        .resourceGroupName(placement.resourceGroupName())
+                        .resourceName(cluster.name())
+                        .format("exec")
+                        .build())
+                .applyValue(result -> {
+                    var encoded = result.kubeconfigs().get(0).value();
+                    var yaml = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+                    return KubeloginKubeconfig.withLoginMode(yaml, loginMode);
+                })
+                .asSecret();
+    }
+
+    private Map<String, WorkloadIdentity> bootstrapNamespaces(String name, Placement placement, List<String> namespaces) {
+        var identities = new LinkedHashMap<String, WorkloadIdentity>();
+        var kubernetes = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        for (var namespace : namespaces) {
+            var prefix = name + "-" + namespace;
+            var identity = new UserAssignedIdentity(prefix + "-identity", UserAssignedIdentityArgs.builder()
+                    .resourceName(placement.naming().name(AzureResourceKind.MANAGED_IDENTITY, namespace))
+                    .resourceGroupName(placement.resourceGroupName())
+                    .location(placement.location())
+                    .tags(placement.tags())
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+            new FederatedIdentityCredential(prefix + "-federation", FederatedIdentityCredentialArgs.builder()
+                    .federatedIdentityCredentialResourceName(namespace + "-" + WORKLOAD_SERVICE_ACCOUNT)
+                    .resourceName(identity.name())
+                    .resourceGroupName(placement.resourceGroupName())
+                    .issuer(oidcIssuerUrl)
+                    .subject("system:serviceaccount:" + namespace + ":" + WORKLOAD_SERVICE_ACCOUNT)
+                    .audiences(TOKEN_EXCHANGE_AUDIENCE)
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+            var ns = new Namespace(prefix + "-namespace", NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(namespace)
+                            .labels(Map.of("app.kubernetes.io/managed-by", "pulumi"))
+                            .build())
+                    .build(), kubernetes);
+            new ServiceAccount(prefix + "-service-account", ServiceAccountArgs.builder()
+                    .metadata(ObjectMetaArgs.builder()
+                            .name(WORKLOAD_SERVICE_ACCOUNT)
+                            .namespace(ns.metadata().applyValue(m -> m.name().orElse(namespace)))
+                            .labels(Map.of("azure.workload.identity/use", "true"))
+                            .annotations(identity.clientId().applyValue(id -> Map.of("azure.workload.identity/client-id", id)))
+                            .build())
+                    .build(), kubernetes);
+            identities.put(namespace, new WorkloadIdentity(namespace, WORKLOAD_SERVICE_ACCOUNT,
+                    identity.principalId(), identity.clientId()));
+        }
+        return Collections.unmodifiableMap(identities);
+    }
+
+    /** Resource ID of the cluster. */
+    public Output<String> resourceId() {
+        return resourceId;
+    }
+
+    /** Azure name of the cluster. */
+    public Output<String> name() {
+        return name;
+    }
+
+    /** URL of the cluster's OIDC issuer (the issuer of every federated credential for its workloads). */
+    public Output<String> oidcIssuerUrl() {
+        return oidcIssuerUrl;
+    }
+
+    /** Kubeconfig for the deploying identity (kubelogin, no static credentials). Secret. */
+    public Output<String> kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** The Kubernetes provider bound to this cluster; pass it to every Kubernetes resource of the stage. */
+    public Provider provider() {
+        return provider;
+    }
+
+    /** Identity of each application namespace, by namespace name, in the order the settings list them. */
+    public Map<String, WorkloadIdentity> workloadIdentities() {
+        return workloadIdentities;
+    }
+}

@@ -1,0 +1,85 @@
+package io.platforminfra.components.common;
+
+import java.util.regex.Pattern;
+
+/**
+ * The Azure resource types this library names, with the abbreviation of the Cloud Adoption Framework and the
+ * length and character rules Azure enforces for each name.
+ *
+ * <p>Source: "Naming rules and restrictions for Azure resources" and "Abbreviation examples for Azure resources"
+ * (Microsoft Learn, Cloud Adoption Framework). Checking names here turns a failed deployment minutes into a run
+ * into an error before anything is created.
+ */
+public enum AzureResourceKind {
+    /** Resource group: 1-90 characters, letters, digits, hyphens, underscores, periods and parentheses. */
+    RESOURCE_GROUP("rg", 1, 90, "[-\\w.()]*[-\\w()]", false, true),
+    /** Virtual network: 2-64 characters, alphanumerics, underscores, periods and hyphens. */
+    VIRTUAL_NETWORK("vnet", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
+    /** Subnet: 1-80 characters, alphanumerics, underscores, periods and hyphens. */
+    SUBNET("snet", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
+    /** Network security group: 1-80 characters. */
+    NETWORK_SECURITY_GROUP("nsg", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
+    /** Private endpoint: 2-64 characters. */
+    PRIVATE_ENDPOINT("pe", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
+    /** Log Analytics workspace: 4-63 characters, alphanumerics and hyphens, starting and ending alphanumeric. */
+    LOG_ANALYTICS_WORKSPACE("log", 4, 63, "[a-zA-Z0-9][-a-zA-Z0-9]*[a-zA-Z0-9]", false, true),
+    /** AKS managed cluster: 1-63 characters, alphanumerics, underscores and hyphens. */
+    KUBERNETES_CLUSTER("aks", 1, 63, "[a-zA-Z0-9]([-\\w]*[a-zA-Z0-9])?", false, true),
+    /** User-assigned managed identity: 3-128 characters, alphanumerics, hyphens and underscores. */
+    MANAGED_IDENTITY("id", 3, 128, "[a-zA-Z0-9][-\\w]*", false, true),
+    /** Key Vault: 3-24 characters, alphanumerics and hyphens, starting with a letter; globally unique. */
+    KEY_VAULT("kv", 3, 24, "[a-zA-Z]([a-zA-Z0-9]|-(?!-))*[a-zA-Z0-9]", true, true),
+    /** Storage account: 3-24 lowercase letters and digits only; globally unique. */
+    STORAGE_ACCOUNT("st", 3, 24, "[a-z0-9]+", true, false),
+    /** PostgreSQL flexible server: 3-63 lowercase letters, digits and hyphens; globally unique (DNS name). */
+    POSTGRESQL_SERVER("psql", 3, 63, "[a-z0-9]([-a-z0-9]*[a-z0-9])?", true, true);
+
+    private final String abbreviation;
+    private final int minLength;
+    private final int maxLength;
+    private final Pattern pattern;
+    private final boolean globallyUnique;
+    private final boolean allowsHyphens;
+
+    AzureResourceKind(String abbreviation, int minLength, int maxLength, String pattern, boolean globallyUnique,
+                      boolean allowsHyphens) {
+        this.abbreviation = abbreviation;
+        this.minLength = minLength;
+        this.maxLength = maxLength;
+        this.pattern = Pattern.compile(pattern);
+        this.globallyUnique = globallyUnique;
+        this.allowsHyphens = allowsHyphens;
+    }
+
+    /** Cloud Adoption Framework abbreviation, the first part of every name. */
+    public String abbreviation() {
+        return abbreviation;
+    }
+
+    /** Whether the name must be unique across all of Azure (it becomes part of a public DNS name). */
+    public boolean globallyUnique() {
+        return globallyUnique;
+    }
+
+    /** Whether Azure accepts hyphens in this type's names. */
+    public boolean allowsHyphens() {
+        return allowsHyphens;
+    }
+
+    /** Maximum length Azure accepts. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Whether Azure accepts {@code name} for this resource type. */
+    public boolean accepts(String name) {
+        return name != null && name.length() >= minLength && name.length() <= maxLength
+                && pattern.matcher(name).matches();
+    }
+
+    /** The rule in words, for error messages. */
+    public String rule() {
+        return "be " + minLength + "-" + maxLength + " characters matching " + pattern.pattern()
+                + " (Azure's rule for " + name().toLowerCase().replace('_', ' ') + " names)";
+    }
+}

@@ -1,0 +1,29 @@
+package io.platforminfra.components.common;
+
+import com.pulumi.resources.ComponentResourceOptions;
+
+/**
+ * What every component of this library does the same way before it calls its super constructor.
+ */
+public final class Components {
+    /** Type token prefix of every component: {@code platform:azure:<Name>}. */
+    public static final String TYPE_PREFIX = "platform:azure:";
+
+    private Components() {
+    }
+
+    /**
+     * Validates {@code settings} and returns {@code options} unchanged. Called as the argument of a component's
+     * super constructor, so invalid settings throw before the component (or any child) is registered.
+     *
+     * @throws InvalidSettingsException listing every problem
+     */
+    public static ComponentResourceOptions validated(String componentName, String instanceName, Validatable settings,
+                                                     ComponentResourceOptions options) {
+        var problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(componentName + " '" + instanceName + "'", problems);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,29 @@
+package io.platforminfra.components.common;
+
+import com.pulumi.core.Output;
+
+import java.util.Map;
+
+/**
+ * Where and how a component places its Azure resources: the same for every component of a stage, so it is built
+ * once by the stack program and handed to each component.
+ *
+ * @param resourceGroupName resource group that holds the resources
+ * @param location          Azure region's programmatic name, for example {@code westeurope}
+ * @param naming            the naming convention every Azure name is derived from
+ * @param tags              tags put on every Azure resource that takes tags
+ * @param tenantId          Entra ID tenant of the deployment (Key Vault, PostgreSQL and AKS authenticate against it)
+ * @param subscriptionId    subscription of the deployment (built-in role definitions are addressed through it)
+ */
+public record Placement(Output<String> resourceGroupName,
+                        String location,
+                        NamingConvention naming,
+                        Map<String, String> tags,
+                        Output<String> tenantId,
+                        Output<String> subscriptionId) {
+
+    /** Copies {@code tags}, so a caller cannot change them after the fact. */
+    public Placement {
+        tags = Map.copyOf(tags);
+    }
+}

@@ -1,0 +1,53 @@
+package io.platforminfra.components.common;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Collects every {@link Problem} found while validating settings, so that all of them are reported at once.
+ */
+public final class Problems {
+    private final List<Problem> found = new ArrayList<>();
+
+    /** Records a problem with {@code field} unless {@code ok} holds. Returns {@code ok} for chaining checks. */
+    public boolean check(boolean ok, String field, Object value, String expectation) {
+        if (!ok) {
+            found.add(new Problem(field, value, expectation));
+        }
+        return ok;
+    }
+
+    /** Checks that a whole number lies in {@code [min, max]}. */
+    public boolean inRange(String field, int value, int min, int max) {
+        return check(value >= min && value <= max, field, value, "be between " + min + " and " + max);
+    }
+
+    /** Checks that a value is one of {@code allowed} (compared exactly, as Azure does). */
+    public boolean oneOf(String field, String value, Collection<String> allowed) {
+        return check(value != null && allowed.contains(value), field, value, "be one of " + String.join(", ", allowed));
+    }
+
+    /** Checks each element of a list with {@code test}; problems name the element's index. */
+    public <T> void each(String field, List<T> values, Predicate<T> test, String expectation) {
+        for (int i = 0; i < values.size(); i++) {
+            check(test.test(values.get(i)), field + "[" + i + "]", values.get(i), expectation);
+        }
+    }
+
+    /** Adds problems found by a nested validation, their fields placed under {@code prefix}. */
+    public void addAllUnder(String prefix, List<Problem> nested) {
+        nested.forEach(p -> found.add(p.under(prefix)));
+    }
+
+    /** The problems found so far, in the order they were found. */
+    public List<Problem> list() {
+        return List.copyOf(found);
+    }
+
+    /** Whether no problem was found. */
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+}

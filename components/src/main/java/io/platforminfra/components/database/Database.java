@@ -1,0 +1,142 @@
+package io.platforminfra.components.database;
+
+import com.pulumi.azurenative.dbforpostgresql.Administrator;
+import com.pulumi.azurenative.dbforpostgresql.AdministratorArgs;
+import com.pulumi.azurenative.dbforpostgresql.Configuration;
+import com.pulumi.azurenative.dbforpostgresql.ConfigurationArgs;
+import com.pulumi.azurenative.dbforpostgresql.Server;
+import com.pulumi.azurenative.dbforpostgresql.ServerArgs;
+import com.pulumi.azurenative.dbforpostgresql.inputs.AuthConfigArgs;
+import com.pulumi.azurenative.dbforpostgresql.inputs.BackupArgs;
+import com.pulumi.azurenative.dbforpostgresql.inputs.HighAvailabilityArgs;
+import com.pulumi.azurenative.dbforpostgresql.inputs.NetworkArgs;
+import com.pulumi.azurenative.dbforpostgresql.inputs.SkuArgs;
+import com.pulumi.azurenative.dbforpostgresql.inputs.StorageArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.components.common.Components;
+import io.platforminfra.components.common.PrivateDns;
+import io.platforminfra.components.monitoring.DiagnosticSettings;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+
+/**
+ * A PostgreSQL flexible server with private access only: it lives in a delegated subnet and resolves through a
+ * private DNS zone linked to the stage's network, so it has no public endpoint at all. Entra ID authentication is
+ * on with a group as administrator; password authentication is off unless asked for. TLS is enforced, backups are
+ * kept for the configured days (geo-redundant by default), high availability is zone-redundant by default, and
+ * logs go to the workspace.
+ */
+public class Database extends ComponentResource {
+    /** Pulumi type token. */
+    public static final String TYPE = Components.TYPE_PREFIX + "Database";
+
+    private final Output<String> resourceId;
+    private final Output<String> name;
+    private final Output<String> hostName;
+
+    /** Creates the server and its databases; throws before registering anything when the args are invalid. */
+    public Database(String name, DatabaseArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, Components.validated("Database", name, args, options));
+        var placement = args.getPlacement();
+        var settings = args.getSettings();
+        var serverName = placement.naming().name(AzureResourceKind.POSTGRESQL_SERVER);
+
+        // Azure requires the zone name to end in .postgres.database.azure.com; one zone per server keeps
+        // stages and servers from sharing records.
+        var dns = PrivateDns.linkedZone(name + "-psql", serverName + ".private.postgres.database.azure.com",
+                args.getVirtualNetworkId(), placement, this);
+
+        var server = new Server(name + "-psql", serverArgs(serverName, args, dns.zone().id()),
+                CustomResourceOptions.builder().parent(this)
+                        .dependsOn(dns.link())
+                        .additionalSecretOutputs("administratorLoginPassword")
+                        .build());
+
+        Resource previous = new Configuration(name + "-require-tls", ConfigurationArgs.builder()
+                .configurationName("require_secure_transport")
+                .value("on")
+                .source("user-override")
+                .serverName(server.name())
+                .resourceGroupName(placement.resourceGroupName())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        previous = new Administrator(name + "-entra-admin", AdministratorArgs.builder()
+                .objectId(settings.getAdminGroupObjectId())
+                .principalName(settings.getAdminGroupName())
+                .principalType("Group")
+                .tenantId(placement.tenantId())
+                .serverName(server.name())
+                .resourceGroupName(placement.resourceGroupName())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(previous).build());
+        for (var database : settings.getDatabases()) {
+            // One change at a time: a flexible server rejects concurrent operations ("ServerBusy").
+            previous = new com.pulumi.azurenative.dbforpostgresql.Database(name + "-db-" + database,
+                    com.pulumi.azurenative.dbforpostgresql.DatabaseArgs.builder()
+                            .databaseName(database)
+                            .charset("UTF8")
+                            .collation("en_US.utf8")
+                            .serverName(server.name())
+                            .resourceGroupName(placement.resourceGroupName())
+                            .build(), CustomResourceOptions.builder().parent(this).dependsOn(previous).build());
+        }
+        DiagnosticSettings.send(name + "-psql-diag", server.id(), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+
+        this.resourceId = server.id();
+        this.name = server.name();
+        this.hostName = server.fullyQualifiedDomainName();
+        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "hostName", hostName));
+    }
+
+    private static ServerArgs serverArgs(String serverName, DatabaseArgs args, Output<String> zoneId) {
+        var placement = args.getPlacement();
+        var settings = args.getSettings();
+        var server = ServerArgs.builder()
+                .serverName(serverName)
+                .resourceGroupName(placement.resourceGroupName())
+                .location(placement.location())
+                .version(settings.getVersion())
+                .sku(SkuArgs.builder().name(settings.getSkuName()).tier(settings.getTier()).build())
+                .storage(StorageArgs.builder().storageSizeGB(settings.getStorageSizeGb()).build())
+                .backup(BackupArgs.builder()
+                        .backupRetentionDays(settings.getBackupRetentionDays())
+                        .geoRedundantBackup(settings.isGeoRedundantBackup() ? "Enabled" : "Disabled")
+                        .build())
+                .highAvailability(HighAvailabilityArgs.builder().mode(settings.getHighAvailability()).build())
+                .network(NetworkArgs.builder()
+                        .delegatedSubnetResourceId(args.getDelegatedSubnetId())
+                        .privateDnsZoneArmResourceId(zoneId)
+                        .build())
+                .authConfig(AuthConfigArgs.builder()
+                        .activeDirectoryAuth("Enabled")
+                        .passwordAuth(settings.isPasswordAuth() ? "Enabled" : "Disabled")
+                        .tenantId(placement.tenantId())
+                        .build())
+                .tags(placement.tags());
+        if (settings.isPasswordAuth()) {
+            server.administratorLogin(settings.getAdministratorLogin())
+                    .administratorLoginPassword(args.getAdministratorPassword().asSecret());
+        }
+        return server.build();
+    }
+
+    /** Resource ID of the server. */
+    public Output<String> resourceId() {
+        return resourceId;
+    }
+
+    /** Azure name of the server. */
+    public Output<String> name() {
+        return name;
+    }
+
+    /** Host name clients connect to; it resolves to the private address inside the stage's network. */
+    public Output<String> hostName() {
+        return hostName;
+    }
+}

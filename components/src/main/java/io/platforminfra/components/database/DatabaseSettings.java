@@ -1,0 +1,136 @@
+package io.platforminfra.components.database;
+
+import io.platforminfra.components.common.ObjectIds;
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.common.Validatable;
+import lombok.Builder;
+import lombok.Singular;
+import lombok.Value;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of a PostgreSQL flexible server. Private access and Entra ID authentication are always on; password
+ * authentication, smaller backups and no high availability are weaker settings that must be chosen explicitly.
+ */
+@Value
+@Builder(toBuilder = true)
+public class DatabaseSettings implements Validatable {
+    /**
+     * PostgreSQL major versions accepted. The pinned provider (azure-native 2.10.0) creates flexible servers with
+     * API version 2022-12-01, which accepts 11 to 14 only; of those, Azure still supports 14 (standard support
+     * until 2026-12-11). Newer versions need a newer provider; see docs/configuration.md.
+     */
+    public static final List<String> VERSIONS = List.of("14");
+    /** Compute tiers. */
+    public static final List<String> TIERS = List.of("Burstable", "GeneralPurpose", "MemoryOptimized");
+    /** High-availability modes. */
+    public static final List<String> HIGH_AVAILABILITY_MODES = List.of("Disabled", "SameZone", "ZoneRedundant");
+    /** Storage sizes (GiB) that flexible servers offer. */
+    public static final List<Integer> STORAGE_SIZES_GB =
+            List.of(32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
+    /** Names Azure reserves for its own databases and roles. */
+    static final Set<String> RESERVED_DATABASES = Set.of("postgres", "azure_maintenance", "azure_sys",
+            "template0", "template1");
+    static final Set<String> RESERVED_LOGINS = Set.of("azure_superuser", "azure_pg_admin", "admin", "administrator",
+            "root", "guest", "public");
+
+    private static final Pattern SKU = Pattern.compile("Standard_[A-Za-z0-9_]+");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** PostgreSQL major version. Default {@code 14}; see {@link #VERSIONS}. */
+    @Builder.Default
+    String version = "14";
+
+    /** Compute size, such as {@code Standard_D2ds_v5} or {@code Standard_B1ms}. Default {@code Standard_D2ds_v5}. */
+    @Builder.Default
+    String skuName = "Standard_D2ds_v5";
+
+    /** Compute tier matching {@link #skuName}: Burstable, GeneralPurpose or MemoryOptimized. Default {@code GeneralPurpose}. */
+    @Builder.Default
+    String tier = "GeneralPurpose";
+
+    /** Storage in GiB, one of {@link #STORAGE_SIZES_GB}. Default {@code 128}. */
+    @Builder.Default
+    int storageSizeGb = 128;
+
+    /** Days of point-in-time restore, 7 to 35. Default {@code 14}. */
+    @Builder.Default
+    int backupRetentionDays = 14;
+
+    /** Whether backups are copied to the paired region. Default {@code true}; {@code false} must be chosen. */
+    @Builder.Default
+    boolean geoRedundantBackup = true;
+
+    /**
+     * High availability: Disabled, SameZone or ZoneRedundant (a standby in another zone). Default
+     * {@code ZoneRedundant}; not available in the Burstable tier.
+     */
+    @Builder.Default
+    String highAvailability = "ZoneRedundant";
+
+    /** Databases to create (lowercase identifiers). Default: none. */
+    @Singular
+    List<String> databases;
+
+    /** Object ID of the Entra ID group that administers the server. Required. */
+    String adminGroupObjectId;
+
+    /** Display name of that group; PostgreSQL uses it as the administrator role's name. Required. */
+    String adminGroupName;
+
+    /**
+     * Whether password authentication is on besides Entra ID. Default {@code false}. When on, the password comes
+     * from a secret and is stored in the stage's Key Vault.
+     */
+    @Builder.Default
+    boolean passwordAuth = false;
+
+    /** Login of the password administrator, used only with {@link #passwordAuth}. Default {@code psqladmin}. */
+    @Builder.Default
+    String administratorLogin = "psqladmin";
+
+    /** Settings with every default; the admin group must still be set. */
+    public static DatabaseSettings defaults() {
+        return builder().build();
+    }
+
+    @Override
+    public List<Problem> problems() {
+        var problems = new Problems();
+        problems.check(VERSIONS.contains(version), "version", version, "be one of " + String.join(", ", VERSIONS)
+                + " (what both Azure supports and the pinned API version 2022-12-01 accepts)");
+        problems.check(skuName != null && SKU.matcher(skuName).matches(), "skuName", skuName,
+                "be a flexible server compute size such as Standard_D2ds_v5 or Standard_B1ms");
+        problems.oneOf("tier", tier, TIERS);
+        problems.check(STORAGE_SIZES_GB.contains(storageSizeGb), "storageSizeGb", storageSizeGb,
+                "be one of " + STORAGE_SIZES_GB);
+        problems.inRange("backupRetentionDays", backupRetentionDays, 7, 35);
+        if (problems.oneOf("highAvailability", highAvailability, HIGH_AVAILABILITY_MODES)) {
+            problems.check("Disabled".equals(highAvailability) || !"Burstable".equals(tier), "highAvailability",
+                    highAvailability, "be Disabled in the Burstable tier (Azure offers no standby there)");
+        }
+        problems.each("databases", databases, d -> d != null && IDENTIFIER.matcher(d).matches(),
+                "be a lowercase identifier: letters, digits and underscores, at most 63, not starting with a digit");
+        problems.each("databases", databases, d -> !RESERVED_DATABASES.contains(d),
+                "not be a name Azure reserves (" + String.join(", ", RESERVED_DATABASES.stream().sorted().toList()) + ")");
+        problems.check(new HashSet<>(databases).size() == databases.size(), "databases", databases,
+                "not list a database twice");
+        problems.check(ObjectIds.isObjectId(adminGroupObjectId), "adminGroupObjectId", adminGroupObjectId,
+                "be the object ID (a GUID) of the Entra ID group that administers the server");
+        problems.check(adminGroupName != null && !adminGroupName.isBlank(), "adminGroupName", adminGroupName,
+                "be the display name of that Entra ID group");
+        if (passwordAuth) {
+            problems.check(administratorLogin != null && IDENTIFIER.matcher(administratorLogin).matches()
+                            && !administratorLogin.startsWith("pg_") && !RESERVED_LOGINS.contains(administratorLogin),
+                    "administratorLogin", administratorLogin,
+                    "be a lowercase identifier that does not start with pg_ and is not reserved ("
+                            + String.join(", ", RESERVED_LOGINS.stream().sorted().toList()) + ")");
+        }
+        return problems.list();
+    }
+}

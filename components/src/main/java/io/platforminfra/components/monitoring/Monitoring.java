@@ -1,0 +1,53 @@
+package io.platforminfra.components.monitoring;
+
+import com.pulumi.azurenative.operationalinsights.Workspace;
+import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
+import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.components.common.Components;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+
+/**
+ * The stage's Log Analytics workspace: every other component sends its logs and metrics here through
+ * {@link DiagnosticSettings}, so one query spans cluster, vault, storage and database.
+ */
+public class Monitoring extends ComponentResource {
+    /** Pulumi type token. */
+    public static final String TYPE = Components.TYPE_PREFIX + "Monitoring";
+
+    private final Output<String> resourceId;
+    private final Output<String> name;
+
+    /** Creates the workspace; throws before registering anything when the settings are invalid. */
+    public Monitoring(String name, MonitoringArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, Components.validated("Monitoring", name, args.getSettings(), options));
+        var placement = args.getPlacement();
+        var workspace = new Workspace(name + "-log", WorkspaceArgs.builder()
+                .workspaceName(placement.naming().name(AzureResourceKind.LOG_ANALYTICS_WORKSPACE))
+                .resourceGroupName(placement.resourceGroupName())
+                .location(placement.location())
+                .sku(WorkspaceSkuArgs.builder().name("PerGB2018").build())
+                .retentionInDays(args.getSettings().getRetentionDays())
+                .tags(placement.tags())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        this.resourceId = workspace.id();
+        this.name = workspace.name();
+        registerOutputs(Map.of("resourceId", resourceId, "name", this.name));
+    }
+
+    /** Resource ID of the workspace (the target of diagnostic settings and of the AKS monitoring add-on). */
+    public Output<String> resourceId() {
+        return resourceId;
+    }
+
+    /** Azure name of the workspace. */
+    public Output<String> name() {
+        return name;
+    }
+}

@@ -1,0 +1,36 @@
+package io.platforminfra.components.monitoring;
+
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.common.Validatable;
+import lombok.Builder;
+import lombok.Value;
+
+import java.util.List;
+
+/**
+ * Settings of the stage's Log Analytics workspace.
+ */
+@Value
+@Builder(toBuilder = true)
+public class MonitoringSettings implements Validatable {
+
+    /**
+     * Days logs are kept, 30 to 730. Default {@code 30}: what the per-GB price includes; longer retention is
+     * a cost decision made per stage.
+     */
+    @Builder.Default
+    int retentionDays = 30;
+
+    /** Settings with every default. */
+    public static MonitoringSettings defaults() {
+        return builder().build();
+    }
+
+    @Override
+    public List<Problem> problems() {
+        var problems = new Problems();
+        problems.inRange("retentionDays", retentionDays, 30, 730);
+        return problems.list();
+    }
+}

@@ -1,0 +1,37 @@
+package io.platforminfra.components.network;
+
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.common.Validatable;
+import lombok.Builder;
+import lombok.Value;
+
+import java.util.List;
+
+/**
+ * Settings of the stage's virtual network. The subnets are derived from the one address space
+ * (see {@link AddressPlan}), so stages cannot drift into overlapping or undersized subnets.
+ */
+@Value
+@Builder(toBuilder = true)
+public class NetworkSettings implements Validatable {
+
+    /**
+     * Private IPv4 range of the virtual network, a prefix from /8 to /24 inside RFC 1918 space.
+     * Default {@code 10.42.0.0/16}. Give each stage its own range if stages may ever be peered.
+     */
+    @Builder.Default
+    String addressSpace = "10.42.0.0/16";
+
+    /** Settings with every default. */
+    public static NetworkSettings defaults() {
+        return builder().build();
+    }
+
+    @Override
+    public List<Problem> problems() {
+        var problems = new Problems();
+        AddressPlan.problemsWith(addressSpace).forEach(p -> problems.check(false, "addressSpace", addressSpace, p));
+        return problems.list();
+    }
+}

@@ -1,0 +1,134 @@
+package io.platforminfra.components.secretstore;
+
+import com.pulumi.azurenative.authorization.RoleAssignment;
+import com.pulumi.azurenative.keyvault.Secret;
+import com.pulumi.azurenative.keyvault.SecretArgs;
+import com.pulumi.azurenative.keyvault.Vault;
+import com.pulumi.azurenative.keyvault.VaultArgs;
+import com.pulumi.azurenative.keyvault.enums.SkuName;
+import com.pulumi.azurenative.keyvault.inputs.IPRuleArgs;
+import com.pulumi.azurenative.keyvault.inputs.NetworkRuleSetArgs;
+import com.pulumi.azurenative.keyvault.inputs.SecretPropertiesArgs;
+import com.pulumi.azurenative.keyvault.inputs.SkuArgs;
+import com.pulumi.azurenative.keyvault.inputs.VaultPropertiesArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.components.common.BuiltInRole;
+import io.platforminfra.components.common.Components;
+import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.common.PrivateDns;
+import io.platforminfra.components.common.RoleAssignments;
+import io.platforminfra.components.monitoring.DiagnosticSettings;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+
+/**
+ * A Key Vault for the stage's secrets, secure by default:
+ * RBAC authorization (no access policies), purge protection and soft delete, network ACL default deny, public
+ * network access off unless IP ranges are allowed explicitly, a private endpoint in the stage's network, and
+ * audit logs to the workspace. Access is granted with {@link #grantSecretsRead}, never by handing out keys.
+ */
+public class SecretStore extends ComponentResource {
+    /** Pulumi type token. */
+    public static final String TYPE = Components.TYPE_PREFIX + "SecretStore";
+
+    private final String componentName;
+    private final Placement placement;
+    private final Vault vault;
+    private final Output<String> resourceId;
+    private final Output<String> name;
+    private final Output<String> vaultUri;
+
+    /** Creates the vault; throws before registering anything when the settings are invalid. */
+    public SecretStore(String name, SecretStoreArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, Components.validated("SecretStore", name, args.getSettings(), options));
+        this.componentName = name;
+        this.placement = args.getPlacement();
+        var settings = args.getSettings();
+        var publicRanges = settings.getAllowedIpRanges();
+
+        this.vault = new Vault(name + "-kv", VaultArgs.builder()
+                .vaultName(placement.naming().name(AzureResourceKind.KEY_VAULT))
+                .resourceGroupName(placement.resourceGroupName())
+                .location(placement.location())
+                .properties(VaultPropertiesArgs.builder()
+                        .tenantId(placement.tenantId())
+                        .sku(SkuArgs.builder().family("A").name(SkuName.valueOf(capitalized(settings.getSku()))).build())
+                        .enableRbacAuthorization(true)
+                        .enableSoftDelete(true)
+                        .softDeleteRetentionInDays(settings.getSoftDeleteRetentionDays())
+                        .enablePurgeProtection(true)
+                        .enabledForDeployment(false)
+                        .enabledForDiskEncryption(false)
+                        .enabledForTemplateDeployment(false)
+                        .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
+                        .networkAcls(NetworkRuleSetArgs.builder()
+                                .defaultAction("Deny")
+                                // Trusted Azure services (Backup, disk encryption) still reach the vault.
+                                .bypass("AzureServices")
+                                .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().value(r).build()).toList())
+                                .build())
+                        .build())
+                .tags(placement.tags())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        PrivateDns.endpoint(name + "-kv", vault.id(), "vault", "privatelink.vaultcore.azure.net",
+                args.getPrivateEndpoint(), placement, this);
+        DiagnosticSettings.send(name + "-kv-diag", vault.id(), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+
+        this.resourceId = vault.id();
+        this.name = vault.name();
+        this.vaultUri = vault.properties().applyValue(p -> p.vaultUri().orElseThrow(
+                () -> new IllegalStateException("Key Vault returned no vault URI")));
+        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "vaultUri", vaultUri));
+    }
+
+    private static String capitalized(String sku) {
+        return Character.toUpperCase(sku.charAt(0)) + sku.substring(1);
+    }
+
+    /**
+     * Lets {@code principalId} (a managed identity or service principal) read secret values
+     * (role "Key Vault Secrets User" on this vault only).
+     *
+     * @param grantName Pulumi name of the role assignment; unique in the stack
+     */
+    public RoleAssignment grantSecretsRead(String grantName, Output<String> principalId) {
+        return RoleAssignments.grant(grantName, BuiltInRole.KEY_VAULT_SECRETS_USER, principalId, resourceId,
+                placement, this);
+    }
+
+    /**
+     * Stores {@code value} as the secret {@code secretName}. The value must come from a secret source (a
+     * {@code secure:} config value); it is kept secret in state and never exported.
+     */
+    public Secret storeSecret(String secretName, Output<String> value) {
+        return new Secret(componentName + "-secret-" + secretName, SecretArgs.builder()
+                .secretName(secretName)
+                .vaultName(vault.name())
+                .resourceGroupName(placement.resourceGroupName())
+                .properties(SecretPropertiesArgs.builder().value(value.asSecret()).build())
+                .tags(placement.tags())
+                .build(), CustomResourceOptions.builder().parent(this)
+                .additionalSecretOutputs("properties").build());
+    }
+
+    /** Resource ID of the vault. */
+    public Output<String> resourceId() {
+        return resourceId;
+    }
+
+    /** Azure name of the vault. */
+    public Output<String> name() {
+        return name;
+    }
+
+    /** URI of the vault, such as {@code https://kv-plat-dev-weu-1a2b.vault.azure.net/}. */
+    public Output<String> vaultUri() {
+        return vaultUri;
+    }
+}

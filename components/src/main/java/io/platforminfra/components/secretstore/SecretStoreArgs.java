@@ -1,0 +1,31 @@
+package io.platforminfra.components.secretstore;
+
+import com.pulumi.core.Output;
+import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.common.PrivateNetworkAttachment;
+import lombok.Builder;
+import lombok.NonNull;
+import lombok.Value;
+
+/**
+ * Inputs of a {@link SecretStore} component.
+ */
+@Value
+@Builder
+public class SecretStoreArgs {
+    /** Resource group, region, naming, tags and tenant. Required. */
+    @NonNull
+    Placement placement;
+
+    /** Subnet and network of the vault's private endpoint. Required: the vault is private by default. */
+    @NonNull
+    PrivateNetworkAttachment privateEndpoint;
+
+    /** Resource ID of the Log Analytics workspace that receives the vault's audit logs. Required. */
+    @NonNull
+    Output<String> logAnalyticsWorkspaceId;
+
+    /** Vault settings. Default: {@link SecretStoreSettings#defaults()}. */
+    @Builder.Default
+    SecretStoreSettings settings = SecretStoreSettings.defaults();
+}

@@ -1,0 +1,52 @@
+package io.platforminfra.components.secretstore;
+
+import io.platforminfra.components.common.IpRanges;
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.common.Validatable;
+import lombok.Builder;
+import lombok.Singular;
+import lombok.Value;
+
+import java.util.List;
+
+/**
+ * Settings of a Key Vault. RBAC authorization, purge protection and soft delete are always on; what a stage
+ * chooses is the SKU and, if it must, public IP ranges.
+ */
+@Value
+@Builder(toBuilder = true)
+public class SecretStoreSettings implements Validatable {
+    /** SKUs Key Vault offers. */
+    public static final List<String> SKUS = List.of("standard", "premium");
+
+    /** {@code standard} or {@code premium} (HSM-backed keys). Default {@code standard}. */
+    @Builder.Default
+    String sku = "standard";
+
+    /**
+     * Public IPv4 ranges allowed through the vault's firewall. Default: none, and then public network access is
+     * off entirely and the vault is reached only through its private endpoint (Azure security benchmark NS-2).
+     */
+    @Singular
+    List<String> allowedIpRanges;
+
+    /** Days a deleted secret can be recovered, 7 to 90. Default {@code 90}, the maximum. */
+    @Builder.Default
+    int softDeleteRetentionDays = 90;
+
+    /** Settings with every default. */
+    public static SecretStoreSettings defaults() {
+        return builder().build();
+    }
+
+    @Override
+    public List<Problem> problems() {
+        var problems = new Problems();
+        problems.oneOf("sku", sku, SKUS);
+        problems.each("allowedIpRanges", allowedIpRanges, IpRanges::isIpv4AddressOrRange,
+                "be an IPv4 address or CIDR range");
+        problems.inRange("softDeleteRetentionDays", softDeleteRetentionDays, 7, 90);
+        return problems.list();
+    }
+}

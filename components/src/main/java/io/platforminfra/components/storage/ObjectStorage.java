@@ -1,0 +1,131 @@
+package io.platforminfra.components.storage;
+
+import com.pulumi.azurenative.authorization.RoleAssignment;
+import com.pulumi.azurenative.storage.BlobContainer;
+import com.pulumi.azurenative.storage.BlobContainerArgs;
+import com.pulumi.azurenative.storage.BlobServiceProperties;
+import com.pulumi.azurenative.storage.BlobServicePropertiesArgs;
+import com.pulumi.azurenative.storage.StorageAccount;
+import com.pulumi.azurenative.storage.StorageAccountArgs;
+import com.pulumi.azurenative.storage.enums.DefaultAction;
+import com.pulumi.azurenative.storage.enums.PublicAccess;
+import com.pulumi.azurenative.storage.inputs.DeleteRetentionPolicyArgs;
+import com.pulumi.azurenative.storage.inputs.IPRuleArgs;
+import com.pulumi.azurenative.storage.inputs.NetworkRuleSetArgs;
+import com.pulumi.azurenative.storage.inputs.SkuArgs;
+import com.pulumi.azurenative.storage.outputs.EndpointsResponse;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.components.common.BuiltInRole;
+import io.platforminfra.components.common.Components;
+import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.common.PrivateDns;
+import io.platforminfra.components.common.RoleAssignments;
+import io.platforminfra.components.monitoring.DiagnosticSettings;
+
+import javax.annotation.Nullable;
+import java.util.Map;
+
+/**
+ * A StorageV2 account for the stage's files and data, secure by default: HTTPS only, TLS 1.2, no public blob
+ * access, shared key access off (Entra ID only), OAuth by default in the portal, firewall default deny with
+ * public access off unless IP ranges are allowed explicitly, a blob private endpoint, blob versioning and soft
+ * delete, private containers. Access is granted with {@link #grantBlobDataContributor}, never with account keys.
+ */
+public class ObjectStorage extends ComponentResource {
+    /** Pulumi type token. */
+    public static final String TYPE = Components.TYPE_PREFIX + "ObjectStorage";
+
+    private final Placement placement;
+    private final Output<String> resourceId;
+    private final Output<String> name;
+    private final Output<String> blobEndpoint;
+
+    /** Creates the account; throws before registering anything when the settings are invalid. */
+    public ObjectStorage(String name, ObjectStorageArgs args, @Nullable ComponentResourceOptions options) {
+        super(TYPE, name, Components.validated("ObjectStorage", name, args.getSettings(), options));
+        this.placement = args.getPlacement();
+        var settings = args.getSettings();
+        var publicRanges = settings.getAllowedIpRanges();
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        var account = new StorageAccount(name + "-st", StorageAccountArgs.builder()
+                .accountName(placement.naming().name(AzureResourceKind.STORAGE_ACCOUNT))
+                .resourceGroupName(placement.resourceGroupName())
+                .location(placement.location())
+                .kind("StorageV2")
+                .sku(SkuArgs.builder().name("Standard_" + settings.getReplication()).build())
+                .enableHttpsTrafficOnly(true)
+                .minimumTlsVersion("TLS1_2")
+                .allowBlobPublicAccess(false)
+                .allowSharedKeyAccess(false)
+                .defaultToOAuthAuthentication(true)
+                .allowCrossTenantReplication(false)
+                .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
+                .networkRuleSet(NetworkRuleSetArgs.builder()
+                        .defaultAction(DefaultAction.Deny)
+                        .bypass("AzureServices")
+                        .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
+                        .build())
+                .tags(placement.tags())
+                .build(), child);
+
+        var retention = DeleteRetentionPolicyArgs.builder().enabled(true).days(settings.getSoftDeleteDays()).build();
+        var blobService = new BlobServiceProperties(name + "-blob", BlobServicePropertiesArgs.builder()
+                .accountName(account.name())
+                .resourceGroupName(placement.resourceGroupName())
+                .blobServicesName("default")
+                .isVersioningEnabled(true)
+                .deleteRetentionPolicy(retention)
+                .containerDeleteRetentionPolicy(retention)
+                .build(), child);
+        for (var container : settings.getContainers()) {
+            new BlobContainer(name + "-container-" + container, BlobContainerArgs.builder()
+                    .containerName(container)
+                    .accountName(account.name())
+                    .resourceGroupName(placement.resourceGroupName())
+                    .publicAccess(PublicAccess.None)
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(blobService).build());
+        }
+        PrivateDns.endpoint(name + "-blob", account.id(), "blob", "privatelink.blob.core.windows.net",
+                args.getPrivateEndpoint(), placement, this);
+        DiagnosticSettings.send(name + "-st-diag", account.id(), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.METRICS_ONLY, this);
+        DiagnosticSettings.send(name + "-blob-diag", account.id().applyValue(id -> id + "/blobServices/default"),
+                args.getLogAnalyticsWorkspaceId(), DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+
+        this.resourceId = account.id();
+        this.name = account.name();
+        this.blobEndpoint = account.primaryEndpoints().applyValue(EndpointsResponse::blob);
+        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "blobEndpoint", blobEndpoint));
+    }
+
+    /**
+     * Lets {@code principalId} read, write and delete blobs in this account
+     * (role "Storage Blob Data Contributor" on this account only).
+     *
+     * @param grantName Pulumi name of the role assignment; unique in the stack
+     */
+    public RoleAssignment grantBlobDataContributor(String grantName, Output<String> principalId) {
+        return RoleAssignments.grant(grantName, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, principalId, resourceId,
+                placement, this);
+    }
+
+    /** Resource ID of the storage account. */
+    public Output<String> resourceId() {
+        return resourceId;
+    }
+
+    /** Azure name of the storage account. */
+    public Output<String> name() {
+        return name;
+    }
+
+    /** Primary blob endpoint, such as {@code https://stplatdevweu1a2b.blob.core.windows.net/}. */
+    public Output<String> blobEndpoint() {
+        return blobEndpoint;
+    }
+}

@@ -1,0 +1,67 @@
+package io.platforminfra.components.storage;
+
+import io.platforminfra.components.common.IpRanges;
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.common.Validatable;
+import lombok.Builder;
+import lombok.Singular;
+import lombok.Value;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of a storage account. HTTPS only, TLS 1.2, no public blobs, no shared keys and a default-deny firewall
+ * are always on; what a stage chooses is redundancy, containers and how long deleted data stays recoverable.
+ */
+@Value
+@Builder(toBuilder = true)
+public class ObjectStorageSettings implements Validatable {
+    /** Redundancy options of StorageV2 accounts (the part after {@code Standard_}). */
+    public static final List<String> REPLICATIONS = List.of("LRS", "ZRS", "GRS", "GZRS", "RAGRS", "RAGZRS");
+
+    private static final Pattern CONTAINER_NAME = Pattern.compile("[a-z0-9](?!.*--)[-a-z0-9]{1,61}[a-z0-9]");
+
+    /**
+     * Redundancy: LRS, ZRS, GRS, GZRS, RAGRS or RAGZRS. Default {@code ZRS}: survives the loss of a zone;
+     * {@code LRS} (one datacenter) must be chosen explicitly.
+     */
+    @Builder.Default
+    String replication = "ZRS";
+
+    /** Private blob containers to create: 3-63 lowercase letters, digits and single hyphens. Default: none. */
+    @Singular
+    List<String> containers;
+
+    /** Days deleted blobs and containers stay recoverable, 1 to 365. Default {@code 14}. */
+    @Builder.Default
+    int softDeleteDays = 14;
+
+    /**
+     * Public IPv4 ranges allowed through the account's firewall. Default: none, and then public network access is
+     * off and the account is reached only through its private endpoint.
+     */
+    @Singular
+    List<String> allowedIpRanges;
+
+    /** Settings with every default. */
+    public static ObjectStorageSettings defaults() {
+        return builder().build();
+    }
+
+    @Override
+    public List<Problem> problems() {
+        var problems = new Problems();
+        problems.oneOf("replication", replication, REPLICATIONS);
+        problems.each("containers", containers, c -> c != null && CONTAINER_NAME.matcher(c).matches(),
+                "be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
+        problems.check(new HashSet<>(containers).size() == containers.size(), "containers", containers,
+                "not list a container twice");
+        problems.inRange("softDeleteDays", softDeleteDays, 1, 365);
+        problems.each("allowedIpRanges", allowedIpRanges, IpRanges::isIpv4AddressOrRange,
+                "be an IPv4 address or CIDR range");
+        return problems.list();
+    }
+}

@@ -1,0 +1,169 @@
+package io.platforminfra.testing;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Stands in for Azure: answers resource registrations with their inputs plus the outputs Azure would compute,
+ * and answers the invokes the program makes. Everything is derived from names, so runs are deterministic.
+ */
+public class AzureMocks implements Mocks {
+    /** Tenant every mocked client config reports. */
+    public static final String TENANT_ID = "72f988bf-0000-4000-8000-000000000001";
+    /** Subscription every mocked client config reports. */
+    public static final String SUBSCRIPTION_ID = "2b1c7a5e-0000-4000-8000-000000000002";
+
+    /** Input that holds the Azure name, by type token, where it is not simply {@code name}. */
+    private static final Map<String, String> NAME_INPUTS = Map.ofEntries(
+            Map.entry("azure-native:resources:ResourceGroup", "resourceGroupName"),
+            Map.entry("azure-native:network:VirtualNetwork", "virtualNetworkName"),
+            Map.entry("azure-native:network:Subnet", "subnetName"),
+            Map.entry("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"),
+            Map.entry("azure-native:network:PrivateZone", "privateZoneName"),
+            Map.entry("azure-native:network:VirtualNetworkLink", "virtualNetworkLinkName"),
+            Map.entry("azure-native:network:PrivateEndpoint", "privateEndpointName"),
+            Map.entry("azure-native:network:PrivateDnsZoneGroup", "privateDnsZoneGroupName"),
+            Map.entry("azure-native:operationalinsights:Workspace", "workspaceName"),
+            Map.entry("azure-native:containerservice:ManagedCluster", "resourceName"),
+            Map.entry("azure-native:managedidentity:UserAssignedIdentity", "resourceName"),
+            Map.entry("azure-native:managedidentity:FederatedIdentityCredential", "federatedIdentityCredentialResourceName"),
+            Map.entry("azure-native:keyvault:Vault", "vaultName"),
+            Map.entry("azure-native:keyvault:Secret", "secretName"),
+            Map.entry("azure-native:storage:StorageAccount", "accountName"),
+            Map.entry("azure-native:storage:BlobServiceProperties", "blobServicesName"),
+            Map.entry("azure-native:storage:BlobContainer", "containerName"),
+            Map.entry("azure-native:dbforpostgresql:Server", "serverName"),
+            Map.entry("azure-native:dbforpostgresql:Database", "databaseName"),
+            Map.entry("azure-native:dbforpostgresql:Configuration", "configurationName"),
+            Map.entry("azure-native:authorization:RoleAssignment", "roleAssignmentName"));
+
+    private final boolean preview;
+
+    /** @param preview whether to answer as in a preview: outputs Azure computes on creation stay unknown */
+    public AzureMocks(boolean preview) {
+        this.preview = preview;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var state = new LinkedHashMap<String, Object>(args.inputs);
+        var azureName = azureName(args);
+        state.put("name", azureName);
+        reshapeToOutputs(args.type, state);
+        if (!preview) {
+            state.putAll(computedOutputs(args.type, azureName));
+        }
+        var id = preview ? Optional.<String>empty()
+                : Optional.of("/subscriptions/" + SUBSCRIPTION_ID + "/mock/" + args.type + "/" + azureName);
+        return CompletableFuture.completedFuture(ResourceResult.of(id, state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        return CompletableFuture.completedFuture(switch (args.token) {
+            case "azure-native:authorization:getClientConfig" -> Map.of(
+                    "clientId", uuid("client"), "objectId", uuid("deployer"),
+                    "subscriptionId", SUBSCRIPTION_ID, "tenantId", TENANT_ID);
+            case "azure-native:containerservice:listManagedClusterUserCredentials" -> Map.of(
+                    "kubeconfigs", List.of(Map.of("name", "clusterUser",
+                            "value", Base64.getEncoder().encodeToString(
+                                    kubeconfig(String.valueOf(args.args.get("resourceName")))
+                                            .getBytes(StandardCharsets.UTF_8)))));
+            default -> throw new IllegalArgumentException("No mock for invoke " + args.token);
+        });
+    }
+
+    /** The exec kubeconfig AKS returns for an Entra ID cluster (as {@code az aks get-credentials} shows it). */
+    public static String kubeconfig(String cluster) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - cluster:
+                    certificate-authority-data: bW9jay1jYQ==
+                    server: https://%1$s.hcp.westeurope.azmk8s.io:443
+                  name: %1$s
+                contexts:
+                - context:
+                    cluster: %1$s
+                    user: clusterUser_%1$s
+                  name: %1$s
+                current-context: %1$s
+                users:
+                - name: clusterUser_%1$s
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: kubelogin
+                      args:
+                      - get-token
+                      - --login
+                      - devicecode
+                      - --server-id
+                      - 6dae42f8-4368-4678-94ff-3960e28e3630
+                      - --client-id
+                      - 80faf920-1908-4b52-b5ef-a8e7bedfc67a
+                      - --tenant-id
+                      - %2$s
+                      - --environment
+                      - AzurePublicCloud
+                """.formatted(cluster, TENANT_ID);
+    }
+
+    /**
+     * Azure answers some properties in another shape than it takes them; the SDK deserialises the answer into
+     * the output type, so the mock must answer in that shape too.
+     */
+    @SuppressWarnings("unchecked")
+    private static void reshapeToOutputs(String type, Map<String, Object> state) {
+        if (type.equals("azure-native:containerservice:ManagedCluster")
+                && state.get("identity") instanceof Map<?, ?> identity
+                && identity.get("userAssignedIdentities") instanceof List<?> ids) {
+            // Input: a list of identity resource IDs. Output: a map from resource ID to the identity's details.
+            var reshaped = new LinkedHashMap<>((Map<String, Object>) identity);
+            var byId = new LinkedHashMap<String, Object>();
+            ids.forEach(id -> byId.put(String.valueOf(id), Map.of("principalId", uuid("principal/" + id),
+                    "clientId", uuid("client/" + id))));
+            reshaped.put("userAssignedIdentities", byId);
+            state.put("identity", reshaped);
+        }
+    }
+
+    private static String azureName(ResourceArgs args) {
+        var key = NAME_INPUTS.getOrDefault(args.type, "name");
+        var value = args.inputs.get(key);
+        return value instanceof String s ? s : args.name;
+    }
+
+    private static Map<String, Object> computedOutputs(String type, String name) {
+        return switch (type) {
+            case "azure-native:containerservice:ManagedCluster" -> Map.of(
+                    "oidcIssuerProfile", Map.of("enabled", true, "issuerURL",
+                            "https://westeurope.oic.prod-aks.azure.com/" + TENANT_ID + "/" + uuid(name) + "/"),
+                    "fqdn", name + ".hcp.westeurope.azmk8s.io");
+            case "azure-native:managedidentity:UserAssignedIdentity" -> Map.of(
+                    "principalId", uuid("principal/" + name), "clientId", uuid("client/" + name),
+                    "tenantId", TENANT_ID);
+            case "azure-native:keyvault:Vault" -> Map.of(
+                    "properties", Map.of("vaultUri", "https://" + name + ".vault.azure.net/",
+                            "tenantId", TENANT_ID, "sku", Map.of("family", "A", "name", "standard")));
+            case "azure-native:storage:StorageAccount" -> Map.of(
+                    "primaryEndpoints", Map.of("blob", "https://" + name + ".blob.core.windows.net/"));
+            case "azure-native:dbforpostgresql:Server" -> Map.of(
+                    "fullyQualifiedDomainName", name + ".postgres.database.azure.com");
+            default -> Map.of();
+        };
+    }
+
+    private static String uuid(String seed) {
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,85 @@
+package io.platforminfra.testing;
+
+import com.pulumi.Context;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The one test harness: runs a program under Pulumi's in-process mock engine and returns what it registered.
+ *
+ * <p>It is the only place that touches the SDK's internal test API ({@code PulumiTestInternal}, needed for stack
+ * config and the monitor), so an SDK upgrade changes one file. Every run is followed by
+ * {@link PulumiTest#cleanup()}: the deployment is a static singleton.
+ */
+public final class MockedRun {
+    private String project = "platform-infra";
+    private String stack = "dev";
+    private boolean preview;
+    private Map<String, String> config = Map.of();
+    private Set<String> secretKeys = Set.of();
+    private Mocks mocks;
+
+    private MockedRun() {
+    }
+
+    /** A run of project {@code platform-infra}, stack {@code dev}, as an update (not a preview), no config. */
+    public static MockedRun builder() {
+        return new MockedRun();
+    }
+
+    /** The stack (stage) name. */
+    public MockedRun stack(String stack) {
+        this.stack = stack;
+        return this;
+    }
+
+    /** Whether to run as a preview (dry run): outputs Azure computes stay unknown. */
+    public MockedRun preview(boolean preview) {
+        this.preview = preview;
+        return this;
+    }
+
+    /** Stack config by fully qualified key ({@code platform-infra:cluster}); structured values as JSON. */
+    public MockedRun config(Map<String, String> config, Set<String> secretKeys) {
+        this.config = Map.copyOf(config);
+        this.secretKeys = Set.copyOf(secretKeys);
+        return this;
+    }
+
+    /** Mocks to use instead of {@link AzureMocks} (for example a Mockito spy of them). */
+    public MockedRun mocks(Mocks mocks) {
+        this.mocks = mocks;
+        return this;
+    }
+
+    /** Runs {@code program} and returns what it registered; never throws for a failing program. */
+    public RunResult run(Consumer<Context> program) {
+        var effectiveMocks = mocks != null ? mocks : new AzureMocks(preview);
+        var recorder = new AtomicReference<RecordingMonitor>();
+        var log = PulumiTestInternal.mockLog();
+        var test = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
+                .mocks(effectiveMocks)
+                .config(config, secretKeys)
+                .monitorDecorator(original -> {
+                    var monitor = new RecordingMonitor(effectiveMocks, log);
+                    recorder.set(monitor);
+                    return monitor;
+                })
+                .build();
+        try {
+            TestResult result = test.runTest(program);
+            return new RunResult(result, recorder.get().registered());
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.platforminfra.testing;
+
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.pulumi.Log;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The SDK's mock monitor, additionally recording every registration request as a {@link RegisteredResource}.
+ * The request carries more than {@link Mocks.ResourceArgs} (parent, provider, dependencies, components).
+ */
+final class RecordingMonitor extends MockMonitor {
+    /** Marker key and value the SDK uses to wrap secret values on the wire. */
+    private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
+    private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+    /** Value the SDK sends for inputs that are not known yet (preview). */
+    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+    private final List<RegisteredResource> registered = Collections.synchronizedList(new ArrayList<>());
+
+    RecordingMonitor(Mocks mocks, Log log) {
+        super(mocks, log);
+    }
+
+    @Override
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
+                                                                             RegisterResourceRequest request) {
+        var response = super.registerResourceAsync(resource, request);
+        return response.thenApply(r -> {
+            registered.add(new RegisteredResource(request.getType(), request.getName(), r.getUrn(),
+                    request.getParent(), request.getProvider(), List.copyOf(request.getDependenciesList()),
+                    toMap(request.getObject()), request.getCustom()));
+            return r;
+        });
+    }
+
+    /** Every resource registered so far, in registration order. */
+    List<RegisteredResource> registered() {
+        synchronized (registered) {
+            return List.copyOf(registered);
+        }
+    }
+
+    private static Map<String, Object> toMap(Struct struct) {
+        var map = new LinkedHashMap<String, Object>();
+        struct.getFieldsMap().forEach((key, value) -> {
+            var converted = toJava(value);
+            if (!UNKNOWN.equals(converted)) {
+                map.put(key, converted);
+            }
+        });
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Object toJava(Value value) {
+        return switch (value.getKindCase()) {
+            case NULL_VALUE, KIND_NOT_SET -> null;
+            case NUMBER_VALUE -> value.getNumberValue();
+            case STRING_VALUE -> value.getStringValue();
+            case BOOL_VALUE -> value.getBoolValue();
+            case LIST_VALUE -> value.getListValue().getValuesList().stream().map(RecordingMonitor::toJava).toList();
+            case STRUCT_VALUE -> {
+                var fields = value.getStructValue().getFieldsMap();
+                var sig = fields.get(SIG_KEY);
+                if (sig != null && SECRET_SIG.equals(sig.getStringValue())) {
+                    yield new RegisteredResource.Secret(toJava(fields.get("value")));
+                }
+                yield toMap(value.getStructValue());
+            }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package io.platforminfra.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A resource as the program registered it with the engine: what a reviewer sees in a preview.
+ *
+ * @param type         type token, such as {@code azure-native:keyvault:Vault}
+ * @param name         Pulumi name
+ * @param urn          URN
+ * @param parentUrn    URN of the parent (the stack or a component)
+ * @param provider     provider reference ({@code <provider urn>::<id>}); empty for the default provider
+ * @param dependencies URNs of explicit and input dependencies
+ * @param inputs       inputs, secrets wrapped in {@link Secret}, unknown values left out
+ * @param custom       whether it is a cloud resource (not a component)
+ */
+public record RegisteredResource(String type, String name, String urn, String parentUrn, String provider,
+                                 List<String> dependencies, Map<String, Object> inputs, boolean custom) {
+
+    /** A secret input value; its {@code toString} never shows the value. */
+    public record Secret(Object value) {
+        @Override
+        public String toString() {
+            return "[secret]";
+        }
+    }
+
+    /** The input at a dotted path such as {@code properties.enablePurgeProtection}; list items by index. */
+    public Optional<Object> input(String path) {
+        Object current = inputs;
+        for (var part : path.split("\\.")) {
+            if (current instanceof Secret secret) {
+                current = secret.value();
+            }
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(part);
+            } else if (current instanceof List<?> list && part.matches("\\d+")) {
+                var index = Integer.parseInt(part);
+                current = index < list.size() ? list.get(index) : null;
+            } else {
+                return Optional.empty();
+            }
+            if (current == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(current);
+    }
+
+    /** Whether the resource uses an explicit provider rather than the engine's default one. */
+    public boolean hasExplicitProvider() {
+        return provider != null && !provider.isEmpty();
+    }
+
+    /** URN of the provider this resource uses (the part of the reference before {@code ::}). */
+    public String providerUrn() {
+        return provider.substring(0, provider.lastIndexOf("::"));
+    }
+}

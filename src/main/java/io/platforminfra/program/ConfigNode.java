@@ -1,0 +1,207 @@
+package io.platforminfra.program;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.platforminfra.components.common.Problem;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A structured stack config value (a JSON object, as Pulumi hands it over) read field by field. Every mistake is
+ * recorded as a {@link Problem} with the full key path, so all of them are reported at once; unknown fields are
+ * mistakes too, with a "did you mean" for typos.
+ */
+final class ConfigNode {
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+
+    private final String path;
+    private final JsonObject object;
+    private final List<Problem> problems;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    private ConfigNode(String path, JsonObject object, List<Problem> problems) {
+        this.path = path;
+        this.object = object;
+        this.problems = problems;
+    }
+
+    /**
+     * Parses the JSON value of {@code key}; a missing value is an empty object (every field takes its default).
+     * A value that is not an object is recorded as a problem and read as empty.
+     */
+    static ConfigNode parse(String key, Optional<String> json, List<Problem> problems) {
+        if (json.isEmpty()) {
+            return new ConfigNode(key, new JsonObject(), problems);
+        }
+        JsonElement element;
+        try {
+            element = JsonParser.parseString(json.get());
+        } catch (RuntimeException e) {
+            element = null;
+        }
+        if (element == null || !element.isJsonObject()) {
+            problems.add(new Problem(key, json.get(), "be a map of settings (see docs/configuration.md)"));
+            return new ConfigNode(key, new JsonObject(), problems);
+        }
+        return new ConfigNode(key, element.getAsJsonObject(), problems);
+    }
+
+    /** Reads a text field and hands it to {@code setter} when present. */
+    ConfigNode string(String field, Consumer<String> setter) {
+        primitive(field).ifPresent(value -> {
+            if (value.isString()) {
+                setter.accept(value.getAsString());
+            } else {
+                problem(field, value, "be text; quote it in the stack file (\"" + value + "\"), since YAML reads "
+                        + value + " as a " + (value.isNumber() ? "number" : "boolean"));
+            }
+        });
+        return this;
+    }
+
+    /** Reads a whole-number field and hands it to {@code setter} when present. */
+    ConfigNode integer(String field, Consumer<Integer> setter) {
+        primitive(field).ifPresent(value -> {
+            try {
+                var number = value.getAsBigDecimal();
+                setter.accept(number.intValueExact());
+            } catch (RuntimeException e) {
+                problem(field, value, "be a whole number");
+            }
+        });
+        return this;
+    }
+
+    /** Reads a true/false field and hands it to {@code setter} when present. */
+    ConfigNode bool(String field, Consumer<Boolean> setter) {
+        primitive(field).ifPresent(value -> {
+            var text = value.getAsString();
+            if (value.isBoolean() || text.equals("true") || text.equals("false")) {
+                setter.accept(Boolean.parseBoolean(text));
+            } else {
+                problem(field, value, "be true or false");
+            }
+        });
+        return this;
+    }
+
+    /** Reads a list of text values and hands it to {@code setter} when present. */
+    ConfigNode strings(String field, Consumer<List<String>> setter) {
+        array(field).ifPresent(array -> {
+            var values = new ArrayList<String>();
+            for (int i = 0; i < array.size(); i++) {
+                var item = array.get(i);
+                if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
+                    values.add(item.getAsString());
+                } else {
+                    problems.add(new Problem(qualified(field) + "[" + i + "]", render(item), "be text"));
+                }
+            }
+            setter.accept(values);
+        });
+        return this;
+    }
+
+    /** Reads a nested map of settings; an absent one reads as empty. */
+    ConfigNode object(String field) {
+        read.add(field);
+        var value = object.get(field);
+        if (value == null || value.isJsonNull()) {
+            return new ConfigNode(qualified(field), new JsonObject(), problems);
+        }
+        if (!value.isJsonObject()) {
+            problem(field, value, "be a map of settings");
+            return new ConfigNode(qualified(field), new JsonObject(), problems);
+        }
+        return new ConfigNode(qualified(field), value.getAsJsonObject(), problems);
+    }
+
+    /** Reads a list of maps of settings and hands it to {@code setter} when present. */
+    <T> ConfigNode objects(String field, java.util.function.Function<ConfigNode, T> reader, Consumer<List<T>> setter) {
+        array(field).ifPresent(array -> {
+            var values = new ArrayList<T>();
+            for (int i = 0; i < array.size(); i++) {
+                var item = array.get(i);
+                var itemPath = qualified(field) + "[" + i + "]";
+                if (item.isJsonObject()) {
+                    var node = new ConfigNode(itemPath, item.getAsJsonObject(), problems);
+                    values.add(reader.apply(node));
+                } else {
+                    problems.add(new Problem(itemPath, render(item), "be a map of settings"));
+                }
+            }
+            setter.accept(values);
+        });
+        return this;
+    }
+
+    /**
+     * Records every field that was not read as unknown, suggesting the closest known field. Call it after
+     * reading all fields.
+     */
+    void rejectUnknownFields() {
+        for (var field : object.keySet()) {
+            if (!read.contains(field)) {
+                problems.add(new Problem(qualified(field), render(object.get(field)), unknownKeyHint(field, read)));
+            }
+        }
+    }
+
+    /** The text of an unknown-key problem: a "did you mean" when a known key is close, else the known keys. */
+    static String unknownKeyHint(String unknown, Set<String> known) {
+        var closest = known.stream()
+                .filter(k -> DISTANCE.apply(k.toLowerCase(), unknown.toLowerCase()) >= 0)
+                .min(Comparator.comparingInt((String k) -> DISTANCE.apply(k.toLowerCase(), unknown.toLowerCase()))
+                        .thenComparing(Comparator.naturalOrder()));
+        return closest.map(k -> "be a known key: did you mean '" + k + "'?")
+                .orElse("be a known key (" + String.join(", ", known) + ")");
+    }
+
+    private Optional<JsonPrimitive> primitive(String field) {
+        read.add(field);
+        var value = object.get(field);
+        if (value == null || value.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!value.isJsonPrimitive()) {
+            problem(field, value, "be a single value, not a " + (value.isJsonArray() ? "list" : "map"));
+            return Optional.empty();
+        }
+        return Optional.of(value.getAsJsonPrimitive());
+    }
+
+    private Optional<JsonArray> array(String field) {
+        read.add(field);
+        var value = object.get(field);
+        if (value == null || value.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!value.isJsonArray()) {
+            problem(field, value, "be a list");
+            return Optional.empty();
+        }
+        return Optional.of(value.getAsJsonArray());
+    }
+
+    private void problem(String field, JsonElement value, String expectation) {
+        problems.add(new Problem(qualified(field), render(value), expectation));
+    }
+
+    private String qualified(String field) {
+        return path + "." + field;
+    }
+
+    private static Object render(JsonElement value) {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : value.toString();
+    }
+}

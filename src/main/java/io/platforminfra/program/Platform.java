@@ -1,0 +1,103 @@
+package io.platforminfra.program;
+
+import com.pulumi.Context;
+import com.pulumi.azurenative.authorization.AuthorizationFunctions;
+import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
+import com.pulumi.azurenative.resources.ResourceGroup;
+import com.pulumi.azurenative.resources.ResourceGroupArgs;
+import com.pulumi.core.Output;
+import io.platforminfra.components.aks.AksCluster;
+import io.platforminfra.components.aks.AksClusterArgs;
+import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.components.common.NamingConvention;
+import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.database.Database;
+import io.platforminfra.components.database.DatabaseArgs;
+import io.platforminfra.components.monitoring.Monitoring;
+import io.platforminfra.components.monitoring.MonitoringArgs;
+import io.platforminfra.components.network.Network;
+import io.platforminfra.components.network.NetworkArgs;
+import io.platforminfra.components.secretstore.SecretStore;
+import io.platforminfra.components.secretstore.SecretStoreArgs;
+import io.platforminfra.components.storage.ObjectStorage;
+import io.platforminfra.components.storage.ObjectStorageArgs;
+
+/**
+ * The stack program: reads the stage's config and composes the components. It decides nothing a component or a
+ * stack file should decide; it only wires them together and exports what other teams need.
+ *
+ * <pre>
+ *   resource group ─┬─ Monitoring (Log Analytics) ◄── diagnostics of everything below
+ *                   ├─ Network (VNet: nodes, private endpoints, database subnets)
+ *                   ├─ AksCluster ── Kubernetes provider ── namespaces + workload identities
+ *                   ├─ SecretStore (Key Vault)        ◄── secrets read by each namespace's identity
+ *                   ├─ ObjectStorage (storage account) ◄── blob data access for each namespace's identity
+ *                   └─ Database (PostgreSQL flexible server)
+ * </pre>
+ */
+public final class Platform {
+    /** Secret name of the PostgreSQL administrator password in the Key Vault, when password auth is on. */
+    static final String DATABASE_PASSWORD_SECRET = "postgres-admin-password";
+
+    private Platform() {
+    }
+
+    /**
+     * Defines the whole stage in {@code ctx}. Throws {@link StackConfigException} before registering anything
+     * when the stack file is invalid.
+     */
+    public static void define(Context ctx) {
+        var source = new PulumiConfigSource(ctx);
+        var config = StageConfigReader.read(source, ctx.stackName());
+        var tags = StandardTags.of(config);
+        var naming = new NamingConvention(StageConfigReader.WORKLOAD, config.stage(), config.location());
+
+        var client = AuthorizationFunctions.getClientConfig();
+        var resourceGroup = new ResourceGroup("platform", ResourceGroupArgs.builder()
+                .resourceGroupName(naming.name(AzureResourceKind.RESOURCE_GROUP))
+                .location(config.location())
+                .tags(tags)
+                .build());
+        var placement = new Placement(resourceGroup.name(), config.location(), naming, tags,
+                client.applyValue(GetClientConfigResult::tenantId),
+                client.applyValue(GetClientConfigResult::subscriptionId));
+
+        var monitoring = new Monitoring("monitoring", MonitoringArgs.builder()
+                .placement(placement).settings(config.monitoring()).build(), null);
+        var workspaceId = monitoring.resourceId();
+        var network = new Network("network", NetworkArgs.builder()
+                .placement(placement).settings(config.network()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+        var cluster = new AksCluster("cluster", AksClusterArgs.builder()
+                .placement(placement).settings(config.cluster())
+                .nodeSubnetId(network.nodeSubnetId()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+        var secrets = new SecretStore("secrets", SecretStoreArgs.builder()
+                .placement(placement).settings(config.secretStore())
+                .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+        var storage = new ObjectStorage("storage", ObjectStorageArgs.builder()
+                .placement(placement).settings(config.storage())
+                .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+
+        Output<String> password = null;
+        if (config.database().isPasswordAuth()) {
+            password = source.secret(StackKeys.DATABASE_ADMIN_PASSWORD);
+            secrets.storeSecret(DATABASE_PASSWORD_SECRET, password);
+        }
+        var database = new Database("database", DatabaseArgs.builder()
+                .placement(placement).settings(config.database())
+                .delegatedSubnetId(network.databaseSubnetId()).virtualNetworkId(network.resourceId())
+                .logAnalyticsWorkspaceId(workspaceId).administratorPassword(password).build(), null);
+
+        cluster.workloadIdentities().forEach((namespace, identity) -> {
+            secrets.grantSecretsRead("secrets-read-" + namespace, identity.principalId());
+            storage.grantBlobDataContributor("blob-data-" + namespace, identity.principalId());
+        });
+
+        ctx.export("resourceGroup", resourceGroup.name());
+        ctx.export("clusterName", cluster.name());
+        ctx.export("oidcIssuerUrl", cluster.oidcIssuerUrl());
+        ctx.export("kubeconfig", cluster.kubeconfig());
+        ctx.export("vaultUri", secrets.vaultUri());
+        ctx.export("blobEndpoint", storage.blobEndpoint());
+        ctx.export("databaseHost", database.hostName());
+    }
+}

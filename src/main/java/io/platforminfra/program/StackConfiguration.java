@@ -1,0 +1,129 @@
+package io.platforminfra.program;
+
+import com.google.gson.Gson;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A stage's configuration read from the project directory without the Pulumi CLI, the way the CLI assembles it:
+ * project-level values and declared defaults from {@code Pulumi.yaml}, overridden by {@code Pulumi.<stage>.yaml};
+ * keys without a namespace belong to the project; structured values become JSON. {@code secure:} values cannot be
+ * decrypted here: they are marked secret and replaced by a placeholder.
+ *
+ * @param stage      the stage (stack) name
+ * @param stackFile  path of {@code Pulumi.<stage>.yaml}
+ * @param values     config by fully qualified key, as the engine passes it to the program
+ * @param secretKeys keys whose values are secret
+ */
+public record StackConfiguration(String stage, Path stackFile, Map<String, String> values, Set<String> secretKeys) {
+    /** What a {@code secure:} value reads as offline. Never a real secret: those are encrypted in the file. */
+    public static final String SECRET_PLACEHOLDER = "offline-placeholder-for-an-encrypted-value";
+
+    private static final Gson GSON = new Gson();
+
+    /** Copies the maps, so the configuration cannot change after loading. */
+    public StackConfiguration {
+        values = Map.copyOf(values);
+        secretKeys = Set.copyOf(secretKeys);
+    }
+
+    /**
+     * Loads stage {@code stage} of the project in {@code projectDirectory}.
+     *
+     * @throws IllegalArgumentException when {@code Pulumi.yaml} or the stack file is missing or not a YAML map
+     */
+    public static StackConfiguration load(Path projectDirectory, String stage) {
+        var projectFile = projectDirectory.resolve("Pulumi.yaml");
+        var project = readMap(projectFile);
+        var projectName = String.valueOf(project.get("name"));
+        var values = new LinkedHashMap<String, String>();
+        var secretKeys = new LinkedHashSet<String>();
+
+        configOf(project, projectFile).forEach((key, declaration) -> {
+            var qualified = qualify(projectName, key);
+            if (declaration instanceof Map<?, ?> typed) {
+                var value = typed.containsKey("value") ? typed.get("value") : typed.get("default");
+                if (value != null) {
+                    values.put(qualified, text(value));
+                }
+            } else if (declaration != null) {
+                values.put(qualified, text(declaration));
+            }
+        });
+
+        var stackFile = projectDirectory.resolve("Pulumi." + stage + ".yaml");
+        configOf(readMap(stackFile), stackFile).forEach((key, value) -> {
+            var qualified = qualify(projectName, key);
+            if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+                values.put(qualified, SECRET_PLACEHOLDER);
+                secretKeys.add(qualified);
+            } else if (value != null) {
+                values.put(qualified, text(value));
+            }
+        });
+        return new StackConfiguration(stage, stackFile, values, secretKeys);
+    }
+
+    /** Stage names of every {@code Pulumi.<stage>.yaml} in {@code projectDirectory}, sorted. */
+    public static List<String> stagesIn(Path projectDirectory) {
+        try (var files = Files.list(projectDirectory)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String qualify(String projectName, String key) {
+        return key.contains(":") ? key : projectName + ":" + key;
+    }
+
+    /** Scalars as the CLI passes them (text); lists and maps as JSON. */
+    private static String text(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?> ? GSON.toJson(value) : String.valueOf(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> configOf(Map<String, Object> file, Path path) {
+        var config = file.get("config");
+        if (config == null) {
+            return Map.of();
+        }
+        if (!(config instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(path.getFileName() + ": 'config' must be a map of keys to values");
+        }
+        return (Map<String, Object>) config;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readMap(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(path + " does not exist");
+        }
+        try {
+            var content = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(path));
+            if (content == null) {
+                return Map.of();
+            }
+            if (!(content instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException(path.getFileName() + " must be a YAML map");
+            }
+            return (Map<String, Object>) content;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.platforminfra.program;
+
+import java.util.List;
+
+/**
+ * Every stack config key the program reads. Scalar keys are declared in {@code Pulumi.yaml} with type, default and
+ * description; structured keys (maps) are documented field by field in {@code docs/configuration.md}, with each
+ * field's default in the component settings class named below.
+ */
+public final class StackKeys {
+    /** Config namespace of this project. */
+    public static final String NAMESPACE = "platform-infra";
+
+    /** Azure region of the stage, such as {@code westeurope}. Required. */
+    public static final String LOCATION = "azure-native:location";
+    /** {@code development} or {@code production}. Required. */
+    public static final String ENVIRONMENT_TYPE = NAMESPACE + ":environmentType";
+    /** Team or person answerable for the stage; tag {@code owner}. Required. */
+    public static final String OWNER = NAMESPACE + ":owner";
+    /** Cost center the stage is billed to; tag {@code cost-center}. Required. */
+    public static final String COST_CENTER = NAMESPACE + ":costCenter";
+    /** Repository the stage is deployed from; tag {@code repository}. Default {@code platform-infra}. */
+    public static final String REPOSITORY = NAMESPACE + ":repository";
+    /** Log Analytics settings ({@code MonitoringSettings}). Default: every field's default. */
+    public static final String MONITORING = NAMESPACE + ":monitoring";
+    /** Virtual network settings ({@code NetworkSettings}). Default: every field's default. */
+    public static final String NETWORK = NAMESPACE + ":network";
+    /** AKS settings ({@code AksClusterSettings}). Required: admin groups and API server access. */
+    public static final String CLUSTER = NAMESPACE + ":cluster";
+    /** Key Vault settings ({@code SecretStoreSettings}). Default: every field's default. */
+    public static final String SECRET_STORE = NAMESPACE + ":secretStore";
+    /** Storage settings ({@code ObjectStorageSettings}). Default: every field's default. */
+    public static final String STORAGE = NAMESPACE + ":storage";
+    /** PostgreSQL settings ({@code DatabaseSettings}). Required: the Entra ID admin group. */
+    public static final String DATABASE = NAMESPACE + ":database";
+    /**
+     * Password of the PostgreSQL administrator; only with {@code database.passwordAuth: true}, and only as a
+     * secret ({@code pulumi config set --secret}). Default: none.
+     */
+    public static final String DATABASE_ADMIN_PASSWORD = NAMESPACE + ":databaseAdminPassword";
+
+    /** Every key of the project's namespace, in the order the documentation lists them. */
+    public static final List<String> ALL = List.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY, MONITORING,
+            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD);
+
+    private StackKeys() {
+    }
+}

@@ -1,0 +1,205 @@
+package io.platforminfra.program;
+
+import io.platforminfra.components.aks.AksClusterSettings;
+import io.platforminfra.components.aks.SystemPoolSettings;
+import io.platforminfra.components.aks.UserPoolSettings;
+import io.platforminfra.components.common.IpRanges;
+import io.platforminfra.components.common.NamingConvention;
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.database.DatabaseSettings;
+import io.platforminfra.components.monitoring.MonitoringSettings;
+import io.platforminfra.components.network.NetworkSettings;
+import io.platforminfra.components.secretstore.SecretStoreSettings;
+import io.platforminfra.components.storage.ObjectStorageSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a stage's stack config into a {@link StageConfig}, or fails with every problem of the stack file at once.
+ *
+ * <p>Type mistakes are found here; the rules of each component's settings are the components' own
+ * ({@link Validatable#problems()}), reported under the stack file's key, so no rule is written twice. Nothing is
+ * registered before this has passed.
+ */
+public final class StageConfigReader {
+    /** Workload part of every Azure name. */
+    static final String WORKLOAD = "plat";
+    private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9]{1,9}");
+
+    private StageConfigReader() {
+    }
+
+    /**
+     * Reads and validates the config of {@code stage}.
+     *
+     * @throws StackConfigException listing every problem of the stack file
+     */
+    public static StageConfig read(ConfigSource source, String stage) {
+        var stackFile = "Pulumi." + stage + ".yaml";
+        var problems = new ArrayList<Problem>();
+
+        var location = source.value(StackKeys.LOCATION).orElse(null);
+        var environment = source.value(StackKeys.ENVIRONMENT_TYPE).orElse(null);
+        var environmentType = EnvironmentType.fromConfig(environment);
+        if (environmentType.isEmpty()) {
+            problems.add(new Problem(StackKeys.ENVIRONMENT_TYPE, environment,
+                    "be one of " + String.join(", ", EnvironmentType.configValues())));
+        }
+        var owner = required(source, StackKeys.OWNER, "name the team or person answerable for the stage", problems);
+        var costCenter = required(source, StackKeys.COST_CENTER, "name the cost center the stage is billed to", problems);
+        var repository = source.value(StackKeys.REPOSITORY).orElse("platform-infra");
+
+        if (!STAGE_NAME.matcher(stage).matches()) {
+            problems.add(new Problem("stack name", stage,
+                    "be 2-10 lowercase letters and digits starting with a letter, so every Azure name derived from it is valid"));
+        } else {
+            new NamingConvention(WORKLOAD, stage, location).problems().forEach(p -> problems.add(
+                    p.field().equals("region") ? new Problem(StackKeys.LOCATION, location, p.expectation())
+                            : new Problem("stack name", stage, p.expectation())));
+        }
+
+        var monitoring = MonitoringSettings.builder();
+        ConfigNode.parse(StackKeys.MONITORING, source.value(StackKeys.MONITORING), problems)
+                .integer("retentionDays", monitoring::retentionDays)
+                .rejectUnknownFields();
+
+        var network = NetworkSettings.builder();
+        ConfigNode.parse(StackKeys.NETWORK, source.value(StackKeys.NETWORK), problems)
+                .string("addressSpace", network::addressSpace)
+                .rejectUnknownFields();
+
+        var cluster = readCluster(ConfigNode.parse(StackKeys.CLUSTER, source.value(StackKeys.CLUSTER), problems));
+
+        var secretStore = SecretStoreSettings.builder();
+        ConfigNode.parse(StackKeys.SECRET_STORE, source.value(StackKeys.SECRET_STORE), problems)
+                .string("sku", secretStore::sku)
+                .strings("allowedIpRanges", secretStore::allowedIpRanges)
+                .integer("softDeleteRetentionDays", secretStore::softDeleteRetentionDays)
+                .rejectUnknownFields();
+
+        var storage = ObjectStorageSettings.builder();
+        ConfigNode.parse(StackKeys.STORAGE, source.value(StackKeys.STORAGE), problems)
+                .string("replication", storage::replication)
+                .strings("containers", storage::containers)
+                .integer("softDeleteDays", storage::softDeleteDays)
+                .strings("allowedIpRanges", storage::allowedIpRanges)
+                .rejectUnknownFields();
+
+        var database = readDatabase(ConfigNode.parse(StackKeys.DATABASE, source.value(StackKeys.DATABASE), problems));
+
+        var config = new StageConfig(stage, stackFile, location, environmentType.orElse(null), owner, costCenter,
+                repository, monitoring.build(), network.build(), cluster.build(), secretStore.build(), storage.build(),
+                database.build());
+        // A value of the wrong type was not applied, so its field keeps the valid default: the component rules
+        // below cannot report the same mistake a second time.
+        addUnder(StackKeys.MONITORING, config.monitoring(), problems);
+        addUnder(StackKeys.NETWORK, config.network(), problems);
+        addUnder(StackKeys.CLUSTER, config.cluster(), problems);
+        addUnder(StackKeys.SECRET_STORE, config.secretStore(), problems);
+        addUnder(StackKeys.STORAGE, config.storage(), problems);
+        addUnder(StackKeys.DATABASE, config.database(), problems);
+        checkAcrossComponents(config, source, problems);
+        if (!problems.isEmpty()) {
+            throw new StackConfigException(stackFile, problems);
+        }
+        return config;
+    }
+
+    private static AksClusterSettings.AksClusterSettingsBuilder readCluster(ConfigNode node) {
+        var cluster = AksClusterSettings.builder();
+        var systemPool = SystemPoolSettings.builder();
+        node.object("systemPool")
+                .string("vmSize", systemPool::vmSize)
+                .integer("count", systemPool::count)
+                .rejectUnknownFields();
+        cluster.systemPool(systemPool.build());
+        node.string("kubernetesVersion", cluster::kubernetesVersion)
+                .string("skuTier", cluster::skuTier)
+                .objects("userPools", StageConfigReader::readUserPool, cluster::userPools)
+                .strings("authorizedIpRanges", cluster::authorizedIpRanges)
+                .bool("privateCluster", cluster::privateCluster)
+                .strings("adminGroupObjectIds", cluster::adminGroupObjectIds)
+                .strings("namespaces", cluster::namespaces)
+                .string("upgradeChannel", cluster::upgradeChannel)
+                .string("kubeloginMode", cluster::kubeloginMode)
+                .string("serviceCidr", cluster::serviceCidr)
+                .string("podCidr", cluster::podCidr)
+                .rejectUnknownFields();
+        return cluster;
+    }
+
+    private static UserPoolSettings readUserPool(ConfigNode node) {
+        var pool = UserPoolSettings.builder();
+        node.string("name", pool::name)
+                .string("vmSize", pool::vmSize)
+                .integer("minCount", pool::minCount)
+                .integer("maxCount", pool::maxCount)
+                .rejectUnknownFields();
+        return pool.build();
+    }
+
+    private static DatabaseSettings.DatabaseSettingsBuilder readDatabase(ConfigNode node) {
+        var database = DatabaseSettings.builder();
+        node.string("version", database::version)
+                .string("skuName", database::skuName)
+                .string("tier", database::tier)
+                .integer("storageSizeGb", database::storageSizeGb)
+                .integer("backupRetentionDays", database::backupRetentionDays)
+                .bool("geoRedundantBackup", database::geoRedundantBackup)
+                .string("highAvailability", database::highAvailability)
+                .strings("databases", database::databases)
+                .string("adminGroupObjectId", database::adminGroupObjectId)
+                .string("adminGroupName", database::adminGroupName)
+                .bool("passwordAuth", database::passwordAuth)
+                .string("administratorLogin", database::administratorLogin)
+                .rejectUnknownFields();
+        return database;
+    }
+
+    private static String required(ConfigSource source, String key, String expectation, List<Problem> problems) {
+        var value = source.value(key).filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
+            problems.add(new Problem(key, null, expectation));
+        }
+        return value.orElse(null);
+    }
+
+    private static void addUnder(String key, Validatable settings, List<Problem> problems) {
+        settings.problems().forEach(p -> problems.add(p.under(key)));
+    }
+
+    private static void checkAcrossComponents(StageConfig config, ConfigSource source, List<Problem> problems) {
+        var addressSpace = config.network().getAddressSpace();
+        if (!config.network().problems().isEmpty() || !config.cluster().problems().isEmpty()) {
+            checkPassword(config, source, problems);
+            return; // ranges are compared only once each is valid on its own
+        }
+        for (var range : List.of("serviceCidr", "podCidr")) {
+            var clusterRange = range.equals("serviceCidr") ? config.cluster().getServiceCidr() : config.cluster().getPodCidr();
+            if (IpRanges.overlap(addressSpace, clusterRange)) {
+                problems.add(new Problem(StackKeys.CLUSTER + "." + range, clusterRange,
+                        "not overlap " + StackKeys.NETWORK + ".addressSpace (" + addressSpace + ")"));
+            }
+        }
+        checkPassword(config, source, problems);
+    }
+
+    private static void checkPassword(StageConfig config, ConfigSource source, List<Problem> problems) {
+        var passwordAuth = config.database().isPasswordAuth();
+        var passwordSet = source.isSet(StackKeys.DATABASE_ADMIN_PASSWORD);
+        if (passwordAuth && !passwordSet) {
+            problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, null, "be set with `pulumi config set --secret "
+                    + StackKeys.DATABASE_ADMIN_PASSWORD + "` because " + StackKeys.DATABASE + ".passwordAuth is true"));
+        } else if (!passwordAuth && passwordSet) {
+            problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, "[secret]", "be removed, or "
+                    + StackKeys.DATABASE + ".passwordAuth set to true (an unused password is a liability)"));
+        }
+        if (passwordSet && !source.isSecret(StackKeys.DATABASE_ADMIN_PASSWORD)) {
+            problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, "[plain text, not shown]",
+                    "be encrypted: set it again with `pulumi config set --secret`"));
+        }
+    }
+}

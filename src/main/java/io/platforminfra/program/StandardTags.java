@@ -1,0 +1,25 @@
+package io.platforminfra.program;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tags every Azure resource of a stage carries, so cost reports, ownership questions and "was this made by
+ * hand?" all have an answer in the portal.
+ */
+final class StandardTags {
+    private StandardTags() {
+    }
+
+    /** {@code stage}, {@code owner}, {@code cost-center}, {@code managed-by=pulumi} and {@code repository}. */
+    static Map<String, String> of(StageConfig config) {
+        var tags = new LinkedHashMap<String, String>();
+        tags.put("stage", config.stage());
+        tags.put("owner", config.owner());
+        tags.put("cost-center", config.costCenter());
+        // Tells anyone in the portal that a manual change here will be overwritten by the next deployment.
+        tags.put("managed-by", "pulumi");
+        tags.put("repository", config.repository());
+        return tags;
+    }
+}
