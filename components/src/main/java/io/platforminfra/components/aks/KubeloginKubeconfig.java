@@ -1,6 +1,7 @@
 package io.platforminfra.components.aks;
 
 import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -46,7 +47,7 @@ public final class KubeloginKubeconfig {
             throw new IllegalArgumentException("The cluster's kubeconfig has no kubelogin user; is Entra ID "
                     + "integration enabled on the cluster?");
         }
-        return new Dump(DumpSettings.builder().build()).dumpToString(config);
+        return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(config);
     }
 
     private static List<String> withLogin(List<String> args, String loginMode) {

@@ -1,0 +1,208 @@
+package io.platforminfra.components.aks;
+
+import com.pulumi.core.Output;
+import io.platforminfra.components.common.InvalidSettingsException;
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.testing.MockedRun;
+import io.platforminfra.testing.RegisteredResource;
+import io.platforminfra.testing.RunResult;
+import io.platforminfra.testing.TestPlacements;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static io.platforminfra.testing.Assertions.assertAllParentedTo;
+import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
+import static io.platforminfra.testing.Assertions.assertSucceeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AksClusterTest {
+    private static final String ADMINS = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+    private static final String CLUSTER = "azure-native:containerservice:ManagedCluster";
+    private static final String NODE_SUBNET =
+            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/nodes";
+
+    static AksClusterSettings.AksClusterSettingsBuilder valid() {
+        return AksClusterSettings.builder().authorizedIpRange("203.0.113.0/24").adminGroupObjectId(ADMINS)
+                .namespace("orders");
+    }
+
+    static RunResult deploy(AksClusterSettings settings) {
+        return MockedRun.builder().run(ctx -> new AksCluster("aks", AksClusterArgs.builder()
+                .placement(TestPlacements.dev())
+                .nodeSubnetId(Output.of(NODE_SUBNET))
+                .logAnalyticsWorkspaceId(Output.of("/subscriptions/s/workspaces/log"))
+                .settings(settings)
+                .build(), null));
+    }
+
+    @Test
+    void accessIsEntraIdWithAzureRbacOnlyByDefault() {
+        var run = deploy(valid().build());
+        assertSucceeded(run);
+        var cluster = run.single(CLUSTER);
+        assertThat(cluster.input("aadProfile.managed")).contains(true);
+        assertThat(cluster.input("aadProfile.enableAzureRBAC")).contains(true);
+        assertThat(cluster.input("aadProfile.adminGroupObjectIDs")).contains(List.of(ADMINS));
+        assertThat(cluster.input("disableLocalAccounts")).contains(true);
+        assertThat(cluster.input("enableRBAC")).contains(true);
+        assertThat(cluster.input("oidcIssuerProfile.enabled")).contains(true);
+        assertThat(cluster.input("securityProfile.workloadIdentity.enabled")).contains(true);
+    }
+
+    @Test
+    void networkUsesAzureCniOverlayWithCiliumPolicyAndAuthorizedRanges() {
+        var cluster = deploy(valid().build()).single(CLUSTER);
+        assertThat(cluster.input("networkProfile.networkPlugin")).contains("azure");
+        assertThat(cluster.input("networkProfile.networkPluginMode")).contains("overlay");
+        assertThat(cluster.input("networkProfile.networkPolicy")).contains("cilium");
+        assertThat(cluster.input("networkProfile.dnsServiceIP")).contains("172.16.0.10");
+        assertThat(cluster.input("apiServerAccessProfile.enablePrivateCluster")).contains(false);
+        assertThat(cluster.input("apiServerAccessProfile.authorizedIPRanges")).contains(List.of("203.0.113.0/24"));
+    }
+
+    @Test
+    void privateClusterHasNoPublicRanges() {
+        var cluster = deploy(valid().clearAuthorizedIpRanges().privateCluster(true).build()).single(CLUSTER);
+        assertThat(cluster.input("apiServerAccessProfile.enablePrivateCluster")).contains(true);
+        assertThat(cluster.input("apiServerAccessProfile.authorizedIPRanges")).isEmpty();
+    }
+
+    @Test
+    void addOnsForPolicySecretsAndMonitoringAreOnAndUpgradesAreAutomatic() {
+        var run = deploy(valid().build());
+        var cluster = run.single(CLUSTER);
+        assertThat(cluster.input("addonProfiles.azurepolicy.enabled")).contains(true);
+        assertThat(cluster.input("addonProfiles.azureKeyvaultSecretsProvider.enabled")).contains(true);
+        assertThat(cluster.input("addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation")).contains("true");
+        assertThat(cluster.input("addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID"))
+                .contains("/subscriptions/s/workspaces/log");
+        assertThat(cluster.input("autoUpgradeProfile.upgradeChannel")).contains("patch");
+        assertThat(cluster.input("sku.tier")).contains("Standard");
+        assertThat((String) run.single("azure-native:insights:DiagnosticSetting").input("resourceUri").orElseThrow())
+                .as("control-plane logs go to the workspace").endsWith("ManagedCluster/aks-plat-dev-weu");
+    }
+
+    @Test
+    void systemPoolRunsOnlyCriticalAddOnsAndUserPoolsAutoscale() {
+        var cluster = deploy(valid().userPools(List.of(
+                UserPoolSettings.builder().name("apps").minCount(2).maxCount(5).build())).build()).single(CLUSTER);
+        assertThat(cluster.input("agentPoolProfiles.0.mode")).contains("System");
+        assertThat(cluster.input("agentPoolProfiles.0.nodeTaints")).contains(List.of("CriticalAddonsOnly=true:NoSchedule"));
+        assertThat(cluster.input("agentPoolProfiles.0.vnetSubnetID")).contains(NODE_SUBNET);
+        assertThat(cluster.input("agentPoolProfiles.1.mode")).contains("User");
+        assertThat(cluster.input("agentPoolProfiles.1.enableAutoScaling")).contains(true);
+        assertThat(cluster.input("agentPoolProfiles.1.minCount")).contains(2.0);
+        assertThat(cluster.input("agentPoolProfiles.1.maxCount")).contains(5.0);
+        assertThat(cluster.input("agentPoolProfiles.1.count")).as("the autoscaler owns the count").isEmpty();
+        assertThat(cluster.input("agentPoolProfiles.0.enableNodePublicIP")).contains(false);
+        assertThat(cluster.input("agentPoolProfiles.1.enableNodePublicIP")).contains(false);
+    }
+
+    @Test
+    void controlPlaneIdentityMayJoinTheNodeSubnetBeforeTheClusterExists() {
+        var run = deploy(valid().build());
+        var grant = run.named("aks-subnet-network-contributor").orElseThrow();
+        assertThat(grant.input("scope")).contains(NODE_SUBNET);
+        assertThat((String) grant.input("roleDefinitionId").orElseThrow())
+                .endsWith("/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7");
+        assertThat(run.single(CLUSTER).dependencies()).contains(grant.urn());
+    }
+
+    @Test
+    void everyNamespaceGetsAServiceAccountFederatedWithItsOwnIdentity() {
+        var run = deploy(valid().build());
+        var federation = run.single("azure-native:managedidentity:FederatedIdentityCredential");
+        assertThat(federation.input("subject")).contains("system:serviceaccount:orders:workload");
+        assertThat(federation.input("audiences")).contains(List.of("api://AzureADTokenExchange"));
+        assertThat((String) federation.input("issuer").orElseThrow())
+                .startsWith("https://westeurope.oic.prod-aks.azure.com/");
+        var serviceAccount = run.single("kubernetes:core/v1:ServiceAccount");
+        assertThat(serviceAccount.input("metadata.name")).contains("workload");
+        assertThat(serviceAccount.input("metadata.namespace")).contains("orders");
+        assertThat(serviceAccount.input("metadata.labels")).contains(Map.of("azure.workload.identity/use", "true"));
+        @SuppressWarnings("unchecked")
+        var annotations = (Map<String, Object>) serviceAccount.input("metadata.annotations").orElseThrow();
+        assertThat(annotations).containsKey("azure.workload.identity/client-id");
+    }
+
+    @Test
+    void kubernetesResourcesGoOnlyToThisClustersProvider() {
+        var run = deploy(valid().namespace("billing").build());
+        var provider = run.single("pulumi:providers:kubernetes");
+        var kubernetesResources = run.where(r -> r.type().startsWith("kubernetes:"));
+        assertThat(kubernetesResources).hasSize(4);
+        assertThat(kubernetesResources).allSatisfy(r -> {
+            assertThat(r.hasExplicitProvider()).as(r.name()).isTrue();
+            assertThat(r.providerUrn()).isEqualTo(provider.urn());
+        });
+    }
+
+    @Test
+    void providerLogsInWithKubeloginInTheConfiguredModeAndItsKubeconfigIsSecret() {
+        var provider = deploy(valid().kubeloginMode("workloadidentity").build()).single("pulumi:providers:kubernetes");
+        var kubeconfig = provider.inputs().get("kubeconfig");
+        assertThat(kubeconfig).isInstanceOf(RegisteredResource.Secret.class);
+        assertThat(String.valueOf(((RegisteredResource.Secret) kubeconfig).value()))
+                .contains("--login\n      - workloadidentity").doesNotContain("devicecode")
+                .contains("aks-plat-dev-weu.hcp.westeurope.azmk8s.io");
+    }
+
+    @Test
+    void everyChildIsParentedToTheComponent() {
+        assertAllParentedTo(deploy(valid().build()), AksCluster.TYPE);
+    }
+
+    static Stream<Arguments> invalidSettings() {
+        return Stream.of(
+                rule("kubernetesVersion", s -> s.kubernetesVersion("1.33.2")),
+                rule("skuTier", s -> s.skuTier("Gold")),
+                rule("systemPool.count", s -> s.systemPool(SystemPoolSettings.builder().count(0).build())),
+                rule("userPools[0].name", s -> s.userPools(List.of(UserPoolSettings.builder().name("Apps_1").build()))),
+                rule("userPools[0].maxCount", s -> s.userPools(List.of(
+                        UserPoolSettings.builder().name("apps").minCount(4).maxCount(2).build()))),
+                rule("userPools", s -> s.userPools(List.of())),
+                rule("authorizedIpRanges", AksClusterSettings.AksClusterSettingsBuilder::clearAuthorizedIpRanges),
+                rule("authorizedIpRanges", s -> s.privateCluster(true)),
+                rule("authorizedIpRanges[0]", s -> s.clearAuthorizedIpRanges().authorizedIpRange("not-an-ip")),
+                rule("adminGroupObjectIds", AksClusterSettings.AksClusterSettingsBuilder::clearAdminGroupObjectIds),
+                rule("adminGroupObjectIds[0]", s -> s.clearAdminGroupObjectIds().adminGroupObjectId("platform-admins")),
+                rule("namespaces[1]", s -> s.namespace("Kube_System")),
+                rule("namespaces[1]", s -> s.namespace("kube-system")),
+                rule("namespaces", s -> s.namespace("orders")),
+                rule("upgradeChannel", s -> s.upgradeChannel("weekly")),
+                rule("kubeloginMode", s -> s.kubeloginMode("devicecode")),
+                rule("podCidr", s -> s.podCidr("172.16.0.0/16")),
+                rule("serviceCidr", s -> s.serviceCidr("8.8.0.0/16")));
+    }
+
+    private static Arguments rule(String field, UnaryOperator<AksClusterSettings.AksClusterSettingsBuilder> breakIt) {
+        return Arguments.of(field, breakIt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSettings")
+    void invalidSettingIsRejectedBeforeAnythingIsRegistered(
+            String field, UnaryOperator<AksClusterSettings.AksClusterSettingsBuilder> breakIt) {
+        var settings = breakIt.apply(valid()).build();
+        assertThat(settings.problems()).extracting(Problem::field).contains(field);
+        assertRejectedBeforeRegistering(deploy(settings), InvalidSettingsException.class,
+                "AksCluster 'aks' has invalid settings", field + " must");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        var settings = valid().skuTier("Gold").upgradeChannel("weekly").clearAdminGroupObjectIds().build();
+        assertThat(settings.problems()).extracting(Problem::field)
+                .containsExactlyInAnyOrder("skuTier", "adminGroupObjectIds", "upgradeChannel");
+        assertRejectedBeforeRegistering(deploy(settings), InvalidSettingsException.class,
+                "skuTier must be one of Free, Standard, Premium (value: 'Gold')",
+                "upgradeChannel must be one of patch, stable, rapid, node-image (value: 'weekly')");
+    }
+}

@@ -1,0 +1,144 @@
+package io.platforminfra.components.database;
+
+import com.pulumi.core.Output;
+import io.platforminfra.components.common.InvalidSettingsException;
+import io.platforminfra.components.common.Problem;
+import io.platforminfra.testing.MockedRun;
+import io.platforminfra.testing.RegisteredResource;
+import io.platforminfra.testing.RunResult;
+import io.platforminfra.testing.TestPlacements;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static io.platforminfra.testing.Assertions.assertAllParentedTo;
+import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
+import static io.platforminfra.testing.Assertions.assertSucceeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseTest {
+    private static final String SERVER = "azure-native:dbforpostgresql:Server";
+    private static final String ADMINS = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
+
+    static DatabaseSettings.DatabaseSettingsBuilder valid() {
+        return DatabaseSettings.builder().adminGroupObjectId(ADMINS).adminGroupName("db-admins").database("orders");
+    }
+
+    static RunResult deploy(DatabaseSettings settings, Output<String> password) {
+        return MockedRun.builder().run(ctx -> new Database("database", DatabaseArgs.builder()
+                .placement(TestPlacements.dev())
+                .delegatedSubnetId(Output.of("/subnets/database"))
+                .virtualNetworkId(Output.of("/vnets/v"))
+                .logAnalyticsWorkspaceId(Output.of("/workspaces/log"))
+                .settings(settings)
+                .administratorPassword(password)
+                .build(), null));
+    }
+
+    @Test
+    void serverIsPrivateWithEntraIdOnlyAndResilientByDefault() {
+        var run = deploy(valid().build(), null);
+        assertSucceeded(run);
+        var server = run.single(SERVER);
+        assertThat(server.input("version")).contains("14");
+        assertThat(server.input("network.delegatedSubnetResourceId")).contains("/subnets/database");
+        assertThat(server.input("authConfig.activeDirectoryAuth")).contains("Enabled");
+        assertThat(server.input("authConfig.passwordAuth")).contains("Disabled");
+        assertThat(server.input("administratorLogin")).isEmpty();
+        assertThat(server.input("backup.geoRedundantBackup")).contains("Enabled");
+        assertThat(server.input("backup.backupRetentionDays")).contains(14.0);
+        assertThat(server.input("highAvailability.mode")).contains("ZoneRedundant");
+    }
+
+    @Test
+    void serverResolvesThroughAPrivateDnsZoneLinkedToTheNetwork() {
+        var run = deploy(valid().build(), null);
+        var zone = run.single("azure-native:network:PrivateZone");
+        assertThat((String) zone.input("privateZoneName").orElseThrow()).endsWith(".private.postgres.database.azure.com");
+        var link = run.single("azure-native:network:VirtualNetworkLink");
+        assertThat(link.input("virtualNetwork.id")).contains("/vnets/v");
+        var server = run.single(SERVER);
+        assertThat(server.dependencies()).contains(link.urn());
+        assertThat((String) server.input("network.privateDnsZoneArmResourceId").orElseThrow())
+                .endsWith(".private.postgres.database.azure.com");
+    }
+
+    @Test
+    void entraGroupAdministersTheServerAndTlsIsEnforced() {
+        var run = deploy(valid().build(), null);
+        var admin = run.single("azure-native:dbforpostgresql:Administrator");
+        assertThat(admin.input("objectId")).contains(ADMINS);
+        assertThat(admin.input("principalName")).contains("db-admins");
+        assertThat(admin.input("principalType")).contains("Group");
+        var tls = run.single("azure-native:dbforpostgresql:Configuration");
+        assertThat(tls.input("configurationName")).contains("require_secure_transport");
+        assertThat(tls.input("value")).contains("on");
+        assertThat(run.single("azure-native:dbforpostgresql:Database").input("databaseName")).contains("orders");
+    }
+
+    @Test
+    void passwordAuthenticationMustBeAskedForAndKeepsThePasswordSecret() {
+        var run = deploy(valid().passwordAuth(true).build(), Output.ofSecret("pa55-w0rd-value"));
+        assertSucceeded(run);
+        var server = run.single(SERVER);
+        assertThat(server.input("authConfig.passwordAuth")).contains("Enabled");
+        assertThat(server.input("administratorLogin")).contains("psqladmin");
+        assertThat(server.inputs().get("administratorLoginPassword")).isInstanceOf(RegisteredResource.Secret.class);
+        assertThat(server.toString()).doesNotContain("pa55-w0rd-value");
+    }
+
+    @Test
+    void everyChildIsParentedToTheComponent() {
+        assertAllParentedTo(deploy(valid().build(), null), Database.TYPE);
+    }
+
+    static Stream<Arguments> invalidSettings() {
+        return Stream.of(
+                rule("version", s -> s.version("16")),
+                rule("skuName", s -> s.skuName("D2ds")),
+                rule("tier", s -> s.tier("Premium")),
+                rule("storageSizeGb", s -> s.storageSizeGb(100)),
+                rule("backupRetentionDays", s -> s.backupRetentionDays(3)),
+                rule("highAvailability", s -> s.highAvailability("Always")),
+                rule("highAvailability", s -> s.tier("Burstable").skuName("Standard_B1ms")),
+                rule("databases[1]", s -> s.database("1orders")),
+                rule("databases[1]", s -> s.database("postgres")),
+                rule("databases", s -> s.database("orders")),
+                rule("adminGroupObjectId", s -> s.adminGroupObjectId("db-admins")),
+                rule("adminGroupName", s -> s.adminGroupName(" ")),
+                rule("administratorLogin", s -> s.passwordAuth(true).administratorLogin("admin")));
+    }
+
+    private static Arguments rule(String field, UnaryOperator<DatabaseSettings.DatabaseSettingsBuilder> breakIt) {
+        return Arguments.of(field, breakIt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSettings")
+    void invalidSettingIsRejectedBeforeAnythingIsRegistered(
+            String field, UnaryOperator<DatabaseSettings.DatabaseSettingsBuilder> breakIt) {
+        var settings = breakIt.apply(valid()).build();
+        assertThat(settings.problems()).extracting(Problem::field).contains(field);
+        var password = settings.isPasswordAuth() ? Output.ofSecret("x") : null;
+        assertRejectedBeforeRegistering(deploy(settings, password), InvalidSettingsException.class,
+                "Database 'database' has invalid settings", field + " must");
+    }
+
+    @Test
+    void passwordAuthenticationWithoutAPasswordIsRejected() {
+        assertRejectedBeforeRegistering(deploy(valid().passwordAuth(true).build(), null),
+                InvalidSettingsException.class,
+                "administratorPassword must be given when passwordAuth is true (value: not set)");
+    }
+
+    @Test
+    void aPasswordWithoutPasswordAuthenticationIsRejectedWithoutShowingIt() {
+        assertRejectedBeforeRegistering(deploy(valid().build(), Output.ofSecret("leak-me")),
+                InvalidSettingsException.class,
+                "administratorPassword must not be given when passwordAuth is false (value: '[secret]')");
+    }
+}

@@ -1,0 +1,49 @@
+package io.platforminfra.testing;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Assertions shared by component and program tests.
+ */
+public final class Assertions {
+    private Assertions() {
+    }
+
+    /** The run finished without exceptions or error diagnostics. */
+    public static void assertSucceeded(RunResult run) {
+        assertThat(run.succeeded()).as(run.failures()).isTrue();
+    }
+
+    /**
+     * The run failed with an {@code exceptionType} whose message contains every line of {@code expectedLines},
+     * and registered no cloud resource.
+     */
+    public static void assertRejectedBeforeRegistering(RunResult run, Class<? extends Exception> exceptionType,
+                                                       String... expectedLines) {
+        assertThat(run.succeeded()).as("the run should fail").isFalse();
+        assertThat(run.customResources()).as("no cloud resource may be registered").isEmpty();
+        var messages = run.result().exceptions().stream()
+                .map(e -> e.getCause() != null && exceptionType.isInstance(e.getCause()) ? e.getCause() : e)
+                .filter(exceptionType::isInstance)
+                .map(Throwable::getMessage)
+                .collect(Collectors.joining("\n"));
+        assertThat(messages).as("message of the " + exceptionType.getSimpleName()).contains(expectedLines);
+    }
+
+    /** Every resource registered inside the component {@code componentUrn} has it as parent. */
+    public static void assertAllParentedTo(RunResult run, String componentType) {
+        var component = run.single(componentType);
+        var children = run.where(r -> !r.urn().equals(component.urn()) && !r.type().equals("pulumi:pulumi:Stack"));
+        assertThat(children).isNotEmpty();
+        assertThat(children).allSatisfy(child ->
+                assertThat(child.parentUrn()).as(child.name() + "'s parent").isEqualTo(component.urn()));
+    }
+
+    /** The distinct type tokens of the run's cloud resources. */
+    public static Set<String> typesOf(RunResult run) {
+        return run.customResources().stream().map(RegisteredResource::type).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,26 @@
+package io.platforminfra.testing;
+
+import com.pulumi.core.Output;
+import io.platforminfra.components.common.NamingConvention;
+import io.platforminfra.components.common.Placement;
+
+import java.util.Map;
+
+/**
+ * Placements for component tests: stage {@code dev} in {@code westeurope}. Call inside a mocked run only
+ * (outputs need the running deployment).
+ */
+public final class TestPlacements {
+    /** Tags every test placement carries. */
+    public static final Map<String, String> TAGS = Map.of("stage", "dev", "owner", "team-a",
+            "cost-center", "CC-1", "managed-by", "pulumi", "repository", "platform-infra");
+
+    private TestPlacements() {
+    }
+
+    /** The placement of stage {@code dev} in {@code westeurope}. */
+    public static Placement dev() {
+        return new Placement(Output.of("rg-plat-dev-weu"), "westeurope", new NamingConvention("plat", "dev", "westeurope"),
+                TAGS, Output.of(AzureMocks.TENANT_ID), Output.of(AzureMocks.SUBSCRIPTION_ID));
+    }
+}
