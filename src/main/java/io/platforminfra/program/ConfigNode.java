@@ -201,7 +201,13 @@ final class ConfigNode {
         return path + "." + field;
     }
 
+    /** The value as the user wrote it: text stays text (quoted in messages), numbers and booleans as they are. */
     private static Object render(JsonElement value) {
-        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : value.toString();
+        if (value.isJsonPrimitive()) {
+            var primitive = value.getAsJsonPrimitive();
+            return primitive.isString() ? primitive.getAsString()
+                    : primitive.isNumber() ? primitive.getAsNumber() : primitive.getAsBoolean();
+        }
+        return value.toString();
     }
 }

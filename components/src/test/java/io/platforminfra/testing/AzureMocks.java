@@ -56,9 +56,14 @@ public class AzureMocks implements Mocks {
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         var state = new LinkedHashMap<String, Object>(args.inputs);
         var azureName = azureName(args);
-        state.put("name", azureName);
         reshapeToOutputs(args.type, state);
-        if (!preview) {
+        if (preview) {
+            // In a preview of a new stage nothing exists yet: what Azure computes (even `name`, an output distinct
+            // from the name input) is unknown, as the real engine reports it.
+            state.put("name", UNKNOWN);
+            computedOutputs(args.type, azureName).forEach((key, value) -> state.put(key, unknownLeaves(value)));
+        } else {
+            state.put("name", azureName);
             state.putAll(computedOutputs(args.type, azureName));
         }
         var id = preview ? Optional.<String>empty()
@@ -79,6 +84,18 @@ public class AzureMocks implements Mocks {
                                             .getBytes(StandardCharsets.UTF_8)))));
             default -> throw new IllegalArgumentException("No mock for invoke " + args.token);
         });
+    }
+
+    /** The sentinel the engine uses for values not known before apply. */
+    public static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+    private static Object unknownLeaves(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            var copy = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), unknownLeaves(v)));
+            return copy;
+        }
+        return UNKNOWN;
     }
 
     /** The exec kubeconfig AKS returns for an Entra ID cluster (as {@code az aks get-credentials} shows it). */

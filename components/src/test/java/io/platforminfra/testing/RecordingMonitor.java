@@ -24,8 +24,7 @@ final class RecordingMonitor extends MockMonitor {
     /** Marker key and value the SDK uses to wrap secret values on the wire. */
     private static final String SIG_KEY = "4dabf18193072939515e22adb298388d";
     private static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-    /** Value the SDK sends for inputs that are not known yet (preview). */
-    static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private static final String UNKNOWN = AzureMocks.UNKNOWN;
 
     private final List<RegisteredResource> registered = Collections.synchronizedList(new ArrayList<>());
 

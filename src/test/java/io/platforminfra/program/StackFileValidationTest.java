@@ -1,0 +1,139 @@
+package io.platforminfra.program;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bad stack file is refused with every problem at once, each line naming the file, the key, the value and
+ * what is accepted, and nothing is registered.
+ */
+class StackFileValidationTest {
+
+    @Test
+    void everyProblemOfTheFileIsListedWithFileKeyValueAndWhatIsAccepted() {
+        var run = StageRuns.runWith("dev", Map.of(
+                "platform-infra:environmentType", "staging",
+                "platform-infra:cluster", "{\"skuTier\":\"Gold\",\"systemPool\":{\"count\":0},"
+                        + "\"authorizedIpRanges\":[\"203.0.113.0/24\"],\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}",
+                "platform-infra:storage", "{\"replication\":\"XRS\"}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "Pulumi.dev.yaml: platform-infra:environmentType must be one of development, production (value: 'staging')",
+                "Pulumi.dev.yaml: platform-infra:cluster.skuTier must be one of Free, Standard, Premium (value: 'Gold')",
+                "Pulumi.dev.yaml: platform-infra:cluster.systemPool.count must be between 1 and 100 (value: 0)",
+                "Pulumi.dev.yaml: platform-infra:storage.replication must be one of LRS, ZRS, GRS, GZRS, RAGRS, RAGZRS (value: 'XRS')");
+    }
+
+    @Test
+    void theProgramReportsStackFileMistakesAsAnErrorNotAStackTrace() {
+        var run = io.platforminfra.testing.MockedRun.builder().stack("dev")
+                .config(withOverride("platform-infra:owner", null), java.util.Set.of())
+                .run(ctx -> {
+                    try {
+                        Platform.define(ctx);
+                    } catch (StackConfigException e) {
+                        ctx.log().error(e.getMessage());
+                    }
+                });
+        assertThat(run.result().exceptions()).isEmpty();
+        assertThat(run.result().errors()).singleElement().asString()
+                .contains("Pulumi.dev.yaml: platform-infra:owner must name the team or person answerable for the stage (value: not set)")
+                .doesNotContain("at io.platforminfra");
+        assertThat(run.customResources()).isEmpty();
+    }
+
+    @Test
+    void aMistypedKeyGetsADidYouMean() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:database",
+                "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\",\"adminGroupName\":\"g\","
+                        + "\"backupRetentionDay\":7}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "platform-infra:database.backupRetentionDay must be a known key: did you mean 'backupRetentionDays'? (value: 7)");
+    }
+
+    @Test
+    void anUnquotedVersionThatYamlReadsAsANumberIsExplained() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
+                "{\"kubernetesVersion\":1.3,\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
+                        + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "platform-infra:cluster.kubernetesVersion must be text; quote it in the stack file (\"1.3\")");
+    }
+
+    @Test
+    void wrongTypesAreNamedWithTheirPath() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
+                "{\"userPools\":[{\"name\":\"apps\",\"minCount\":\"two\"}],\"privateCluster\":\"yes\","
+                        + "\"adminGroupObjectIds\":\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "platform-infra:cluster.userPools[0].minCount must be a whole number (value: 'two')",
+                "platform-infra:cluster.privateCluster must be true or false (value: 'yes')",
+                "platform-infra:cluster.adminGroupObjectIds must be a list");
+    }
+
+    @Test
+    void clusterRangesMustNotOverlapTheNetwork() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:network", "{\"addressSpace\":\"172.16.0.0/16\"}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "platform-infra:cluster.serviceCidr must not overlap platform-infra:network.addressSpace (172.16.0.0/16)");
+    }
+
+    @Test
+    void passwordAuthenticationNeedsAnEncryptedPassword() {
+        var database = "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\",\"adminGroupName\":\"g\","
+                + "\"passwordAuth\":true}";
+        assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of("platform-infra:database", database)),
+                StackConfigException.class, "platform-infra:databaseAdminPassword must be set with `pulumi config set --secret");
+        var plain = StageRuns.runWith("dev", Map.of("platform-infra:database", database,
+                "platform-infra:databaseAdminPassword", "hunter2-plain"));
+        assertRejectedBeforeRegistering(plain, StackConfigException.class,
+                "platform-infra:databaseAdminPassword must be encrypted");
+        assertThat(plain.result().exceptions().toString()).doesNotContain("hunter2-plain");
+    }
+
+    @Test
+    void anEncryptedPasswordIsStoredInTheVaultAndNeverShown() {
+        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
+        var values = new HashMap<>(loaded.values());
+        values.put("platform-infra:database", "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\","
+                + "\"adminGroupName\":\"g\",\"passwordAuth\":true}");
+        values.put("platform-infra:databaseAdminPassword", "correct-horse-battery");
+        var run = StageRuns.run(new StackConfiguration("dev", loaded.stackFile(), values,
+                java.util.Set.of("platform-infra:databaseAdminPassword")), false);
+        io.platforminfra.testing.Assertions.assertSucceeded(run);
+        var secret = run.single("azure-native:keyvault:Secret");
+        assertThat(secret.input("secretName")).contains(Platform.DATABASE_PASSWORD_SECRET);
+        assertThat(secret.input("properties.value")).get().isInstanceOf(io.platforminfra.testing.RegisteredResource.Secret.class);
+        assertThat(run.resources().toString()).doesNotContain("correct-horse-battery");
+        assertThat(run.result().outputs().toString()).doesNotContain("correct-horse-battery");
+    }
+
+    @Test
+    void aStageNameThatCannotYieldValidAzureNamesIsRefused() {
+        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
+        var run = StageRuns.run(new StackConfiguration("Integration_1", loaded.stackFile(), loaded.values(),
+                loaded.secretKeys()), false);
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "Pulumi.Integration_1.yaml: stack name must be 2-10 lowercase letters and digits starting with a letter");
+    }
+
+    @Test
+    void anUnknownRegionIsRefused() {
+        assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of("azure-native:location", "atlantis")),
+                StackConfigException.class, "Pulumi.dev.yaml: azure-native:location must be an Azure region this platform knows");
+    }
+
+    private static Map<String, String> withOverride(String key, String value) {
+        var values = new HashMap<>(StackConfiguration.load(StageRuns.PROJECT, "dev").values());
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.put(key, value);
+        }
+        return values;
+    }
+}
