@@ -66,11 +66,6 @@ public enum AzureResourceKind {
         return allowsHyphens;
     }
 
-    /** Maximum length Azure accepts. */
-    public int maxLength() {
-        return maxLength;
-    }
-
     /** Whether Azure accepts {@code name} for this resource type. */
     public boolean accepts(String name) {
         return name != null && name.length() >= minLength && name.length() <= maxLength
