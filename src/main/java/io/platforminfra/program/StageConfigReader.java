@@ -101,7 +101,8 @@ public final class StageConfigReader {
         addUnder(StackKeys.SECRET_STORE, config.secretStore(), problems);
         addUnder(StackKeys.STORAGE, config.storage(), problems);
         addUnder(StackKeys.DATABASE, config.database(), problems);
-        checkAcrossComponents(config, source, problems);
+        checkClusterRangesAgainstNetwork(config, problems);
+        checkPassword(config, source, problems);
         if (!problems.isEmpty()) {
             throw new StackConfigException(stackFile, problems);
         }
@@ -171,10 +172,9 @@ public final class StageConfigReader {
         settings.problems().forEach(p -> problems.add(p.under(key)));
     }
 
-    private static void checkAcrossComponents(StageConfig config, ConfigSource source, List<Problem> problems) {
+    private static void checkClusterRangesAgainstNetwork(StageConfig config, List<Problem> problems) {
         var addressSpace = config.network().getAddressSpace();
         if (!config.network().problems().isEmpty() || !config.cluster().problems().isEmpty()) {
-            checkPassword(config, source, problems);
             return; // ranges are compared only once each is valid on its own
         }
         for (var range : List.of("serviceCidr", "podCidr")) {
@@ -184,7 +184,6 @@ public final class StageConfigReader {
                         "not overlap " + StackKeys.NETWORK + ".addressSpace (" + addressSpace + ")"));
             }
         }
-        checkPassword(config, source, problems);
     }
 
     private static void checkPassword(StageConfig config, ConfigSource source, List<Problem> problems) {

@@ -36,18 +36,8 @@ public final class Problems {
         }
     }
 
-    /** Adds problems found by a nested validation, their fields placed under {@code prefix}. */
-    public void addAllUnder(String prefix, List<Problem> nested) {
-        nested.forEach(p -> found.add(p.under(prefix)));
-    }
-
     /** The problems found so far, in the order they were found. */
     public List<Problem> list() {
         return List.copyOf(found);
-    }
-
-    /** Whether no problem was found. */
-    public boolean isEmpty() {
-        return found.isEmpty();
     }
 }
