@@ -8,6 +8,7 @@ import com.pulumi.azurenative.resources.ResourceGroupArgs;
 import com.pulumi.core.Output;
 import io.platforminfra.components.aks.AksCluster;
 import io.platforminfra.components.aks.AksClusterArgs;
+import io.platforminfra.components.common.Adoption;
 import io.platforminfra.components.common.AzureResourceKind;
 import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Placement;
@@ -21,6 +22,8 @@ import io.platforminfra.components.secretstore.SecretStore;
 import io.platforminfra.components.secretstore.SecretStoreArgs;
 import io.platforminfra.components.storage.ObjectStorage;
 import io.platforminfra.components.storage.ObjectStorageArgs;
+
+import java.util.Set;
 
 /**
  * The stack program: reads the stage's config and composes the components. It decides nothing a component or a
@@ -45,37 +48,47 @@ public final class Platform {
     /**
      * Defines the whole stage in {@code ctx}. Throws {@link StackConfigException} before registering anything
      * when the stack file is invalid.
+     *
+     * @param configuredKeys every config key the deployment was given, so that unknown ones are refused
      */
-    public static void define(Context ctx) {
-        var source = new PulumiConfigSource(ctx);
+    public static void define(Context ctx, Set<String> configuredKeys) {
+        var source = new PulumiConfigSource(ctx, configuredKeys);
         var config = StageConfigReader.read(source, ctx.stackName());
         var tags = StandardTags.of(config);
         var naming = new NamingConvention(StageConfigReader.WORKLOAD, config.stage(), config.location());
 
         var client = AuthorizationFunctions.getClientConfig();
+        var adoptions = config.adoptions();
+        var resourceGroupAdoption = Adoption.of(adoptions.idOf(AdoptablePart.RESOURCE_GROUP),
+                AzureResourceKind.RESOURCE_GROUP);
         var resourceGroup = new ResourceGroup("platform", ResourceGroupArgs.builder()
-                .resourceGroupName(naming.name(AzureResourceKind.RESOURCE_GROUP))
+                .resourceGroupName(resourceGroupAdoption.name(naming.name(AzureResourceKind.RESOURCE_GROUP)))
                 .location(config.location())
                 .tags(tags)
-                .build());
+                .build(), resourceGroupAdoption.options(null).build());
         var placement = new Placement(resourceGroup.name(), config.location(), naming, tags,
                 client.applyValue(GetClientConfigResult::tenantId),
                 client.applyValue(GetClientConfigResult::subscriptionId));
 
         var monitoring = new Monitoring("monitoring", MonitoringArgs.builder()
-                .placement(placement).settings(config.monitoring()).build(), null);
+                .placement(placement).settings(config.monitoring())
+                .adoptResourceId(adoptions.idOf(AdoptablePart.MONITORING)).build(), null);
         var workspaceId = monitoring.resourceId();
         var network = new Network("network", NetworkArgs.builder()
-                .placement(placement).settings(config.network()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+                .placement(placement).settings(config.network()).logAnalyticsWorkspaceId(workspaceId)
+                .adoptResourceId(adoptions.idOf(AdoptablePart.NETWORK)).build(), null);
         var cluster = new AksCluster("cluster", AksClusterArgs.builder()
                 .placement(placement).settings(config.cluster())
-                .nodeSubnetId(network.nodeSubnetId()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+                .nodeSubnetId(network.nodeSubnetId()).logAnalyticsWorkspaceId(workspaceId)
+                .adoptResourceId(adoptions.idOf(AdoptablePart.CLUSTER)).build(), null);
         var secrets = new SecretStore("secrets", SecretStoreArgs.builder()
                 .placement(placement).settings(config.secretStore())
-                .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+                .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
+                .adoptResourceId(adoptions.idOf(AdoptablePart.SECRET_STORE)).build(), null);
         var storage = new ObjectStorage("storage", ObjectStorageArgs.builder()
                 .placement(placement).settings(config.storage())
-                .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId).build(), null);
+                .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
+                .adoptResourceId(adoptions.idOf(AdoptablePart.STORAGE)).build(), null);
 
         Output<String> password = null;
         if (config.database().isPasswordAuth()) {
@@ -85,7 +98,8 @@ public final class Platform {
         var database = new Database("database", DatabaseArgs.builder()
                 .placement(placement).settings(config.database())
                 .delegatedSubnetId(network.databaseSubnetId()).virtualNetworkId(network.resourceId())
-                .logAnalyticsWorkspaceId(workspaceId).administratorPassword(password).build(), null);
+                .logAnalyticsWorkspaceId(workspaceId).administratorPassword(password)
+                .adoptResourceId(adoptions.idOf(AdoptablePart.DATABASE)).build(), null);
 
         cluster.workloadIdentities().forEach((namespace, identity) -> {
             secrets.grantSecretsRead("secrets-read-" + namespace, identity.principalId());

@@ -5,15 +5,27 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.internal.DeploymentInternal;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads stack configuration from the running Pulumi deployment (the real engine or the mock engine alike).
  */
 final class PulumiConfigSource implements ConfigSource {
     private final Context context;
+    private final Set<String> keys;
 
-    PulumiConfigSource(Context context) {
+    /**
+     * @param keys every key the deployment was given: the SDK looks keys up but cannot list them, so the entry
+     *             point that knows them (the engine's environment, or the offline loader) hands them in
+     */
+    PulumiConfigSource(Context context, Set<String> keys) {
         this.context = context;
+        this.keys = Set.copyOf(keys);
+    }
+
+    @Override
+    public Set<String> keys() {
+        return keys;
     }
 
     @Override

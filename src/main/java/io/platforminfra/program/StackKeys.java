@@ -34,6 +34,12 @@ public final class StackKeys {
     /** PostgreSQL settings ({@code DatabaseSettings}). Required: the Entra ID admin group. */
     public static final String DATABASE = NAMESPACE + ":database";
     /**
+     * Existing Azure resources the stage adopts (imports) instead of creating them, by part: {@code resourceGroup},
+     * {@code monitoring}, {@code network}, {@code cluster}, {@code secretStore}, {@code storage}, {@code database},
+     * each an Azure resource ID. Default: none (the stage creates everything).
+     */
+    public static final String ADOPT = NAMESPACE + ":adopt";
+    /**
      * Password of the PostgreSQL administrator; only with {@code database.passwordAuth: true}, and only as a
      * secret ({@code pulumi config set --secret}). Default: none.
      */
@@ -41,7 +47,7 @@ public final class StackKeys {
 
     /** Every key of the project's namespace, in the order the documentation lists them. */
     public static final List<String> ALL = List.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY, MONITORING,
-            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD);
+            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD, ADOPT);
 
     private StackKeys() {
     }

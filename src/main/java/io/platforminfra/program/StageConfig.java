@@ -25,6 +25,7 @@ import io.platforminfra.components.storage.ObjectStorageSettings;
  * @param secretStore     Key Vault settings
  * @param storage         storage account settings
  * @param database        PostgreSQL flexible server settings
+ * @param adoptions       existing Azure resources the stage adopts instead of creating
  */
 public record StageConfig(String stage,
                           String stackFile,
@@ -38,5 +39,6 @@ public record StageConfig(String stage,
                           AksClusterSettings cluster,
                           SecretStoreSettings secretStore,
                           ObjectStorageSettings storage,
-                          DatabaseSettings database) {
+                          DatabaseSettings database,
+                          Adoptions adoptions) {
 }

@@ -3,6 +3,9 @@ package io.platforminfra.program;
 import io.platforminfra.components.aks.AksClusterSettings;
 import io.platforminfra.components.aks.SystemPoolSettings;
 import io.platforminfra.components.aks.UserPoolSettings;
+import io.platforminfra.components.common.Adoption;
+import io.platforminfra.components.common.AzureResourceId;
+import io.platforminfra.components.common.AzureResourceKind;
 import io.platforminfra.components.common.IpRanges;
 import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Problem;
@@ -14,7 +17,9 @@ import io.platforminfra.components.secretstore.SecretStoreSettings;
 import io.platforminfra.components.storage.ObjectStorageSettings;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -89,10 +94,12 @@ public final class StageConfigReader {
                 .rejectUnknownFields();
 
         var database = readDatabase(ConfigNode.parse(StackKeys.DATABASE, source.value(StackKeys.DATABASE), problems));
+        var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems));
+        rejectUnknownKeys(source, problems);
 
         var config = new StageConfig(stage, stackFile, location, environmentType.orElse(null), owner, costCenter,
                 repository, monitoring.build(), network.build(), cluster.build(), secretStore.build(), storage.build(),
-                database.build());
+                database.build(), adoptions);
         // A value of the wrong type was not applied, so its field keeps the valid default: the component rules
         // below cannot report the same mistake a second time.
         addUnder(StackKeys.MONITORING, config.monitoring(), problems);
@@ -103,6 +110,7 @@ public final class StageConfigReader {
         addUnder(StackKeys.DATABASE, config.database(), problems);
         checkClusterRangesAgainstNetwork(config, problems);
         checkPassword(config, source, problems);
+        checkAdoptions(config, problems);
         if (!problems.isEmpty()) {
             throw new StackConfigException(stackFile, problems);
         }
@@ -158,6 +166,50 @@ public final class StageConfigReader {
                 .string("administratorLogin", database::administratorLogin)
                 .rejectUnknownFields();
         return database;
+    }
+
+    private static Adoptions readAdoptions(ConfigNode node) {
+        var ids = new EnumMap<AdoptablePart, String>(AdoptablePart.class);
+        for (var part : AdoptablePart.values()) {
+            node.string(part.field(), id -> ids.put(part, id));
+        }
+        node.rejectUnknownFields();
+        return new Adoptions(ids);
+    }
+
+    /**
+     * A key of this project's namespace that the program does not read is a mistake (most often a typo) that
+     * would otherwise be ignored without a word.
+     */
+    private static void rejectUnknownKeys(ConfigSource source, List<Problem> problems) {
+        var known = new TreeSet<>(StackKeys.ALL);
+        source.keys().stream()
+                .filter(key -> key.startsWith(StackKeys.NAMESPACE + ":") && !known.contains(key))
+                .sorted()
+                .forEach(key -> problems.add(new Problem(key,
+                        source.isSecret(key) ? "[secret]" : source.value(key).orElse(null),
+                        ConfigNode.unknownKeyHint(key, known))));
+    }
+
+    /**
+     * Every adopted ID names a resource of the right kind, in the stage's resource group: the components place
+     * everything there, and an import with another group would fail only in the real preview.
+     */
+    private static void checkAdoptions(StageConfig config, List<Problem> problems) {
+        var adoptions = config.adoptions();
+        var naming = new NamingConvention(WORKLOAD, config.stage(), config.location());
+        var resourceGroup = adoptions.find(AdoptablePart.RESOURCE_GROUP)
+                .flatMap(AzureResourceId::parse).map(AzureResourceId::name)
+                .orElseGet(() -> naming.problems().isEmpty() ? naming.name(AzureResourceKind.RESOURCE_GROUP) : null);
+        adoptions.ids().forEach((part, id) -> {
+            var key = StackKeys.ADOPT + "." + part.field();
+            var adoption = Adoption.of(id, part.kind());
+            adoption.problems().forEach(p -> problems.add(new Problem(key, id, p.expectation())));
+            adoption.id().filter(parsed -> part != AdoptablePart.RESOURCE_GROUP && parsed.isOf(part.kind())
+                            && resourceGroup != null && !parsed.resourceGroup().equalsIgnoreCase(resourceGroup))
+                    .ifPresent(parsed -> problems.add(new Problem(key, id, "be in the stage's resource group "
+                            + resourceGroup + " (adopt its group too with " + StackKeys.ADOPT + ".resourceGroup)")));
+        });
     }
 
     private static String required(ConfigSource source, String key, String expectation, List<Problem> problems) {

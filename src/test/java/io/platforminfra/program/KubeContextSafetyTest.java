@@ -1,8 +1,9 @@
 package io.platforminfra.program;
 
+import io.platforminfra.offline.RegisteredResource;
 import com.pulumi.test.Mocks;
-import io.platforminfra.testing.AzureMocks;
-import io.platforminfra.testing.MockedRun;
+import io.platforminfra.offline.AzureMocks;
+import io.platforminfra.offline.MockedRun;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -41,7 +42,7 @@ class KubeContextSafetyTest {
         Mocks mocks = spy(new AzureMocks(false));
         var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
         var run = MockedRun.builder().stack("dev").mocks(mocks)
-                .config(loaded.values(), loaded.secretKeys()).run(Platform::define);
+                .config(loaded.values(), loaded.secretKeys()).run(StageRuns.program(loaded));
         assertSucceeded(run);
         var cluster = run.single("azure-native:containerservice:ManagedCluster");
         var clusterName = (String) cluster.input("resourceName").orElseThrow();
@@ -51,7 +52,7 @@ class KubeContextSafetyTest {
                 && "rg-plat-dev-weu".equals(call.args.get("resourceGroupName"))));
         var provider = run.single("pulumi:providers:kubernetes");
         assertThat(provider.input("kubeconfig").map(Object::toString)).contains("[secret]");
-        assertThat(String.valueOf(((io.platforminfra.testing.RegisteredResource.Secret) provider.inputs().get("kubeconfig")).value()))
+        assertThat(String.valueOf(((io.platforminfra.offline.RegisteredResource.Secret) provider.inputs().get("kubeconfig")).value()))
                 .contains("server: https://" + clusterName + ".hcp.westeurope.azmk8s.io:443")
                 .doesNotContain("current-context: docker-desktop");
         assertThat(provider.input("context")).isEmpty();
@@ -62,7 +63,7 @@ class KubeContextSafetyTest {
         Mocks mocks = spy(new AzureMocks(true));
         var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
         var run = MockedRun.builder().stack("dev").preview(true).mocks(mocks)
-                .config(loaded.values(), loaded.secretKeys()).run(Platform::define);
+                .config(loaded.values(), loaded.secretKeys()).run(StageRuns.program(loaded));
         assertSucceeded(run);
         verify(mocks, org.mockito.Mockito.never()).callAsync(argThat(call -> call.token.equals(
                 "azure-native:containerservice:listManagedClusterUserCredentials")));

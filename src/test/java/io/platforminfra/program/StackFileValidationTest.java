@@ -1,9 +1,12 @@
 package io.platforminfra.program;
 
+import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.offline.MockedRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,15 +33,9 @@ class StackFileValidationTest {
 
     @Test
     void theProgramReportsStackFileMistakesAsAnErrorNotAStackTrace() {
-        var run = io.platforminfra.testing.MockedRun.builder().stack("dev")
-                .config(withOverride("platform-infra:owner", null), java.util.Set.of())
-                .run(ctx -> {
-                    try {
-                        Platform.define(ctx);
-                    } catch (StackConfigException e) {
-                        ctx.log().error(e.getMessage());
-                    }
-                });
+        var config = withOverride("platform-infra:owner", null);
+        var run = MockedRun.builder().stack("dev").config(config, Set.of())
+                .run(StackProgram.withConfiguredKeys(config.keySet()));
         assertThat(run.result().exceptions()).isEmpty();
         assertThat(run.result().errors()).singleElement().asString()
                 .contains("Pulumi.dev.yaml: platform-infra:owner must name the team or person answerable for the stage (value: not set)")
@@ -107,7 +104,7 @@ class StackFileValidationTest {
         io.platforminfra.testing.Assertions.assertSucceeded(run);
         var secret = run.single("azure-native:keyvault:Secret");
         assertThat(secret.input("secretName")).contains(Platform.DATABASE_PASSWORD_SECRET);
-        assertThat(secret.input("properties.value")).get().isInstanceOf(io.platforminfra.testing.RegisteredResource.Secret.class);
+        assertThat(secret.input("properties.value")).get().isInstanceOf(io.platforminfra.offline.RegisteredResource.Secret.class);
         assertThat(run.resources().toString()).doesNotContain("correct-horse-battery");
         assertThat(run.result().outputs().toString()).doesNotContain("correct-horse-battery");
     }

@@ -7,8 +7,8 @@ import io.platforminfra.components.monitoring.Monitoring;
 import io.platforminfra.components.network.Network;
 import io.platforminfra.components.secretstore.SecretStore;
 import io.platforminfra.components.storage.ObjectStorage;
-import io.platforminfra.testing.RegisteredResource;
-import io.platforminfra.testing.RunResult;
+import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.offline.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -105,7 +105,7 @@ class StageFilesTest {
         var provider = run.single("pulumi:providers:kubernetes");
         var kubernetesResources = run.where(r -> r.type().startsWith("kubernetes:"));
         assertThat(kubernetesResources).isNotEmpty();
-        assertThat(kubernetesResources).allSatisfy(r -> assertThat(r.providerUrn()).as(r.name()).isEqualTo(provider.urn()));
+        assertThat(kubernetesResources).allSatisfy(r -> assertThat(r.provider()).as(r.name()).isEqualTo(provider.urn()));
     }
 
     @ParameterizedTest(name = "Pulumi.{0}.yaml")

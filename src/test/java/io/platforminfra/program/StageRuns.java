@@ -1,12 +1,15 @@
 package io.platforminfra.program;
 
-import io.platforminfra.testing.MockedRun;
-import io.platforminfra.testing.RunResult;
+import io.platforminfra.offline.MockedRun;
+import io.platforminfra.offline.RunResult;
+
+import com.pulumi.Context;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs the real stack program for a stage under the mock engine, with config exactly as the stage's stack file
@@ -35,7 +38,12 @@ final class StageRuns {
                 .stack(configuration.stage())
                 .preview(preview)
                 .config(configuration.values(), configuration.secretKeys())
-                .run(Platform::define);
+                .run(program(configuration));
+    }
+
+    /** The stack program given exactly the keys of {@code configuration}; stack file mistakes are thrown. */
+    static Consumer<Context> program(StackConfiguration configuration) {
+        return ctx -> Platform.define(ctx, configuration.values().keySet());
     }
 
     /** Runs {@code stage} of the repository with some keys replaced (a value of {@code null} removes the key). */

@@ -1,5 +1,7 @@
 package io.platforminfra.testing;
 
+import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.offline.RunResult;
 import java.util.Set;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package io.platforminfra.testing;
 
+import io.platforminfra.offline.AzureMocks;
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Placement;

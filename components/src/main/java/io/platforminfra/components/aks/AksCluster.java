@@ -84,10 +84,10 @@ public class AksCluster extends ComponentResource {
 
     /** Creates the cluster; throws before registering anything when the settings are invalid. */
     public AksCluster(String name, AksClusterArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("AksCluster", name, args.getSettings(), options));
+        super(TYPE, name, Components.validated("AksCluster", name, options, args.getSettings(), args.adoption()));
         var placement = args.getPlacement();
         var settings = args.getSettings();
-        var clusterName = placement.naming().name(AzureResourceKind.KUBERNETES_CLUSTER);
+        var clusterName = args.adoption().name(placement.naming().name(AzureResourceKind.KUBERNETES_CLUSTER));
 
         // A user-assigned control-plane identity exists before the cluster, so it can be granted the node subnet
         // first; a system-assigned one would only exist after the cluster already needed the grant.
@@ -101,7 +101,7 @@ public class AksCluster extends ComponentResource {
                 controlPlane.principalId(), args.getNodeSubnetId(), placement, this);
 
         var cluster = new ManagedCluster(name + "-aks", clusterArgs(clusterName, args, controlPlane),
-                CustomResourceOptions.builder().parent(this).dependsOn(subnetGrant).build());
+                args.adoption().options(this).dependsOn(subnetGrant).build());
         DiagnosticSettings.send(name + "-aks-diag", cluster.id(), args.getLogAnalyticsWorkspaceId(),
                 DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
 

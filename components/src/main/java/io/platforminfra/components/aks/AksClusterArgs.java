@@ -2,6 +2,9 @@ package io.platforminfra.components.aks;
 
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.common.Adoption;
+import io.platforminfra.components.common.AzureResourceKind;
+import javax.annotation.Nullable;
 import lombok.Builder;
 import lombok.NonNull;
 import lombok.Value;
@@ -27,4 +30,16 @@ public class AksClusterArgs {
     /** Cluster settings. Required: at least the admin groups and API server access must be chosen. */
     @NonNull
     AksClusterSettings settings;
+
+    /**
+     * Resource ID of an existing AKS cluster to adopt (Pulumi {@code import}) instead of creating one; it keeps its
+     * Azure name, every other setting must match it. Default: none (create it).
+     */
+    @Nullable
+    String adoptResourceId;
+
+    /** Whether the component creates its AKS cluster or adopts an existing one. */
+    public Adoption adoption() {
+        return Adoption.of(adoptResourceId, AzureResourceKind.KUBERNETES_CLUSTER);
+    }
 }

@@ -12,38 +12,40 @@ import java.util.regex.Pattern;
  */
 public enum AzureResourceKind {
     /** Resource group: 1-90 characters, letters, digits, hyphens, underscores, periods and parentheses. */
-    RESOURCE_GROUP("rg", 1, 90, "[-\\w.()]*[-\\w()]", false, true),
+    RESOURCE_GROUP("rg", "Microsoft.Resources/resourceGroups", 1, 90, "[-\\w.()]*[-\\w()]", false, true),
     /** Virtual network: 2-64 characters, alphanumerics, underscores, periods and hyphens. */
-    VIRTUAL_NETWORK("vnet", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
+    VIRTUAL_NETWORK("vnet", "Microsoft.Network/virtualNetworks", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
     /** Subnet: 1-80 characters, alphanumerics, underscores, periods and hyphens. */
-    SUBNET("snet", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
+    SUBNET("snet", "Microsoft.Network/virtualNetworks/subnets", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
     /** Network security group: 1-80 characters. */
-    NETWORK_SECURITY_GROUP("nsg", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
+    NETWORK_SECURITY_GROUP("nsg", "Microsoft.Network/networkSecurityGroups", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
     /** Private endpoint: 2-64 characters. */
-    PRIVATE_ENDPOINT("pe", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
+    PRIVATE_ENDPOINT("pe", "Microsoft.Network/privateEndpoints", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
     /** Log Analytics workspace: 4-63 characters, alphanumerics and hyphens, starting and ending alphanumeric. */
-    LOG_ANALYTICS_WORKSPACE("log", 4, 63, "[a-zA-Z0-9][-a-zA-Z0-9]*[a-zA-Z0-9]", false, true),
+    LOG_ANALYTICS_WORKSPACE("log", "Microsoft.OperationalInsights/workspaces", 4, 63, "[a-zA-Z0-9][-a-zA-Z0-9]*[a-zA-Z0-9]", false, true),
     /** AKS managed cluster: 1-63 characters, alphanumerics, underscores and hyphens. */
-    KUBERNETES_CLUSTER("aks", 1, 63, "[a-zA-Z0-9]([-\\w]*[a-zA-Z0-9])?", false, true),
+    KUBERNETES_CLUSTER("aks", "Microsoft.ContainerService/managedClusters", 1, 63, "[a-zA-Z0-9]([-\\w]*[a-zA-Z0-9])?", false, true),
     /** User-assigned managed identity: 3-128 characters, alphanumerics, hyphens and underscores. */
-    MANAGED_IDENTITY("id", 3, 128, "[a-zA-Z0-9][-\\w]*", false, true),
+    MANAGED_IDENTITY("id", "Microsoft.ManagedIdentity/userAssignedIdentities", 3, 128, "[a-zA-Z0-9][-\\w]*", false, true),
     /** Key Vault: 3-24 characters, alphanumerics and hyphens, starting with a letter; globally unique. */
-    KEY_VAULT("kv", 3, 24, "[a-zA-Z]([a-zA-Z0-9]|-(?!-))*[a-zA-Z0-9]", true, true),
+    KEY_VAULT("kv", "Microsoft.KeyVault/vaults", 3, 24, "[a-zA-Z]([a-zA-Z0-9]|-(?!-))*[a-zA-Z0-9]", true, true),
     /** Storage account: 3-24 lowercase letters and digits only; globally unique. */
-    STORAGE_ACCOUNT("st", 3, 24, "[a-z0-9]+", true, false),
+    STORAGE_ACCOUNT("st", "Microsoft.Storage/storageAccounts", 3, 24, "[a-z0-9]+", true, false),
     /** PostgreSQL flexible server: 3-63 lowercase letters, digits and hyphens; globally unique (DNS name). */
-    POSTGRESQL_SERVER("psql", 3, 63, "[a-z0-9]([-a-z0-9]*[a-z0-9])?", true, true);
+    POSTGRESQL_SERVER("psql", "Microsoft.DBforPostgreSQL/flexibleServers", 3, 63, "[a-z0-9]([-a-z0-9]*[a-z0-9])?", true, true);
 
     private final String abbreviation;
+    private final String armType;
     private final int minLength;
     private final int maxLength;
     private final Pattern pattern;
     private final boolean globallyUnique;
     private final boolean allowsHyphens;
 
-    AzureResourceKind(String abbreviation, int minLength, int maxLength, String pattern, boolean globallyUnique,
+    AzureResourceKind(String abbreviation, String armType, int minLength, int maxLength, String pattern, boolean globallyUnique,
                       boolean allowsHyphens) {
         this.abbreviation = abbreviation;
+        this.armType = armType;
         this.minLength = minLength;
         this.maxLength = maxLength;
         this.pattern = Pattern.compile(pattern);
@@ -54,6 +56,11 @@ public enum AzureResourceKind {
     /** Cloud Adoption Framework abbreviation, the first part of every name. */
     public String abbreviation() {
         return abbreviation;
+    }
+
+    /** Azure Resource Manager type, as it appears in resource IDs, such as {@code Microsoft.KeyVault/vaults}. */
+    public String armType() {
+        return armType;
     }
 
     /** Whether the name must be unique across all of Azure (it becomes part of a public DNS name). */

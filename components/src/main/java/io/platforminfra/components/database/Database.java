@@ -42,10 +42,10 @@ public class Database extends ComponentResource {
 
     /** Creates the server and its databases; throws before registering anything when the args are invalid. */
     public Database(String name, DatabaseArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("Database", name, args, options));
+        super(TYPE, name, Components.validated("Database", name, options, args));
         var placement = args.getPlacement();
         var settings = args.getSettings();
-        var serverName = placement.naming().name(AzureResourceKind.POSTGRESQL_SERVER);
+        var serverName = args.adoption().name(placement.naming().name(AzureResourceKind.POSTGRESQL_SERVER));
 
         // Azure requires the zone name to end in .postgres.database.azure.com; one zone per server keeps
         // stages and servers from sharing records.
@@ -53,7 +53,7 @@ public class Database extends ComponentResource {
                 args.getVirtualNetworkId(), placement, this);
 
         var server = new Server(name + "-psql", serverArgs(serverName, args, dns.zone().id()),
-                CustomResourceOptions.builder().parent(this)
+                args.adoption().options(this)
                         .dependsOn(dns.link())
                         .additionalSecretOutputs("administratorLoginPassword")
                         .build());

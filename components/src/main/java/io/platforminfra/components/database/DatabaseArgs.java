@@ -5,6 +5,8 @@ import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Adoption;
+import io.platforminfra.components.common.AzureResourceKind;
 import lombok.Builder;
 import lombok.NonNull;
 import lombok.Value;
@@ -55,7 +57,20 @@ public class DatabaseArgs implements Validatable {
                 settings.isPasswordAuth() ? "be given when passwordAuth is true"
                         : "not be given when passwordAuth is false");
         var all = new ArrayList<>(settings.problems());
+        all.addAll(adoption().problems());
         all.addAll(problems.list());
         return all;
+    }
+
+    /**
+     * Resource ID of an existing PostgreSQL flexible server to adopt (Pulumi {@code import}) instead of creating one; it keeps its
+     * Azure name, every other setting must match it. Default: none (create it).
+     */
+    @Nullable
+    String adoptResourceId;
+
+    /** Whether the component creates its PostgreSQL flexible server or adopts an existing one. */
+    public Adoption adoption() {
+        return Adoption.of(adoptResourceId, AzureResourceKind.POSTGRESQL_SERVER);
     }
 }

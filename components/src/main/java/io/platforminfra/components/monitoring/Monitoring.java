@@ -26,16 +26,16 @@ public class Monitoring extends ComponentResource {
 
     /** Creates the workspace; throws before registering anything when the settings are invalid. */
     public Monitoring(String name, MonitoringArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("Monitoring", name, args.getSettings(), options));
+        super(TYPE, name, Components.validated("Monitoring", name, options, args.getSettings(), args.adoption()));
         var placement = args.getPlacement();
         var workspace = new Workspace(name + "-log", WorkspaceArgs.builder()
-                .workspaceName(placement.naming().name(AzureResourceKind.LOG_ANALYTICS_WORKSPACE))
+                .workspaceName(args.adoption().name(placement.naming().name(AzureResourceKind.LOG_ANALYTICS_WORKSPACE)))
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .sku(WorkspaceSkuArgs.builder().name("PerGB2018").build())
                 .retentionInDays(args.getSettings().getRetentionDays())
                 .tags(placement.tags())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), args.adoption().options(this).build());
         this.resourceId = workspace.id();
         this.name = workspace.name();
         registerOutputs(Map.of("resourceId", resourceId, "name", this.name));

@@ -1,6 +1,9 @@
 package io.platforminfra.components.monitoring;
 
 import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.common.Adoption;
+import io.platforminfra.components.common.AzureResourceKind;
+import javax.annotation.Nullable;
 import lombok.Builder;
 import lombok.NonNull;
 import lombok.Value;
@@ -18,4 +21,16 @@ public class MonitoringArgs {
     /** Workspace settings. Default: {@link MonitoringSettings#defaults()}. */
     @Builder.Default
     MonitoringSettings settings = MonitoringSettings.defaults();
+
+    /**
+     * Resource ID of an existing Log Analytics workspace to adopt (Pulumi {@code import}) instead of creating one; it keeps its
+     * Azure name, every other setting must match it. Default: none (create it).
+     */
+    @Nullable
+    String adoptResourceId;
+
+    /** Whether the component creates its Log Analytics workspace or adopts an existing one. */
+    public Adoption adoption() {
+        return Adoption.of(adoptResourceId, AzureResourceKind.LOG_ANALYTICS_WORKSPACE);
+    }
 }

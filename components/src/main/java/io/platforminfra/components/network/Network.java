@@ -40,21 +40,21 @@ public class Network extends ComponentResource {
 
     /** Creates the network; throws before registering anything when the settings are invalid. */
     public Network(String name, NetworkArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("Network", name, args.getSettings(), options));
+        super(TYPE, name, Components.validated("Network", name, options, args.getSettings(), args.adoption()));
         var placement = args.getPlacement();
         var naming = placement.naming();
         this.addressPlan = AddressPlan.of(args.getSettings().getAddressSpace());
 
         var vnet = new VirtualNetwork(name + "-vnet", VirtualNetworkArgs.builder()
-                .virtualNetworkName(naming.name(AzureResourceKind.VIRTUAL_NETWORK))
+                .virtualNetworkName(args.adoption().name(naming.name(AzureResourceKind.VIRTUAL_NETWORK)))
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .addressSpace(AddressSpaceArgs.builder().addressPrefixes(addressPlan.addressSpace()).build())
                 .tags(placement.tags())
-                .build(), CustomResourceOptions.builder()
+                .build(), args.adoption().options(this)
                 // Subnets are separate resources below; the inline list would fight them on every update.
                 .ignoreChanges("subnets")
-                .parent(this).build());
+                .build());
         var nsg = new NetworkSecurityGroup(name + "-nsg", NetworkSecurityGroupArgs.builder()
                 .networkSecurityGroupName(naming.name(AzureResourceKind.NETWORK_SECURITY_GROUP))
                 .resourceGroupName(placement.resourceGroupName())

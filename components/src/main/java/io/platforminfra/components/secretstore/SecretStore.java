@@ -45,14 +45,14 @@ public class SecretStore extends ComponentResource {
 
     /** Creates the vault; throws before registering anything when the settings are invalid. */
     public SecretStore(String name, SecretStoreArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("SecretStore", name, args.getSettings(), options));
+        super(TYPE, name, Components.validated("SecretStore", name, options, args.getSettings(), args.adoption()));
         this.componentName = name;
         this.placement = args.getPlacement();
         var settings = args.getSettings();
         var publicRanges = settings.getAllowedIpRanges();
 
         this.vault = new Vault(name + "-kv", VaultArgs.builder()
-                .vaultName(placement.naming().name(AzureResourceKind.KEY_VAULT))
+                .vaultName(args.adoption().name(placement.naming().name(AzureResourceKind.KEY_VAULT)))
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .properties(VaultPropertiesArgs.builder()
@@ -74,7 +74,7 @@ public class SecretStore extends ComponentResource {
                                 .build())
                         .build())
                 .tags(placement.tags())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), args.adoption().options(this).build());
         PrivateDns.endpoint(name + "-kv", vault.id(), "vault", "privatelink.vaultcore.azure.net",
                 args.getPrivateEndpoint(), placement, this);
         DiagnosticSettings.send(name + "-kv-diag", vault.id(), args.getLogAnalyticsWorkspaceId(),

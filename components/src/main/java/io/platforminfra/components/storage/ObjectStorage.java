@@ -46,14 +46,14 @@ public class ObjectStorage extends ComponentResource {
 
     /** Creates the account; throws before registering anything when the settings are invalid. */
     public ObjectStorage(String name, ObjectStorageArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("ObjectStorage", name, args.getSettings(), options));
+        super(TYPE, name, Components.validated("ObjectStorage", name, options, args.getSettings(), args.adoption()));
         this.placement = args.getPlacement();
         var settings = args.getSettings();
         var publicRanges = settings.getAllowedIpRanges();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var account = new StorageAccount(name + "-st", StorageAccountArgs.builder()
-                .accountName(placement.naming().name(AzureResourceKind.STORAGE_ACCOUNT))
+                .accountName(args.adoption().name(placement.naming().name(AzureResourceKind.STORAGE_ACCOUNT)))
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .kind("StorageV2")
@@ -71,7 +71,7 @@ public class ObjectStorage extends ComponentResource {
                         .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
                         .build())
                 .tags(placement.tags())
-                .build(), child);
+                .build(), args.adoption().options(this).build());
 
         var retention = DeleteRetentionPolicyArgs.builder().enabled(true).days(settings.getSoftDeleteDays()).build();
         var blobService = new BlobServiceProperties(name + "-blob", BlobServicePropertiesArgs.builder()

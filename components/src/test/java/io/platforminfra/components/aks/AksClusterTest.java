@@ -3,9 +3,9 @@ package io.platforminfra.components.aks;
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.InvalidSettingsException;
 import io.platforminfra.components.common.Problem;
-import io.platforminfra.testing.MockedRun;
-import io.platforminfra.testing.RegisteredResource;
-import io.platforminfra.testing.RunResult;
+import io.platforminfra.offline.MockedRun;
+import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestPlacements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,7 +140,7 @@ class AksClusterTest {
         assertThat(kubernetesResources).hasSize(4);
         assertThat(kubernetesResources).allSatisfy(r -> {
             assertThat(r.hasExplicitProvider()).as(r.name()).isTrue();
-            assertThat(r.providerUrn()).isEqualTo(provider.urn());
+            assertThat(r.provider()).isEqualTo(provider.urn());
         });
     }
 

@@ -1,6 +1,6 @@
 package io.platforminfra.components.aks;
 
-import io.platforminfra.testing.AzureMocks;
+import io.platforminfra.offline.AzureMocks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

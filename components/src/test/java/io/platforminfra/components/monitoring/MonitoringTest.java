@@ -1,8 +1,8 @@
 package io.platforminfra.components.monitoring;
 
 import io.platforminfra.components.common.InvalidSettingsException;
-import io.platforminfra.testing.MockedRun;
-import io.platforminfra.testing.RunResult;
+import io.platforminfra.offline.MockedRun;
+import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestPlacements;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.platforminfra.components.network;
 
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.InvalidSettingsException;
-import io.platforminfra.testing.MockedRun;
-import io.platforminfra.testing.RunResult;
+import io.platforminfra.offline.MockedRun;
+import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestPlacements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

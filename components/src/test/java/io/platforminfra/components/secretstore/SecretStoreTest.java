@@ -1,11 +1,12 @@
 package io.platforminfra.components.secretstore;
 
+import io.platforminfra.offline.AzureMocks;
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.InvalidSettingsException;
 import io.platforminfra.components.common.PrivateNetworkAttachment;
-import io.platforminfra.testing.MockedRun;
-import io.platforminfra.testing.RegisteredResource;
-import io.platforminfra.testing.RunResult;
+import io.platforminfra.offline.MockedRun;
+import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestPlacements;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class SecretStoreTest {
         assertThat(vault.input("properties.publicNetworkAccess")).contains("Disabled");
         assertThat(vault.input("properties.networkAcls.defaultAction")).contains("Deny");
         assertThat(vault.input("properties.accessPolicies")).isEmpty();
-        assertThat(vault.input("properties.tenantId")).contains(io.platforminfra.testing.AzureMocks.TENANT_ID);
+        assertThat(vault.input("properties.tenantId")).contains(io.platforminfra.offline.AzureMocks.TENANT_ID);
     }
 
     @Test

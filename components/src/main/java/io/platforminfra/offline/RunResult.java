@@ -1,4 +1,4 @@
-package io.platforminfra.testing;
+package io.platforminfra.offline;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.OutputData;
@@ -41,7 +41,7 @@ public record RunResult(TestResult result, List<RegisteredResource> resources) {
     public RegisteredResource single(String token) {
         var matches = ofType(token);
         if (matches.size() != 1) {
-            throw new AssertionError("Expected one " + token + " but found " + matches.size() + ": "
+            throw new IllegalStateException("Expected one " + token + " but found " + matches.size() + ": "
                     + matches.stream().map(RegisteredResource::name).toList());
         }
         return matches.get(0);

@@ -1,4 +1,4 @@
-package io.platforminfra.testing;
+package io.platforminfra.offline;
 
 import java.util.List;
 import java.util.Map;
@@ -11,13 +11,27 @@ import java.util.Optional;
  * @param name         Pulumi name
  * @param urn          URN
  * @param parentUrn    URN of the parent (the stack or a component)
- * @param provider     provider reference ({@code <provider urn>::<id>}); empty for the default provider
- * @param dependencies URNs of explicit and input dependencies
- * @param inputs       inputs, secrets wrapped in {@link Secret}, unknown values left out
+ * @param provider     URN of the explicit provider; empty for the engine's default provider
+ * @param dependencies URNs of explicit and input dependencies, sorted
+ * @param inputs       inputs sorted by key; secrets wrapped in {@link Secret}, values not known before apply
+ *                     given as {@link Unknown#VALUE}
  * @param custom       whether it is a cloud resource (not a component)
+ * @param importId     ID of the existing resource this one adopts ({@code import}); empty when it is created
  */
 public record RegisteredResource(String type, String name, String urn, String parentUrn, String provider,
-                                 List<String> dependencies, Map<String, Object> inputs, boolean custom) {
+                                 List<String> dependencies, Map<String, Object> inputs, boolean custom,
+                                 String importId) {
+
+    /** A value known only after apply (in a preview, anything Azure computes). */
+    public enum Unknown {
+        /** The one unknown value. */
+        VALUE;
+
+        @Override
+        public String toString() {
+            return "(known after apply)";
+        }
+    }
 
     /** A secret input value; its {@code toString} never shows the value. */
     public record Secret(Object value) {
@@ -54,8 +68,8 @@ public record RegisteredResource(String type, String name, String urn, String pa
         return provider != null && !provider.isEmpty();
     }
 
-    /** URN of the provider this resource uses (the part of the reference before {@code ::}). */
-    public String providerUrn() {
-        return provider.substring(0, provider.lastIndexOf("::"));
+    /** Whether the resource adopts an existing one ({@code import}) instead of creating it. */
+    public boolean imported() {
+        return importId != null && !importId.isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package io.platforminfra.testing;
+package io.platforminfra.offline;
 
 import com.pulumi.Context;
 import com.pulumi.test.Mocks;

@@ -1,4 +1,4 @@
-package io.platforminfra.testing;
+package io.platforminfra.offline;
 
 import com.pulumi.test.Mocks;
 
@@ -20,30 +20,6 @@ public class AzureMocks implements Mocks {
     public static final String TENANT_ID = "72f988bf-0000-4000-8000-000000000001";
     /** Subscription every mocked client config reports. */
     public static final String SUBSCRIPTION_ID = "2b1c7a5e-0000-4000-8000-000000000002";
-
-    /** Input that holds the Azure name, by type token, where it is not simply {@code name}. */
-    private static final Map<String, String> NAME_INPUTS = Map.ofEntries(
-            Map.entry("azure-native:resources:ResourceGroup", "resourceGroupName"),
-            Map.entry("azure-native:network:VirtualNetwork", "virtualNetworkName"),
-            Map.entry("azure-native:network:Subnet", "subnetName"),
-            Map.entry("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"),
-            Map.entry("azure-native:network:PrivateZone", "privateZoneName"),
-            Map.entry("azure-native:network:VirtualNetworkLink", "virtualNetworkLinkName"),
-            Map.entry("azure-native:network:PrivateEndpoint", "privateEndpointName"),
-            Map.entry("azure-native:network:PrivateDnsZoneGroup", "privateDnsZoneGroupName"),
-            Map.entry("azure-native:operationalinsights:Workspace", "workspaceName"),
-            Map.entry("azure-native:containerservice:ManagedCluster", "resourceName"),
-            Map.entry("azure-native:managedidentity:UserAssignedIdentity", "resourceName"),
-            Map.entry("azure-native:managedidentity:FederatedIdentityCredential", "federatedIdentityCredentialResourceName"),
-            Map.entry("azure-native:keyvault:Vault", "vaultName"),
-            Map.entry("azure-native:keyvault:Secret", "secretName"),
-            Map.entry("azure-native:storage:StorageAccount", "accountName"),
-            Map.entry("azure-native:storage:BlobServiceProperties", "blobServicesName"),
-            Map.entry("azure-native:storage:BlobContainer", "containerName"),
-            Map.entry("azure-native:dbforpostgresql:Server", "serverName"),
-            Map.entry("azure-native:dbforpostgresql:Database", "databaseName"),
-            Map.entry("azure-native:dbforpostgresql:Configuration", "configurationName"),
-            Map.entry("azure-native:authorization:RoleAssignment", "roleAssignmentName"));
 
     private final boolean preview;
 
@@ -155,9 +131,7 @@ public class AzureMocks implements Mocks {
     }
 
     private static String azureName(ResourceArgs args) {
-        var key = NAME_INPUTS.getOrDefault(args.type, "name");
-        var value = args.inputs.get(key);
-        return value instanceof String s ? s : args.name;
+        return AzureNames.of(args.type, args.inputs).orElse(args.name);
     }
 
     private static Map<String, Object> computedOutputs(String type, String name) {

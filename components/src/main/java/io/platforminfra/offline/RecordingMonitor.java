@@ -1,4 +1,4 @@
-package io.platforminfra.testing;
+package io.platforminfra.offline;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -11,9 +11,9 @@ import pulumirpc.Resource.RegisterResourceResponse;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,8 +38,9 @@ final class RecordingMonitor extends MockMonitor {
         var response = super.registerResourceAsync(resource, request);
         return response.thenApply(r -> {
             registered.add(new RegisteredResource(request.getType(), request.getName(), r.getUrn(),
-                    request.getParent(), request.getProvider(), List.copyOf(request.getDependenciesList()),
-                    toMap(request.getObject()), request.getCustom()));
+                    request.getParent(), providerUrn(request.getProvider()),
+                    request.getDependenciesList().stream().sorted().distinct().toList(),
+                    toMap(request.getObject()), request.getCustom(), request.getImportId()));
             return r;
         });
     }
@@ -51,14 +52,18 @@ final class RecordingMonitor extends MockMonitor {
         }
     }
 
+    /**
+     * The provider's URN without its ID: the ID is unknown in a preview and would make plans differ run to run.
+     */
+    private static String providerUrn(String reference) {
+        var separator = reference.lastIndexOf("::");
+        return separator < 0 || !reference.startsWith("urn:") ? reference : reference.substring(0, separator);
+    }
+
+    /** Inputs sorted by key, so a plan never depends on the order a map happened to iterate in. */
     private static Map<String, Object> toMap(Struct struct) {
-        var map = new LinkedHashMap<String, Object>();
-        struct.getFieldsMap().forEach((key, value) -> {
-            var converted = toJava(value);
-            if (!UNKNOWN.equals(converted)) {
-                map.put(key, converted);
-            }
-        });
+        var map = new TreeMap<String, Object>();
+        struct.getFieldsMap().forEach((key, value) -> map.put(key, toJava(value)));
         return Collections.unmodifiableMap(map);
     }
 
@@ -66,7 +71,8 @@ final class RecordingMonitor extends MockMonitor {
         return switch (value.getKindCase()) {
             case NULL_VALUE, KIND_NOT_SET -> null;
             case NUMBER_VALUE -> value.getNumberValue();
-            case STRING_VALUE -> value.getStringValue();
+            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue()) ? RegisteredResource.Unknown.VALUE
+                    : value.getStringValue();
             case BOOL_VALUE -> value.getBoolValue();
             case LIST_VALUE -> value.getListValue().getValuesList().stream().map(RecordingMonitor::toJava).toList();
             case STRUCT_VALUE -> {
