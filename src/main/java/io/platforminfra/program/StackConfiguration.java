@@ -3,6 +3,7 @@ package io.platforminfra.program;
 import com.google.gson.Gson;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A stage's configuration read from the project directory without the Pulumi CLI, the way the CLI assembles it:
@@ -30,6 +32,8 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
     public static final String SECRET_PLACEHOLDER = "offline-placeholder-for-an-encrypted-value";
 
     private static final Gson GSON = new Gson();
+    /** Pulumi's rule for stack names; anything else cannot be a file of this project either. */
+    private static final Pattern PULUMI_STACK_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     /** Copies the maps, so the configuration cannot change after loading. */
     public StackConfiguration {
@@ -40,10 +44,18 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
     /**
      * Loads stage {@code stage} of the project in {@code projectDirectory}.
      *
-     * @throws IllegalArgumentException when {@code Pulumi.yaml} or the stack file is missing or not a YAML map
+     * @throws StackFileException when {@code Pulumi.yaml} or the stack file is missing, not YAML or not a map
      */
     public static StackConfiguration load(Path projectDirectory, String stage) {
         var projectFile = projectDirectory.resolve("Pulumi.yaml");
+        if (!Files.isRegularFile(projectFile)) {
+            throw new StackFileException("No Pulumi.yaml in " + projectDirectory.toAbsolutePath().normalize()
+                    + ": run from the project directory or name it with --dir");
+        }
+        if (!PULUMI_STACK_NAME.matcher(stage).matches()) {
+            throw new StackFileException("'" + stage + "' is not a stack name: Pulumi accepts letters, digits,"
+                    + " hyphens, underscores and periods");
+        }
         var project = readMap(projectFile);
         var projectName = String.valueOf(project.get("name"));
         var values = new LinkedHashMap<String, String>();
@@ -62,6 +74,11 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
         });
 
         var stackFile = projectDirectory.resolve("Pulumi." + stage + ".yaml");
+        if (!Files.isRegularFile(stackFile)) {
+            throw new StackFileException(stackFile.getFileName() + " not found in "
+                    + projectDirectory.toAbsolutePath().normalize() + " (stages there: "
+                    + String.join(", ", stagesIn(projectDirectory)) + ")");
+        }
         configOf(readMap(stackFile), stackFile).forEach((key, value) -> {
             var qualified = qualify(projectName, key);
             if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
@@ -103,27 +120,28 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
             return Map.of();
         }
         if (!(config instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(path.getFileName() + ": 'config' must be a map of keys to values");
+            throw new StackFileException(path.getFileName() + ": 'config' must be a map of keys to values");
         }
         return (Map<String, Object>) config;
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readMap(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException(path + " does not exist");
-        }
+        Object content;
         try {
-            var content = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(path));
-            if (content == null) {
-                return Map.of();
-            }
-            if (!(content instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException(path.getFileName() + " must be a YAML map");
-            }
-            return (Map<String, Object>) content;
+            content = new Load(LoadSettings.builder().setLabel(path.getFileName().toString()).build())
+                    .loadFromString(Files.readString(path));
+        } catch (YamlEngineException e) {
+            throw new StackFileException(path.getFileName() + " is not valid YAML: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (content == null) {
+            return Map.of();
+        }
+        if (!(content instanceof Map<?, ?>)) {
+            throw new StackFileException(path.getFileName() + " must be a YAML map with a 'config' section");
+        }
+        return (Map<String, Object>) content;
     }
 }

@@ -1,0 +1,75 @@
+package io.platforminfra.cli;
+
+import io.platforminfra.program.App;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * Entry point of {@code target/platform-infra.jar}. Started by the Pulumi engine (no arguments, engine
+ * environment present) it runs the stack program; with a subcommand it runs the offline tools; otherwise it
+ * prints usage.
+ */
+public final class Main {
+    /** Exit code when the work was done. */
+    public static final int OK = 0;
+    /** Exit code of an unexpected failure (a bug, not a user mistake). */
+    public static final int FAILED = 1;
+    /** Exit code of bad input: a refused stack file, an unknown stage, a wrong option. */
+    public static final int BAD_INPUT = 2;
+
+    /** The environment variable through which the Pulumi engine hands a program its monitor. */
+    static final String ENGINE_VARIABLE = "PULUMI_MONITOR";
+    private static final String POOL_PARALLELISM_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    private Main() {
+    }
+
+    /**
+     * Threads of the JDK's common pool, unless set on the command line. The Pulumi SDK runs everything as
+     * {@code CompletableFuture} async tasks; on a 2-core machine (a hosted pipeline agent, a small laptop VM) the
+     * pool gets one thread and the JDK then starts a new thread for every task: about 2,000 for one stage, which
+     * costs a second and more. It must be set before anything touches the pool, so it is the first thing main does.
+     */
+    static final String POOL_PARALLELISM = "4";
+
+    /** Runs the stack program under the engine, or the command line. */
+    public static void main(String[] args) {
+        if (System.getProperty(POOL_PARALLELISM_PROPERTY) == null) {
+            System.setProperty(POOL_PARALLELISM_PROPERTY, POOL_PARALLELISM);
+        }
+        if (startedByEngine(args, System.getenv())) {
+            App.main(args);
+            return;
+        }
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Whether the Pulumi engine started this process: no arguments and the engine's environment present. */
+    static boolean startedByEngine(String[] args, Map<String, String> environment) {
+        var monitor = environment.get(ENGINE_VARIABLE);
+        return args.length == 0 && monitor != null && !monitor.isBlank();
+    }
+
+    /** Runs the command line with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new PlatformInfraCommand())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((exception, command, parsed) -> {
+                    err.println("platform-infra failed unexpectedly (a bug, please report it with this output):");
+                    exception.printStackTrace(err);
+                    return FAILED;
+                });
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println(exception.getMessage());
+            exception.getCommandLine().usage(err);
+            return BAD_INPUT;
+        });
+        var exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+}

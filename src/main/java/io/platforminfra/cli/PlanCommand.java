@@ -1,0 +1,119 @@
+package io.platforminfra.cli;
+
+import io.platforminfra.plan.Plan;
+import io.platforminfra.plan.PlanJson;
+import io.platforminfra.plan.PlanRefusedException;
+import io.platforminfra.plan.PlanText;
+import io.platforminfra.plan.Planner;
+import io.platforminfra.plan.StageComparison;
+import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.program.StackFileException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code plan}: what stages would create, without the Pulumi CLI or Azure credentials. Runs the real stack program
+ * as a preview under the in-process mock engine, with each stage's config loaded as Pulumi loads it.
+ */
+@Command(name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Shows what a stage would create, offline: the real program in preview mode under Pulumi's mock engine.",
+                "Values Azure computes show as (known after apply), secrets as [secret].",
+                "Exit codes: 0 planned, 2 a stack file or an option is wrong (every problem listed), 1 a bug."})
+public final class PlanCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Stages stages;
+
+    @Option(names = "--dir", defaultValue = ".", paramLabel = "<path>",
+            description = "Project directory with Pulumi.yaml and the stack files (default: the current directory).")
+    private Path directory;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text for people (default), json for tools: one document with every resource's type, name, "
+                    + "URN, parent, provider, dependencies and inputs.")
+    private Format format;
+
+    /** Which stages to plan: one of the three ways. */
+    static final class Stages {
+        @Option(names = {"-s", "--stack"}, split = ",", paramLabel = "<stage>",
+                description = "Stage to plan (its file is Pulumi.<stage>.yaml); repeat or separate by commas for more.")
+        private List<String> named = new ArrayList<>();
+
+        @Option(names = "--all", description = "Plan every stage with a stack file in the project directory.")
+        private boolean all;
+
+        @Option(names = "--compare", split = ",", paramLabel = "<stage>,<stage>[,...]",
+                description = "Show, per resource, the settings that differ between these stages (for example dev,prod).")
+        private List<String> compared = new ArrayList<>();
+    }
+
+    /** Output formats. */
+    enum Format {
+        /** For people. */
+        text,
+        /** For tools. */
+        json
+    }
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        var names = stages.all ? StackConfiguration.stagesIn(directory)
+                : !stages.compared.isEmpty() ? stages.compared : stages.named;
+        if (!stages.compared.isEmpty() && stages.compared.size() < 2) {
+            err.println("--compare needs at least two stages, such as --compare dev,prod");
+            return Main.BAD_INPUT;
+        }
+        if (names.isEmpty()) {
+            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
+            return Main.BAD_INPUT;
+        }
+        List<Plan> plans;
+        try {
+            plans = planAll(names);
+        } catch (StackFileException | PlanRefusedException e) {
+            err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (!stages.compared.isEmpty()) {
+            out.print(format == Format.json ? StageComparison.of(plans).json() : StageComparison.of(plans).text());
+        } else if (format == Format.json) {
+            out.println(plans.size() == 1 ? PlanJson.render(plans.get(0)) : PlanJson.render(plans));
+        } else {
+            out.print(String.join("\n", plans.stream().map(PlanText::render).toList()));
+        }
+        return Main.OK;
+    }
+
+    /** Plans every stage; when some are refused, reports all of their problems together. */
+    private List<Plan> planAll(List<String> names) {
+        var plans = new ArrayList<Plan>();
+        var refusals = new ArrayList<PlanRefusedException>();
+        for (var name : names) {
+            try {
+                plans.add(Planner.plan(StackConfiguration.load(directory, name)));
+            } catch (PlanRefusedException e) {
+                refusals.add(e);
+            } catch (StackFileException e) {
+                refusals.add(new PlanRefusedException(e.getMessage()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw PlanRefusedException.of(refusals);
+        }
+        return plans;
+    }
+}
