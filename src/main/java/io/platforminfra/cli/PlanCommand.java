@@ -47,14 +47,14 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Which stages to plan: one of the three ways. */
     static final class Stages {
-        @Option(names = {"-s", "--stack"}, split = ",", paramLabel = "<stage>",
+        @Option(names = {"-s", "--stack"}, split = ",", paramLabel = "<stage>[,<stage>...]", hideParamSyntax = true,
                 description = "Stage to plan (its file is Pulumi.<stage>.yaml); repeat or separate by commas for more.")
         private List<String> named = new ArrayList<>();
 
         @Option(names = "--all", description = "Plan every stage with a stack file in the project directory.")
         private boolean all;
 
-        @Option(names = "--compare", split = ",", paramLabel = "<stage>,<stage>[,...]",
+        @Option(names = "--compare", split = ",", paramLabel = "<stage>,<stage>[,<stage>...]", hideParamSyntax = true,
                 description = "Show, per resource, the settings that differ between these stages (for example dev,prod).")
         private List<String> compared = new ArrayList<>();
     }

@@ -158,7 +158,7 @@ public final class StageComparison {
                 values.put(plan.stage(), value);
                 normalised.add(withoutStageName(value, plan.stage()));
             }
-            if (normalised.size() > 1) {
+            if (new TreeSet<>(values.values()).size() > 1 && normalised.size() > 1) {
                 settings.put(path, values);
             }
         }

@@ -129,7 +129,9 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
     private static Map<String, Object> readMap(Path path) {
         Object content;
         try {
-            content = new Load(LoadSettings.builder().setLabel(path.getFileName().toString()).build())
+            content = new Load(LoadSettings.builder().setLabel(path.getFileName().toString())
+                    // The CLI refuses a key given twice; so does this loader, rather than silently taking the last.
+                    .setAllowDuplicateKeys(false).build())
                     .loadFromString(Files.readString(path));
         } catch (YamlEngineException e) {
             throw new StackFileException(path.getFileName() + " is not valid YAML: " + e.getMessage());

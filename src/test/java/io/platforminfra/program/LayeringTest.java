@@ -1,5 +1,6 @@
 package io.platforminfra.program;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -7,15 +8,42 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The component library is reusable by other teams only if it never depends on this stack program.
+ * Dependencies point one way: cli -> plan -> program -> components, and the offline engine stands apart. The
+ * component library is reusable by other teams only if it never depends on this stack program or its tools.
  */
 class LayeringTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.platforminfra");
+
     @Test
-    void componentsNeverDependOnTheStackProgram() {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.platforminfra");
+    void componentsNeverDependOnTheStackProgramOrTheOfflineTools() {
         noClasses().that().resideInAPackage("io.platforminfra.components..")
-                .should().dependOnClassesThat().resideInAPackage("io.platforminfra.program..")
-                .check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.program..",
+                        "io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theOfflineEngineKnowsNothingOfThisPlatform() {
+        noClasses().that().resideInAPackage("io.platforminfra.offline..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.components..",
+                        "io.platforminfra.program..", "io.platforminfra.plan..", "io.platforminfra.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStackProgramNeverDependsOnTheOfflineTools() {
+        noClasses().that().resideInAPackage("io.platforminfra.program..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.offline..",
+                        "io.platforminfra.plan..", "io.platforminfra.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheOfflineEngineUsesTheSdksInternalTestApi() {
+        noClasses().that().resideOutsideOfPackage("io.platforminfra.offline..")
+                .should().dependOnClassesThat().resideInAPackage("com.pulumi.test.internal..")
+                .check(CLASSES);
     }
 }

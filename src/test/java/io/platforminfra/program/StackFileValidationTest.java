@@ -119,6 +119,17 @@ class StackFileValidationTest {
     }
 
     @Test
+    void aKeyOfTheProjectThatTheProgramDoesNotReadIsRefusedWithADidYouMean() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:costCentre", "CC-1", "platform-infra:tags", "{}",
+                "kubernetes:context", "docker-desktop"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "Pulumi.dev.yaml: platform-infra:costCentre must be a known key: did you mean 'platform-infra:costCenter'? (value: 'CC-1')",
+                "Pulumi.dev.yaml: platform-infra:tags must be a known key (");
+        assertThat(run.result().exceptions().toString()).as("keys of other namespaces are not ours to judge")
+                .doesNotContain("kubernetes:context");
+    }
+
+    @Test
     void anUnknownRegionIsRefused() {
         assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of("azure-native:location", "atlantis")),
                 StackConfigException.class, "Pulumi.dev.yaml: azure-native:location must be an Azure region this platform knows");

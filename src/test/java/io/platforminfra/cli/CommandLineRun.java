@@ -1,0 +1,28 @@
+package io.platforminfra.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * What one invocation of the jar's command line printed and returned.
+ *
+ * @param exitCode the process exit code it would have
+ * @param out      standard output
+ * @param err      standard error
+ */
+public record CommandLineRun(int exitCode, String out, String err) {
+
+    /** Runs the command line in this JVM, as {@code java -jar target/platform-infra.jar <args>} would. */
+    public static CommandLineRun of(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var exitCode = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new CommandLineRun(exitCode, out.toString(), err.toString());
+    }
+
+    /** Everything printed, for assertion messages. */
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
+    }
+}
