@@ -101,37 +101,20 @@ public final class StageComparison {
         var document = new LinkedHashMap<String, Object>();
         document.put("stages", stages);
         document.put("stage", stageSettings);
-        document.put("resources", differences.stream().map(d -> {
-            var resource = new LinkedHashMap<String, Object>();
-            resource.put("type", d.type());
-            resource.put("name", d.name());
-            resource.put("settings", d.settings());
-            return resource;
-        }).toList());
-        document.put("onlyInSomeStages", partial.stream().map(p -> {
-            var resource = new LinkedHashMap<String, Object>();
-            resource.put("type", p.type());
-            resource.put("name", p.name());
-            resource.put("stages", p.stages());
-            return resource;
-        }).toList());
+        document.put("resources", differences.stream()
+                .map(d -> resource(d.type(), d.name(), "settings", d.settings())).toList());
+        document.put("onlyInSomeStages", partial.stream()
+                .map(p -> resource(p.type(), p.name(), "stages", p.stages())).toList());
         document.put("sameResources", same);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document) + "\n";
     }
 
-    /** The resources whose settings differ, by type and name, for tests and tools. */
-    List<ResourceDifference> differences() {
-        return differences;
-    }
-
-    /** The resources only some stages have. */
-    List<PartialResource> partial() {
-        return partial;
-    }
-
-    /** Stage-wide facts that differ (region, environment type, tags). */
-    Map<String, Map<String, String>> stageSettings() {
-        return stageSettings;
+    private static Map<String, Object> resource(String type, String name, String key, Object value) {
+        var resource = new LinkedHashMap<String, Object>();
+        resource.put("type", type);
+        resource.put("name", name);
+        resource.put(key, value);
+        return resource;
     }
 
     private static Map<String, String> stageFacts(Plan plan) {
