@@ -1,7 +1,9 @@
 package io.platforminfra.program;
 
 import com.pulumi.Context;
+import com.pulumi.deployment.Deployment;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -10,7 +12,7 @@ import java.util.function.Consumer;
  * and the offline mock engine ({@code plan}). One code path, so the offline plan refuses exactly what a real run
  * refuses.
  *
- * <p>A stack file mistake becomes one error diagnostic listing every problem, not a stack trace; nothing is
+ * <p>An update outside the release pipeline is refused first ({@link DeploymentGuard}). A stack file mistake becomes one error diagnostic listing every problem, not a stack trace; nothing is
  * registered, so the run fails before anything in Azure is touched.
  */
 public final class StackProgram {
@@ -19,7 +21,23 @@ public final class StackProgram {
 
     /** The program, for a deployment that was given the config keys {@code configuredKeys}. */
     public static Consumer<Context> withConfiguredKeys(Set<String> configuredKeys) {
+        return withConfiguredKeys(configuredKeys, System.getenv());
+    }
+
+    /**
+     * The program, for a deployment that was given the config keys {@code configuredKeys}, in a process with
+     * {@code environment}: an update outside the release pipeline is refused by the {@link DeploymentGuard}.
+     */
+    public static Consumer<Context> withConfiguredKeys(Set<String> configuredKeys, Map<String, String> environment) {
         return ctx -> {
+            var decision = DeploymentGuard.decide(ctx.stackName(), Deployment.getInstance().isDryRun(), environment);
+            if (decision instanceof DeploymentGuard.Decision.Refused refused) {
+                ctx.log().error(refused.reason());
+                return;
+            }
+            if (decision instanceof DeploymentGuard.Decision.BrokenGlass brokenGlass) {
+                ctx.log().warn(brokenGlass.notice());
+            }
             try {
                 Platform.define(ctx, configuredKeys);
             } catch (StackConfigException e) {

@@ -34,7 +34,7 @@ class StackFileValidationTest {
     @Test
     void theProgramReportsStackFileMistakesAsAnErrorNotAStackTrace() {
         var config = withOverride("platform-infra:owner", null);
-        var run = MockedRun.builder().stack("dev").config(config, Set.of())
+        var run = MockedRun.builder().stack("dev").preview(true).config(config, Set.of())
                 .run(StackProgram.withConfiguredKeys(config.keySet()));
         assertThat(run.result().exceptions()).isEmpty();
         assertThat(run.result().errors()).singleElement().asString()
