@@ -10,6 +10,9 @@ import io.platforminfra.components.aks.AksCluster;
 import io.platforminfra.components.aks.AksClusterArgs;
 import io.platforminfra.components.common.Adoption;
 import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.components.common.BuiltInRole;
+import io.platforminfra.components.common.RoleAssignments;
+import io.platforminfra.components.common.RoleAssignments.PrincipalType;
 import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.database.Database;
@@ -45,6 +48,16 @@ public final class Platform {
     private Platform() {
     }
 
+    /** Read access from the stack file, to groups only: see {@link AccessSettings}. */
+    private static void grantReadAccess(AccessSettings access, ResourceGroup resourceGroup, AksCluster cluster,
+                                        Placement placement) {
+        access.getReaderGroupObjectIds().forEach(group -> RoleAssignments.grant("readers-" + group,
+                BuiltInRole.READER, PrincipalType.Group, Output.of(group), resourceGroup.id(), placement, null));
+        access.getClusterUserGroupObjectIds().forEach(group -> RoleAssignments.grant("cluster-users-" + group,
+                BuiltInRole.AKS_CLUSTER_USER, PrincipalType.Group, Output.of(group), cluster.resourceId(), placement,
+                cluster));
+    }
+
     /**
      * Defines the whole stage in {@code ctx}. Throws {@link StackConfigException} before registering anything
      * when the stack file is invalid.
@@ -68,7 +81,8 @@ public final class Platform {
                 .build(), resourceGroupAdoption.options(null).build());
         var placement = new Placement(resourceGroup.name(), config.location(), naming, tags,
                 client.applyValue(GetClientConfigResult::tenantId),
-                client.applyValue(GetClientConfigResult::subscriptionId));
+                client.applyValue(GetClientConfigResult::subscriptionId),
+                config.environmentType() == EnvironmentType.PRODUCTION);
 
         var monitoring = new Monitoring("monitoring", MonitoringArgs.builder()
                 .placement(placement).settings(config.monitoring())
@@ -101,6 +115,7 @@ public final class Platform {
                 .logAnalyticsWorkspaceId(workspaceId).administratorPassword(password)
                 .adoptResourceId(adoptions.idOf(AdoptablePart.DATABASE)).build(), null);
 
+        grantReadAccess(config.access(), resourceGroup, cluster, placement);
         cluster.workloadIdentities().forEach((namespace, identity) -> {
             secrets.grantSecretsRead("secrets-read-" + namespace, identity.principalId());
             storage.grantBlobDataContributor("blob-data-" + namespace, identity.principalId());

@@ -34,6 +34,11 @@ public final class StackKeys {
     /** PostgreSQL settings ({@code DatabaseSettings}). Required: the Entra ID admin group. */
     public static final String DATABASE = NAMESPACE + ":database";
     /**
+     * Entra ID groups with read access ({@code AccessSettings}): {@code readerGroupObjectIds} (Reader on the
+     * resource group), {@code clusterUserGroupObjectIds} (AKS Cluster User on the cluster). Default: none.
+     */
+    public static final String ACCESS = NAMESPACE + ":access";
+    /**
      * Existing Azure resources the stage adopts (imports) instead of creating them, by part: {@code resourceGroup},
      * {@code monitoring}, {@code network}, {@code cluster}, {@code secretStore}, {@code storage}, {@code database},
      * each an Azure resource ID. Default: none (the stage creates everything).
@@ -47,7 +52,7 @@ public final class StackKeys {
 
     /** Every key of the project's namespace, in the order the documentation lists them. */
     public static final List<String> ALL = List.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY, MONITORING,
-            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD, ADOPT);
+            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD, ACCESS, ADOPT);
 
     private StackKeys() {
     }

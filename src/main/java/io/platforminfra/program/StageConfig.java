@@ -25,6 +25,7 @@ import io.platforminfra.components.storage.ObjectStorageSettings;
  * @param secretStore     Key Vault settings
  * @param storage         storage account settings
  * @param database        PostgreSQL flexible server settings
+ * @param access          Entra ID groups with read access to the stage
  * @param adoptions       existing Azure resources the stage adopts instead of creating
  */
 public record StageConfig(String stage,
@@ -40,5 +41,6 @@ public record StageConfig(String stage,
                           SecretStoreSettings secretStore,
                           ObjectStorageSettings storage,
                           DatabaseSettings database,
+                          AccessSettings access,
                           Adoptions adoptions) {
 }

@@ -94,12 +94,17 @@ public final class StageConfigReader {
                 .rejectUnknownFields();
 
         var database = readDatabase(ConfigNode.parse(StackKeys.DATABASE, source.value(StackKeys.DATABASE), problems));
+        var access = AccessSettings.builder();
+        ConfigNode.parse(StackKeys.ACCESS, source.value(StackKeys.ACCESS), problems)
+                .strings("readerGroupObjectIds", access::readerGroupObjectIds)
+                .strings("clusterUserGroupObjectIds", access::clusterUserGroupObjectIds)
+                .rejectUnknownFields();
         var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems));
         rejectUnknownKeys(source, problems);
 
         var config = new StageConfig(stage, stackFile, location, environmentType.orElse(null), owner, costCenter,
                 repository, monitoring.build(), network.build(), cluster.build(), secretStore.build(), storage.build(),
-                database.build(), adoptions);
+                database.build(), access.build(), adoptions);
         // A value of the wrong type was not applied, so its field keeps the valid default: the component rules
         // below cannot report the same mistake a second time.
         addUnder(StackKeys.MONITORING, config.monitoring(), problems);
@@ -108,6 +113,7 @@ public final class StageConfigReader {
         addUnder(StackKeys.SECRET_STORE, config.secretStore(), problems);
         addUnder(StackKeys.STORAGE, config.storage(), problems);
         addUnder(StackKeys.DATABASE, config.database(), problems);
+        addUnder(StackKeys.ACCESS, config.access(), problems);
         checkClusterRangesAgainstNetwork(config, problems);
         checkPassword(config, source, problems);
         checkAdoptions(config, problems);

@@ -55,11 +55,12 @@ class NewStageTest {
 
     @Test
     void aFreshStackFileForAStageTheRepositoryDoesNotHavePlansTheWholePlatformNamedForIt(@TempDir Path directory) {
-        var project = TestProject.in(directory).withStackFile("uat", UAT).withRepositoryStage("dev", "dev");
+        var project = TestProject.in(directory).withStackFile("uat", UAT).withRepositoryStage("prod", "prod");
         var uat = plan(project, "uat");
-        var dev = plan(project, "dev");
+        var prod = plan(project, "prod");
 
-        assertThat(typesOf(uat)).as("the same kinds of resources as an existing stage").isEqualTo(typesOf(dev));
+        assertThat(typesOf(uat)).as("the same kinds of resources as the existing production stage")
+                .isEqualTo(typesOf(prod));
         var named = 0;
         for (var element : uat.getAsJsonArray("resources")) {
             var resource = element.getAsJsonObject();

@@ -40,7 +40,7 @@ final class RecordingMonitor extends MockMonitor {
             registered.add(new RegisteredResource(request.getType(), request.getName(), r.getUrn(),
                     request.getParent(), providerUrn(request.getProvider()),
                     request.getDependenciesList().stream().sorted().distinct().toList(),
-                    toMap(request.getObject()), request.getCustom(), request.getImportId()));
+                    toMap(request.getObject()), request.getCustom(), request.getImportId(), request.getProtect()));
             return r;
         });
     }

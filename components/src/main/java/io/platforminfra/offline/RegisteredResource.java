@@ -17,10 +17,11 @@ import java.util.Optional;
  *                     given as {@link Unknown#VALUE}
  * @param custom       whether it is a cloud resource (not a component)
  * @param importId     ID of the existing resource this one adopts ({@code import}); empty when it is created
+ * @param protect      whether Pulumi protects it: no operation may delete or replace it
  */
 public record RegisteredResource(String type, String name, String urn, String parentUrn, String provider,
                                  List<String> dependencies, Map<String, Object> inputs, boolean custom,
-                                 String importId) {
+                                 String importId, boolean protect) {
 
     /** A value known only after apply (in a preview, anything Azure computes). */
     public enum Unknown {

@@ -22,6 +22,13 @@ public final class TestPlacements {
     /** The placement of stage {@code dev} in {@code westeurope}. */
     public static Placement dev() {
         return new Placement(Output.of("rg-plat-dev-weu"), "westeurope", new NamingConvention("plat", "dev", "westeurope"),
-                TAGS, Output.of(AzureMocks.TENANT_ID), Output.of(AzureMocks.SUBSCRIPTION_ID));
+                TAGS, Output.of(AzureMocks.TENANT_ID), Output.of(AzureMocks.SUBSCRIPTION_ID), false);
+    }
+
+    /** The same placement for a production stage: stateful resources protected. */
+    public static Placement production() {
+        return new Placement(Output.of("rg-plat-prod-weu"), "westeurope",
+                new NamingConvention("plat", "prod", "westeurope"), TAGS, Output.of(AzureMocks.TENANT_ID),
+                Output.of(AzureMocks.SUBSCRIPTION_ID), true);
     }
 }

@@ -38,6 +38,7 @@ import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.RoleAssignments;
+import io.platforminfra.components.common.StatefulResources;
 import io.platforminfra.components.monitoring.DiagnosticSettings;
 
 import javax.annotation.Nullable;
@@ -101,7 +102,8 @@ public class AksCluster extends ComponentResource {
                 controlPlane.principalId(), args.getNodeSubnetId(), placement, this);
 
         var cluster = new ManagedCluster(name + "-aks", clusterArgs(clusterName, args, controlPlane),
-                args.adoption().options(this).dependsOn(subnetGrant).build());
+                StatefulResources.options(args.adoption(), placement, this).dependsOn(subnetGrant).build());
+        StatefulResources.lock(name + "-aks-lock", cluster.id(), placement, this);
         DiagnosticSettings.send(name + "-aks-diag", cluster.id(), args.getLogAnalyticsWorkspaceId(),
                 DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
 

@@ -14,7 +14,11 @@ public enum BuiltInRole {
     /** Read, write and delete blobs and containers. */
     STORAGE_BLOB_DATA_CONTRIBUTOR("ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
     /** Manage networks; AKS's control plane needs it on the node subnet it joins. */
-    NETWORK_CONTRIBUTOR("4d97b98b-1d4f-4787-a291-c67834d212e7");
+    NETWORK_CONTRIBUTOR("4d97b98b-1d4f-4787-a291-c67834d212e7"),
+    /** View everything in a scope, change nothing. */
+    READER("acdd72a7-3385-48ef-bd42-f606fba81ae7"),
+    /** Get a cluster's user kubeconfig; what a user may do inside is Kubernetes RBAC's business. */
+    AKS_CLUSTER_USER("4abbcc35-e782-43d8-92c5-2d3f1bd2253f");
 
     private final String definitionId;
 

@@ -14,13 +14,17 @@ import java.util.Map;
  * @param tags              tags put on every Azure resource that takes tags
  * @param tenantId          Entra ID tenant of the deployment (Key Vault, PostgreSQL and AKS authenticate against it)
  * @param subscriptionId    subscription of the deployment (built-in role definitions are addressed through it)
+ * @param protectStateful   whether stateful resources (cluster, vault, storage account, database server) are
+ *                          protected: Pulumi {@code protect}, so no preview or update deletes or replaces them, and an
+ *                          Azure {@code CanNotDelete} lock, so nobody deletes them by hand either. Production stages.
  */
 public record Placement(Output<String> resourceGroupName,
                         String location,
                         NamingConvention naming,
                         Map<String, String> tags,
                         Output<String> tenantId,
-                        Output<String> subscriptionId) {
+                        Output<String> subscriptionId,
+                        boolean protectStateful) {
 
     /** Copies {@code tags}, so a caller cannot change them after the fact. */
     public Placement {

@@ -6,11 +6,21 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
+import javax.annotation.Nullable;
+
 /**
  * The one way components grant access: a role assignment of a built-in role to a principal on a scope.
  */
 public final class RoleAssignments {
     private RoleAssignments() {
+    }
+
+    /** Who a role is granted to: Azure skips a directory lookup when told, and the policy gate reads it. */
+    public enum PrincipalType {
+        /** A managed identity or an application's service principal. */
+        ServicePrincipal,
+        /** An Entra ID group: how people get access, so membership is managed in one place. */
+        Group
     }
 
     /**
@@ -22,11 +32,23 @@ public final class RoleAssignments {
      */
     public static RoleAssignment grant(String name, BuiltInRole role, Output<String> principalId,
                                        Output<String> scope, Placement placement, Resource parent) {
+        // Service principals (managed identities included): Azure then skips the directory lookup that fails right
+        // after a new identity is created.
+        return grant(name, role, PrincipalType.ServicePrincipal, principalId, scope, placement, parent);
+    }
+
+    /**
+     * Grants {@code role} on {@code scope} to {@code principalId} of {@code type}.
+     *
+     * @param name      Pulumi name of the assignment; unique in the stack
+     * @param placement gives the subscription the role definition is addressed in
+     * @param parent    the component that owns the grant, or {@code null} for the stack
+     */
+    public static RoleAssignment grant(String name, BuiltInRole role, PrincipalType type, Output<String> principalId,
+                                       Output<String> scope, Placement placement, @Nullable Resource parent) {
         return new RoleAssignment(name, RoleAssignmentArgs.builder()
                 .principalId(principalId)
-                // Service principals (managed identities included): Azure then skips the directory lookup that
-                // fails right after a new identity is created.
-                .principalType("ServicePrincipal")
+                .principalType(type.name())
                 .roleDefinitionId(role.resourceId(placement.subscriptionId()))
                 .scope(scope)
                 .build(), CustomResourceOptions.builder().parent(parent).build());

@@ -20,6 +20,7 @@ import com.pulumi.resources.Resource;
 import io.platforminfra.components.common.AzureResourceKind;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.PrivateDns;
+import io.platforminfra.components.common.StatefulResources;
 import io.platforminfra.components.monitoring.DiagnosticSettings;
 
 import javax.annotation.Nullable;
@@ -53,7 +54,7 @@ public class Database extends ComponentResource {
                 args.getVirtualNetworkId(), placement, this);
 
         var server = new Server(name + "-psql", serverArgs(serverName, args, dns.zone().id()),
-                args.adoption().options(this)
+                StatefulResources.options(args.adoption(), placement, this)
                         .dependsOn(dns.link())
                         .additionalSecretOutputs("administratorLoginPassword")
                         .build());
@@ -82,10 +83,13 @@ public class Database extends ComponentResource {
                             .collation("en_US.utf8")
                             .serverName(server.name())
                             .resourceGroupName(placement.resourceGroupName())
-                            .build(), CustomResourceOptions.builder().parent(this).dependsOn(previous).build());
+                            // Removing a database from the list drops its data: protected like the server.
+                            .build(), CustomResourceOptions.builder().parent(this).dependsOn(previous)
+                            .protect(placement.protectStateful()).build());
         }
         DiagnosticSettings.send(name + "-psql-diag", server.id(), args.getLogAnalyticsWorkspaceId(),
                 DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+        StatefulResources.lock(name + "-psql-lock", server.id(), placement, this);
 
         this.resourceId = server.id();
         this.name = server.name();

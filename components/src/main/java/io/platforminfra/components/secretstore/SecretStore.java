@@ -21,6 +21,7 @@ import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.PrivateDns;
 import io.platforminfra.components.common.RoleAssignments;
+import io.platforminfra.components.common.StatefulResources;
 import io.platforminfra.components.monitoring.DiagnosticSettings;
 
 import javax.annotation.Nullable;
@@ -74,7 +75,8 @@ public class SecretStore extends ComponentResource {
                                 .build())
                         .build())
                 .tags(placement.tags())
-                .build(), args.adoption().options(this).build());
+                .build(), StatefulResources.options(args.adoption(), placement, this).build());
+        StatefulResources.lock(name + "-kv-lock", vault.id(), placement, this);
         PrivateDns.endpoint(name + "-kv", vault.id(), "vault", "privatelink.vaultcore.azure.net",
                 args.getPrivateEndpoint(), placement, this);
         DiagnosticSettings.send(name + "-kv-diag", vault.id(), args.getLogAnalyticsWorkspaceId(),

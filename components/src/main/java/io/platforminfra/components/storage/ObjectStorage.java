@@ -24,6 +24,7 @@ import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.PrivateDns;
 import io.platforminfra.components.common.RoleAssignments;
+import io.platforminfra.components.common.StatefulResources;
 import io.platforminfra.components.monitoring.DiagnosticSettings;
 
 import javax.annotation.Nullable;
@@ -71,7 +72,8 @@ public class ObjectStorage extends ComponentResource {
                         .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
                         .build())
                 .tags(placement.tags())
-                .build(), args.adoption().options(this).build());
+                .build(), StatefulResources.options(args.adoption(), placement, this).build());
+        StatefulResources.lock(name + "-st-lock", account.id(), placement, this);
 
         var retention = DeleteRetentionPolicyArgs.builder().enabled(true).days(settings.getSoftDeleteDays()).build();
         var blobService = new BlobServiceProperties(name + "-blob", BlobServicePropertiesArgs.builder()
