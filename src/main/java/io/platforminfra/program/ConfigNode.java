@@ -56,6 +56,41 @@ final class ConfigNode {
         return new ConfigNode(key, element.getAsJsonObject(), problems);
     }
 
+    /**
+     * Parses the JSON value of {@code key} as a list of maps, each read by {@code reader}; a missing value is an
+     * empty list. Every item that is not a map, and a value that is not a list, is recorded as a problem.
+     */
+    static <T> List<T> parseList(String key, Optional<String> json, java.util.function.Function<ConfigNode, T> reader,
+                                 List<Problem> problems) {
+        if (json.isEmpty()) {
+            return List.of();
+        }
+        JsonElement element;
+        try {
+            element = JsonParser.parseString(json.get());
+        } catch (RuntimeException e) {
+            element = null;
+        }
+        if (element == null || !element.isJsonArray()) {
+            problems.add(new Problem(key, json.get(), "be a list of maps (see docs/configuration.md)"));
+            return List.of();
+        }
+        return items(key, element.getAsJsonArray(), reader, problems);
+    }
+
+    /**
+     * Records a problem unless the field read as {@code value} passes {@code test}; a missing value is a problem.
+     *
+     * @return whether the value passed
+     */
+    boolean require(String field, String value, java.util.function.Predicate<String> test, String expectation) {
+        if (value != null && test.test(value)) {
+            return true;
+        }
+        problems.add(new Problem(qualified(field), value, expectation));
+        return false;
+    }
+
     /** Reads a text field and hands it to {@code setter} when present. */
     ConfigNode string(String field, Consumer<String> setter) {
         primitive(field).ifPresent(value -> {
@@ -128,21 +163,24 @@ final class ConfigNode {
 
     /** Reads a list of maps of settings and hands it to {@code setter} when present. */
     <T> ConfigNode objects(String field, java.util.function.Function<ConfigNode, T> reader, Consumer<List<T>> setter) {
-        array(field).ifPresent(array -> {
-            var values = new ArrayList<T>();
-            for (int i = 0; i < array.size(); i++) {
-                var item = array.get(i);
-                var itemPath = qualified(field) + "[" + i + "]";
-                if (item.isJsonObject()) {
-                    var node = new ConfigNode(itemPath, item.getAsJsonObject(), problems);
-                    values.add(reader.apply(node));
-                } else {
-                    problems.add(new Problem(itemPath, render(item), "be a map of settings"));
-                }
-            }
-            setter.accept(values);
-        });
+        array(field).ifPresent(array -> setter.accept(items(qualified(field), array, reader, problems)));
         return this;
+    }
+
+    /** Each map of {@code array} read by {@code reader}; an item that is not a map is a problem. */
+    private static <T> List<T> items(String path, JsonArray array, java.util.function.Function<ConfigNode, T> reader,
+                                     List<Problem> problems) {
+        var values = new ArrayList<T>();
+        for (int i = 0; i < array.size(); i++) {
+            var item = array.get(i);
+            var itemPath = path + "[" + i + "]";
+            if (item.isJsonObject()) {
+                values.add(reader.apply(new ConfigNode(itemPath, item.getAsJsonObject(), problems)));
+            } else {
+                problems.add(new Problem(itemPath, render(item), "be a map of settings"));
+            }
+        }
+        return values;
     }
 
     /**

@@ -39,6 +39,11 @@ public final class StackKeys {
      */
     public static final String ACCESS = NAMESPACE + ":access";
     /**
+     * Accepted exceptions to policy rules, each {@code {rule, resource, reason, expires}} (a {@code Waiver}): the
+     * rule's ID, the resource's Pulumi name, why, and the last day it applies (YYYY-MM-DD). Default: none.
+     */
+    public static final String WAIVERS = NAMESPACE + ":waivers";
+    /**
      * Existing Azure resources the stage adopts (imports) instead of creating them, by part: {@code resourceGroup},
      * {@code monitoring}, {@code network}, {@code cluster}, {@code secretStore}, {@code storage}, {@code database},
      * each an Azure resource ID. Default: none (the stage creates everything).
@@ -52,7 +57,7 @@ public final class StackKeys {
 
     /** Every key of the project's namespace, in the order the documentation lists them. */
     public static final List<String> ALL = List.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY, MONITORING,
-            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD, ACCESS, ADOPT);
+            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD, ACCESS, ADOPT, WAIVERS);
 
     private StackKeys() {
     }

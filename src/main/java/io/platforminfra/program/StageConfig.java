@@ -6,6 +6,9 @@ import io.platforminfra.components.monitoring.MonitoringSettings;
 import io.platforminfra.components.network.NetworkSettings;
 import io.platforminfra.components.secretstore.SecretStoreSettings;
 import io.platforminfra.components.storage.ObjectStorageSettings;
+import io.platforminfra.policy.Waiver;
+
+import java.util.List;
 
 /**
  * Everything a stage's stack file says, typed and validated: the one place the program's configuration is read
@@ -27,6 +30,7 @@ import io.platforminfra.components.storage.ObjectStorageSettings;
  * @param database        PostgreSQL flexible server settings
  * @param access          Entra ID groups with read access to the stage
  * @param adoptions       existing Azure resources the stage adopts instead of creating
+ * @param waivers         accepted exceptions to policy rules
  */
 public record StageConfig(String stage,
                           String stackFile,
@@ -42,5 +46,6 @@ public record StageConfig(String stage,
                           ObjectStorageSettings storage,
                           DatabaseSettings database,
                           AccessSettings access,
-                          Adoptions adoptions) {
+                          Adoptions adoptions,
+                          List<Waiver> waivers) {
 }

@@ -16,6 +16,11 @@ import io.platforminfra.components.network.NetworkSettings;
 import io.platforminfra.components.secretstore.SecretStoreSettings;
 import io.platforminfra.components.storage.ObjectStorageSettings;
 
+import io.platforminfra.policy.Rules;
+import io.platforminfra.policy.Waiver;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,8 +38,19 @@ public final class StageConfigReader {
     /** Workload part of every Azure name. */
     static final String WORKLOAD = "plat";
     private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9]{1,9}");
+    /** The shortest waiver reason accepted: enough for a ticket and a few words. */
+    private static final int MINIMUM_WAIVER_REASON = 15;
 
     private StageConfigReader() {
+    }
+
+    /**
+     * Reads and validates a stage's configuration loaded from its files, as the offline tools need it.
+     *
+     * @throws StackConfigException listing every problem of the stack file
+     */
+    public static StageConfig read(StackConfiguration configuration) {
+        return read(new StackConfigurationSource(configuration), configuration.stage());
     }
 
     /**
@@ -100,11 +116,13 @@ public final class StageConfigReader {
                 .strings("clusterUserGroupObjectIds", access::clusterUserGroupObjectIds)
                 .rejectUnknownFields();
         var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems));
+        var waivers = ConfigNode.parseList(StackKeys.WAIVERS, source.value(StackKeys.WAIVERS),
+                StageConfigReader::readWaiver, problems).stream().filter(java.util.Objects::nonNull).toList();
         rejectUnknownKeys(source, problems);
 
         var config = new StageConfig(stage, stackFile, location, environmentType.orElse(null), owner, costCenter,
                 repository, monitoring.build(), network.build(), cluster.build(), secretStore.build(), storage.build(),
-                database.build(), access.build(), adoptions);
+                database.build(), access.build(), adoptions, waivers);
         // A value of the wrong type was not applied, so its field keeps the valid default: the component rules
         // below cannot report the same mistake a second time.
         addUnder(StackKeys.MONITORING, config.monitoring(), problems);
@@ -181,6 +199,34 @@ public final class StageConfigReader {
         }
         node.rejectUnknownFields();
         return new Adoptions(ids);
+    }
+
+    /**
+     * One waiver; {@code null} when it has problems (recorded): a waiver must name a rule that exists, say why,
+     * and end on a real date.
+     */
+    private static Waiver readWaiver(ConfigNode node) {
+        var fields = new String[4];
+        node.string("rule", v -> fields[0] = v).string("resource", v -> fields[1] = v)
+                .string("reason", v -> fields[2] = v).string("expires", v -> fields[3] = v).rejectUnknownFields();
+        var valid = node.require("rule", fields[0], id -> Rules.byId(id).isPresent(),
+                "be the ID of a policy rule (see docs/policies.md)");
+        valid &= node.require("resource", fields[1], name -> !name.isBlank(), "be the Pulumi name of a resource"
+                + " (as `check` prints it)");
+        valid &= node.require("reason", fields[2], reason -> reason.strip().length() >= MINIMUM_WAIVER_REASON,
+                "say why the exception is acceptable, in at least " + MINIMUM_WAIVER_REASON + " characters");
+        valid &= node.require("expires", fields[3], StageConfigReader::isDate, "be the last day it applies, as"
+                + " YYYY-MM-DD");
+        return valid ? new Waiver(fields[0], fields[1], fields[2].strip(), LocalDate.parse(fields[3])) : null;
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /**

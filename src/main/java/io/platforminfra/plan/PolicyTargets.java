@@ -1,0 +1,51 @@
+package io.platforminfra.plan;
+
+import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.policy.PolicyResource;
+import io.platforminfra.policy.PolicyTarget;
+import io.platforminfra.program.EnvironmentType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan as the policy rules see it: the same resources, with secrets and unknown values as the rule engine's
+ * own markers.
+ */
+public final class PolicyTargets {
+    private PolicyTargets() {
+    }
+
+    /** The policy target of {@code plan}. */
+    public static PolicyTarget of(Plan plan) {
+        var production = EnvironmentType.fromConfig(plan.environmentType()).orElse(null) == EnvironmentType.PRODUCTION;
+        return new PolicyTarget(plan.stage(), plan.stackFile(), production, plan.resources().stream()
+                .map(PlannedResource::resource).map(PolicyTargets::resource).toList());
+    }
+
+    private static PolicyResource resource(RegisteredResource resource) {
+        @SuppressWarnings("unchecked")
+        var inputs = (Map<String, Object>) value(resource.inputs());
+        return new PolicyResource(resource.type(), resource.name(), resource.urn(), inputs, resource.protect(),
+                resource.provider(), resource.dependencies());
+    }
+
+    private static Object value(Object value) {
+        if (value instanceof RegisteredResource.Secret) {
+            return PolicyResource.Value.SECRET;
+        }
+        if (value instanceof RegisteredResource.Unknown) {
+            return PolicyResource.Value.UNKNOWN;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var copy = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), value(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PolicyTargets::value).toList();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,43 @@
+package io.platforminfra.policy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one rule engine: evaluates every rule against a stage's resources and applies the stage's waivers. The
+ * offline gate ({@code check}) and the program during real runs both call it.
+ */
+public final class PolicyCheck {
+    /** The rule an expired waiver violates. */
+    public static final String EXPIRED_WAIVER_RULE = "PI-POL-001";
+
+    private PolicyCheck() {
+    }
+
+    /**
+     * The verdict on {@code target} with its {@code waivers} on {@code today}. A waiver applies to the findings of
+     * its rule on its resource until it expires; an expired one waives nothing and is a violation itself.
+     */
+    public static StageVerdict evaluate(PolicyTarget target, List<Waiver> waivers, LocalDate today) {
+        var violations = new ArrayList<Violation>();
+        for (var rule : Rules.ALL) {
+            var findings = new ArrayList<>(rule.check().evaluate(target));
+            if (rule.id().equals(EXPIRED_WAIVER_RULE)) {
+                waivers.stream().filter(w -> !w.activeOn(today)).forEach(w -> findings.add(new Finding("waiver",
+                        w.resource(), "the waiver of " + w.rule() + " expired on " + w.expires())));
+            }
+            for (var finding : findings) {
+                violations.add(new Violation(rule, finding, rule.mandatoryFor(target),
+                        waiverFor(rule, finding, waivers, today)));
+            }
+        }
+        return new StageVerdict(target, violations, waivers);
+    }
+
+    private static Optional<Waiver> waiverFor(Rule rule, Finding finding, List<Waiver> waivers, LocalDate today) {
+        return waivers.stream().filter(w -> w.rule().equals(rule.id()) && w.resource().equals(finding.resourceName())
+                && w.activeOn(today)).findFirst();
+    }
+}

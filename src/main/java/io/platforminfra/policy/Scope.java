@@ -1,0 +1,20 @@
+package io.platforminfra.policy;
+
+/** Where a rule is mandatory: a violation of a mandatory rule fails the gate, elsewhere it is advice. */
+public enum Scope {
+    /** Mandatory in every stage. */
+    EVERY_STAGE("mandatory in every stage"),
+    /** Mandatory in production stages, advice in the others. */
+    PRODUCTION("mandatory in production stages");
+
+    private final String description;
+
+    Scope(String description) {
+        this.description = description;
+    }
+
+    /** The scope in words, for reports and docs/policies.md. */
+    public String description() {
+        return description;
+    }
+}
