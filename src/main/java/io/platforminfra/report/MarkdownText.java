@@ -6,7 +6,7 @@ package io.platforminfra.report;
  */
 final class MarkdownText {
     /** Longer values are cut: a policy document or a certificate in a table cell helps nobody. */
-    static final int MAX_LENGTH = 80;
+    private static final int MAX_LENGTH = 80;
 
     private MarkdownText() {
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -23,7 +22,8 @@ import java.util.TreeSet;
  * Reads what {@code pulumi preview --json} prints: {@code steps}, each with {@code op}, {@code urn}, the
  * {@code oldState} and {@code newState} (inputs, outputs, {@code protect}), {@code diffReasons},
  * {@code replaceReasons} and {@code detailedDiff} (null when the provider gives none). {@code changeSummary} is not
- * used: the CLI leaves it out of some documents, and the steps say everything it does.
+ * used: the CLI leaves it out of some documents, and the counts of changes follow from the steps, which the comment
+ * lists anyway.
  */
 public final class PreviewReader {
     /** What the CLI prints for a value known only after apply (the engine's {@code UnknownStringValue}). */
@@ -41,15 +41,13 @@ public final class PreviewReader {
     public static List<Preview> readAll(List<Path> files) {
         var previews = new ArrayList<Preview>();
         var problems = new ArrayList<PreviewFileException>();
-        var fileOfStage = new LinkedHashMap<String, Path>();
         for (var file : files) {
             try {
                 var preview = read(file);
-                var earlier = fileOfStage.putIfAbsent(preview.stage(), file);
-                if (earlier != null) {
-                    problems.add(new PreviewFileException(file, "a second preview of stage " + preview.stage()
-                            + " (the first is " + earlier + "); give one file per stage"));
-                }
+                previews.stream().filter(earlier -> earlier.stage().equals(preview.stage())).findFirst()
+                        .ifPresent(earlier -> problems.add(new PreviewFileException(file, "a second preview of"
+                                + " stage " + preview.stage() + " (the first is " + earlier.file() + ");"
+                                + " give one file per stage")));
                 previews.add(preview);
             } catch (PreviewFileException e) {
                 problems.add(e);

@@ -15,7 +15,7 @@ import static io.platforminfra.report.MarkdownText.code;
  */
 public final class PreviewReport {
     /** Beyond this many changed properties a row lists how many more there are: the table stays readable. */
-    static final int MAX_PROPERTIES = 10;
+    private static final int MAX_PROPERTIES = 10;
 
     private static final List<Action> SUMMARY_ORDER =
             List.of(Action.CREATE, Action.UPDATE, Action.REPLACE, Action.DELETE, Action.IMPORT, Action.OTHER);
@@ -34,7 +34,7 @@ public final class PreviewReport {
     }
 
     /** The summary of one stage, such as {@code 2 to create, 1 to replace}, or {@code No changes.}. */
-    static String summary(Preview preview) {
+    private static String summary(Preview preview) {
         var parts = new ArrayList<String>();
         for (var action : SUMMARY_ORDER) {
             var count = preview.count(action);
