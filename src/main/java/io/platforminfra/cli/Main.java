@@ -54,7 +54,22 @@ public final class Main {
 
     /** Runs the command line with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        var commandLine = new CommandLine(new PlatformInfraCommand())
+        return run(args, out, err, System.getenv());
+    }
+
+    /**
+     * Runs the command line with {@code args} in {@code environment} (what {@code report --post} reads the
+     * pipeline's variables from), writing to {@code out} and {@code err}; returns the exit code.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ReportCommand.class ? type.cast(new ReportCommand(environment))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+        var commandLine = new CommandLine(new PlatformInfraCommand(), factory)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((exception, command, parsed) -> {

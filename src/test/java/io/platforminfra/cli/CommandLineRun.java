@@ -2,6 +2,7 @@ package io.platforminfra.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 /**
  * What one invocation of the jar's command line printed and returned.
@@ -14,9 +15,14 @@ public record CommandLineRun(int exitCode, String out, String err) {
 
     /** Runs the command line in this JVM, as {@code java -jar target/platform-infra.jar <args>} would. */
     public static CommandLineRun of(String... args) {
+        return inEnvironment(Map.of(), args);
+    }
+
+    /** Runs the command line in this JVM with {@code environment} as its process environment. */
+    public static CommandLineRun inEnvironment(Map<String, String> environment, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var exitCode = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        var exitCode = Main.run(args, new PrintWriter(out), new PrintWriter(err), environment);
         return new CommandLineRun(exitCode, out.toString(), err.toString());
     }
 

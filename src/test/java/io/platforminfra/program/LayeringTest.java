@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Dependencies point one way: cli -> plan -> program -> components, and the offline engine stands apart. The
- * component library is reusable by other teams only if it never depends on this stack program or its tools.
+ * Dependencies point one way: cli -> plan -> program -> components, and the offline engine stands apart; cli ->
+ * report, which reads the real CLI's preview JSON and shares only the plan's value markers. The component library
+ * is reusable by other teams only if it never depends on this stack program or its tools.
  */
 class LayeringTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -37,6 +38,15 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.platforminfra.program..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.offline..",
                         "io.platforminfra.plan..", "io.platforminfra.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePreviewReportReadsOnlyWhatTheRealCliPrints() {
+        noClasses().that().resideInAPackage("io.platforminfra.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.components..",
+                        "io.platforminfra.program..", "io.platforminfra.offline..", "io.platforminfra.cli..",
+                        "com.pulumi..")
                 .check(CLASSES);
     }
 

@@ -1,0 +1,109 @@
+package io.platforminfra.cli;
+
+import io.platforminfra.report.PipelineEnvironmentException;
+import io.platforminfra.report.PostingException;
+import io.platforminfra.report.Preview;
+import io.platforminfra.report.PreviewFileException;
+import io.platforminfra.report.PreviewReader;
+import io.platforminfra.report.PreviewReport;
+import io.platforminfra.report.PullRequest;
+import io.platforminfra.report.PullRequestComments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code report}: the pull request comment made from {@code pulumi preview --json} of every stage, printed, written
+ * to a file or posted to the Azure DevOps pull request the pipeline builds.
+ */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Turns the JSON of pulumi preview --json (one file per stage; the stage comes from the URNs) into one"
+                        + " Markdown comment for all stages: per stage a summary, a table of the changed resources"
+                        + " and a warning block for replacements or deletions of stateful resources (cluster, node"
+                        + " pools, key vault, storage account, database) and for anything touching protect.",
+                "Secrets stay [secret], values Azure computes show as (known after apply).",
+                "Exit codes: 0 the report was written, whatever it contains; 2 a preview file is missing or not"
+                        + " preview JSON, or --post lacks a pipeline variable; 1 posting failed, or a bug."},
+        footer = {
+                "",
+                "In a pull request pipeline, after pulumi preview --json > <stage>.json for every stage:",
+                "  report --preview dev.json --preview prod.json --out preview.md --post",
+                "",
+                "--post reads the variables Azure Pipelines sets: " + PullRequest.COLLECTION_URI + ", "
+                        + PullRequest.PROJECT_ID + " (or " + PullRequest.PROJECT_NAME + "), "
+                        + PullRequest.REPOSITORY_ID + ", " + PullRequest.PULL_REQUEST_ID + " and "
+                        + PullRequest.ACCESS_TOKEN + ", which the step must map: "
+                        + "env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)"})
+public final class ReportCommand implements Callable<Integer> {
+    private final Map<String, String> environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--preview", required = true, paramLabel = "<file.json>",
+            description = "Output of pulumi preview --json for one stage; repeat for every stage, in the order the"
+                    + " comment shows them.")
+    private List<Path> previewFiles;
+
+    @Option(names = "--out", paramLabel = "<comment.md>",
+            description = "Write the Markdown to this file instead of standard output.")
+    private Path out;
+
+    @Option(names = "--post",
+            description = "Also put the comment on the pull request the pipeline builds, replacing the one an earlier"
+                    + " run posted instead of adding another.")
+    private boolean post;
+
+    /** The command with the process environment it reads the pipeline's variables from. */
+    ReportCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        List<Preview> previews;
+        PullRequest pullRequest = null;
+        try {
+            previews = PreviewReader.readAll(previewFiles);
+            if (post) {
+                pullRequest = PullRequest.fromEnvironment(environment);
+            }
+        } catch (PreviewFileException | PipelineEnvironmentException e) {
+            err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        var markdown = PreviewReport.markdown(previews);
+        if (out == null) {
+            spec.commandLine().getOut().print(markdown);
+        } else {
+            try {
+                Files.writeString(out, markdown);
+            } catch (IOException e) {
+                err.println(out + ": cannot write the report (" + e.getMessage() + ")");
+                return Main.BAD_INPUT;
+            }
+        }
+        if (pullRequest != null) {
+            try {
+                var outcome = new PullRequestComments(pullRequest).publish(markdown);
+                err.println((outcome == PullRequestComments.Outcome.UPDATED ? "Updated the preview comment on "
+                        : "Posted the preview comment on ") + pullRequest);
+            } catch (PostingException e) {
+                err.println("Could not post the preview comment on " + pullRequest + ": " + e.getMessage());
+                return Main.FAILED;
+            }
+        }
+        return Main.OK;
+    }
+}

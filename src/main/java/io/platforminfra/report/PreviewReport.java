@@ -1,0 +1,132 @@
+package io.platforminfra.report;
+
+import io.platforminfra.plan.PlanValues;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.platforminfra.report.MarkdownText.code;
+
+/**
+ * The pull request comment: for every stage, in the order given, a summary of the changes, a warning block for
+ * the changes a reviewer must not miss (see {@link Warning}) and a table of the changed resources with their changed
+ * properties. Secrets stay {@code [secret]} and values known only after apply read {@code (known after apply)}.
+ */
+public final class PreviewReport {
+    /** Beyond this many changed properties a row lists how many more there are: the table stays readable. */
+    private static final int MAX_PROPERTIES = 10;
+
+    private static final List<Action> SUMMARY_ORDER =
+            List.of(Action.CREATE, Action.UPDATE, Action.REPLACE, Action.DELETE, Action.IMPORT, Action.OTHER);
+
+    private PreviewReport() {
+    }
+
+    /** The comment for the previews of all stages, as Markdown. */
+    public static String markdown(List<Preview> previews) {
+        var markdown = new StringBuilder("## Pulumi preview\n");
+        previews.forEach(preview -> stage(preview, markdown));
+        markdown.append("\n_Written by `platform-infra report` from `pulumi preview --json`. Secrets show as `")
+                .append(PlanValues.SECRET).append("`, values Azure computes as `").append(PlanValues.UNKNOWN)
+                .append("`._\n");
+        return markdown.toString();
+    }
+
+    /** The summary of one stage, such as {@code 2 to create, 1 to replace}, or {@code No changes.}. */
+    private static String summary(Preview preview) {
+        var parts = new ArrayList<String>();
+        for (var action : SUMMARY_ORDER) {
+            var count = preview.count(action);
+            if (count > 0) {
+                parts.add(action == Action.OTHER ? count + " other" : count + " to " + action.word());
+            }
+        }
+        return parts.isEmpty() ? "No changes." : String.join(", ", parts);
+    }
+
+    private static void stage(Preview preview, StringBuilder markdown) {
+        markdown.append("\n### Stage ").append(code(preview.stage())).append("\n\n");
+        markdown.append("**").append(summary(preview)).append("**\n");
+        var warnings = Warning.of(preview);
+        if (!warnings.isEmpty()) {
+            markdown.append("\n> **Warning:** ").append(warnings.size())
+                    .append(warnings.size() == 1 ? " resource needs" : " resources need")
+                    .append(" a careful look before merging\n>\n");
+            warnings.forEach(warning -> markdown.append("> - ").append(warning(warning)).append('\n'));
+        }
+        var changes = preview.changes();
+        if (!changes.isEmpty()) {
+            markdown.append("\n| Change | Type | Name | Changed properties |\n| --- | --- | --- | --- |\n");
+            changes.forEach(step -> markdown.append("| ").append(operation(step))
+                    .append(" | ").append(code(step.type()))
+                    .append(" | ").append(code(step.name()))
+                    .append(" | ").append(properties(step)).append(" |\n"));
+        }
+    }
+
+    private static String operation(PreviewStep step) {
+        var word = step.action() == Action.OTHER ? MarkdownText.plain(step.operation()) : step.action().word();
+        return step.action().sign() + " " + word;
+    }
+
+    private static String warning(Warning warning) {
+        var step = warning.step();
+        var lead = step.action().changes() ? "**" + step.action().word() + "** " : "";
+        var lostWith = StatefulResources.lostWith(step.type()).orElse("");
+        var reasons = warning.reasons().stream().map(reason -> switch (reason) {
+            case REPLACES_STATEFUL -> "deletes the existing " + lostWith + " and creates a new one"
+                    + forcedBy(step);
+            case DELETES_STATEFUL -> "deletes the " + lostWith;
+            case PROTECT_OFF -> "`protect` is switched off, so nothing stops a later change from deleting it";
+            case PROTECT_ON -> "`protect` is switched on: deleting or replacing it later needs a change that"
+                    + " switches it off first";
+            case DELETES_PROTECTED -> "it is protected, so `pulumi up` refuses to delete it until `protect` is"
+                    + " switched off";
+        }).collect(Collectors.joining("; "));
+        return lead + code(step.name()) + " (" + code(step.type()) + "): " + reasons;
+    }
+
+    private static String forcedBy(PreviewStep step) {
+        var forcing = step.properties().stream().filter(PropertyChange::replaces)
+                .map(property -> code(property.path())).toList();
+        return forcing.isEmpty() ? "" : " (forced by " + String.join(", ", forcing) + ")";
+    }
+
+    private static String properties(PreviewStep step) {
+        var properties = step.properties();
+        var shown = properties.stream().limit(MAX_PROPERTIES).map(PreviewReport::property)
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (properties.size() > MAX_PROPERTIES) {
+            shown.add("and " + (properties.size() - MAX_PROPERTIES) + " more");
+        }
+        return String.join("<br>", shown);
+    }
+
+    private static String property(PropertyChange property) {
+        var text = new StringBuilder(code(property.path()));
+        switch (property.kind()) {
+            case ADD -> text.append(" added: ").append(value(property.after() == null ? PlanValues.UNKNOWN
+                    : property.after()));
+            case DELETE -> text.append(" removed")
+                    .append(property.before() == null ? "" : " (was " + value(property.before()) + ")");
+            case UPDATE -> {
+                if (property.before() != null || property.after() != null) {
+                    // A new value the preview leaves out is one the provider computes: Pulumi shows it as unknown.
+                    // An old value it leaves out is simply not known here: a question mark, not a guess.
+                    text.append(": ").append(property.before() == null ? "?" : value(property.before()))
+                            .append(" → ").append(value(property.after() == null ? PlanValues.UNKNOWN
+                                    : property.after()));
+                }
+            }
+        }
+        if (property.replaces()) {
+            text.append(" (forces replacement)");
+        }
+        return text.toString();
+    }
+
+    private static String value(Object value) {
+        return code(PlanValues.text(value));
+    }
+}

@@ -1,0 +1,32 @@
+package io.platforminfra.report;
+
+import java.util.List;
+
+/**
+ * One step of a preview: what happens to one resource.
+ *
+ * @param operation       the engine's operation as printed, such as {@code update} or {@code delete-replaced}
+ * @param action          what the operation means for a reviewer
+ * @param urn             the resource's URN, with its stack, type and Pulumi name
+ * @param properties      the changed properties, in the order the preview lists them
+ * @param protectedBefore whether the resource was protected before ({@code protect} in the old state)
+ * @param protectedAfter  whether it is protected after; for a deletion the same as before
+ */
+public record PreviewStep(String operation, Action action, Urn urn, List<PropertyChange> properties,
+                          boolean protectedBefore, boolean protectedAfter) {
+
+    /** The type token, such as {@code azure-native:keyvault:Vault}. */
+    public String type() {
+        return urn.type();
+    }
+
+    /** The Pulumi name, such as {@code secrets-kv}. */
+    public String name() {
+        return urn.name();
+    }
+
+    /** Whether the step switches the {@code protect} option on or off. */
+    public boolean protectChanges() {
+        return protectedBefore != protectedAfter;
+    }
+}

@@ -1,0 +1,97 @@
+package io.platforminfra.cli;
+
+import io.platforminfra.report.PreviewFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code report} from the command line: the comment for every stage, where it goes, and its exit codes.
+ */
+class ReportCommandTest {
+    private static final String DEV = PreviewFixtures.file("dev-updates.json").toString();
+    private static final String PROD = PreviewFixtures.file("prod-replacements.json").toString();
+
+    @Test
+    void theCommentForEveryStageGoesToStandardOutput() {
+        var run = CommandLineRun.of("report", "--preview", DEV, "--preview", PROD);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("## Pulumi preview\n").contains("### Stage `dev`", "### Stage `prod`");
+    }
+
+    @Test
+    void warningsInTheReportStillExitZero() {
+        var run = CommandLineRun.of("report", "--preview", PROD);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("> **Warning:**");
+    }
+
+    @Test
+    void withOutTheCommentIsWrittenToTheFileAndNothingIsPrinted(@TempDir Path directory) throws IOException {
+        var file = directory.resolve("comment.md");
+
+        var run = CommandLineRun.of("report", "--preview", DEV, "--out", file.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(CommandLineRun.of("report", "--preview", DEV).out());
+    }
+
+    @Test
+    void aMissingPreviewFileExitsTwoNamingIt(@TempDir Path directory) {
+        var missing = directory.resolve("prod.json").toString();
+
+        var run = CommandLineRun.of("report", "--preview", DEV, "--preview", missing);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains(missing + ": no such file");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotPreviewJsonExitsTwoNamingIt(@TempDir Path directory) throws IOException {
+        var log = Files.writeString(directory.resolve("dev.json"), "error: could not load plugin azure-native\n");
+
+        var run = CommandLineRun.of("report", "--preview", log.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).startsWith(log + ": ");
+    }
+
+    @Test
+    void withoutAnyPreviewItExitsTwoAndShowsUsage() {
+        var run = CommandLineRun.of("report");
+
+        assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("--preview", "Usage: platform-infra report");
+    }
+
+    @Test
+    void postingOutsideAPullRequestBuildExitsTwoNamingTheMissingVariables() {
+        var run = CommandLineRun.inEnvironment(Map.of(), "report", "--preview", DEV, "--post");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("SYSTEM_COLLECTIONURI", "SYSTEM_PULLREQUEST_PULLREQUESTID",
+                "SYSTEM_ACCESSTOKEN", "$(System.AccessToken)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theHelpShowsHowThePipelineUsesIt() {
+        var run = CommandLineRun.of("report", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--preview=<file.json>", "--out=<comment.md>", "--post",
+                "report --preview dev.json --preview prod.json", "SYSTEM_ACCESSTOKEN", "Exit codes");
+        assertThat(CommandLineRun.of("--help").out()).contains("report");
+    }
+}

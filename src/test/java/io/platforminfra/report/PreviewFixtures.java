@@ -1,0 +1,42 @@
+package io.platforminfra.report;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The project's own {@code pulumi preview --json} documents in {@code src/test/resources/preview/}, shaped like the
+ * CLI's real output for this platform's Azure resources:
+ * <ul>
+ *   <li>{@code dev-new-stage.json}: a stage created from scratch (creates, a secret input, a protected vault,
+ *       unknown values)</li>
+ *   <li>{@code dev-updates.json}: updates with detailed diffs, a rotated secret, values with {@code |} and a
+ *       backtick, a provider that gives only {@code diffReasons}</li>
+ *   <li>{@code prod-replacements.json}: replacements (one as three steps), deletes of stateful, protected and
+ *       stateless resources, an update to an unknown value; no {@code changeSummary}</li>
+ *   <li>{@code prod-protect.json}: {@code protect} switched off (a {@code same} step) and on (with an update)</li>
+ *   <li>{@code dev-no-changes.json}: nothing to do</li>
+ * </ul>
+ */
+public final class PreviewFixtures {
+    /** Where they are, relative to the repository root where Maven runs the tests. */
+    public static final Path DIRECTORY = Path.of("src", "test", "resources", "preview");
+
+    private PreviewFixtures() {
+    }
+
+    /** The fixture called {@code name}. */
+    public static Path file(String name) {
+        return DIRECTORY.resolve(name);
+    }
+
+    /** The fixtures called {@code names}, read. */
+    public static List<Preview> read(String... names) {
+        return PreviewReader.readAll(Arrays.stream(names).map(PreviewFixtures::file).toList());
+    }
+
+    /** The comment for the fixtures called {@code names}. */
+    public static String report(String... names) {
+        return PreviewReport.markdown(read(names));
+    }
+}
