@@ -40,7 +40,10 @@ public final class Main {
             System.setProperty(POOL_PARALLELISM_PROPERTY, POOL_PARALLELISM);
         }
         if (startedByEngine(args, System.getenv())) {
-            App.main(args);
+            var exitCode = EngineRun.run(System.getenv(), () -> App.main(args), new PrintWriter(System.err, true));
+            if (exitCode != OK) {
+                System.exit(exitCode);
+            }
             return;
         }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -23,6 +23,9 @@ public final class PolicyCheck {
     public static StageVerdict evaluate(PolicyTarget target, List<Waiver> waivers, LocalDate today) {
         var violations = new ArrayList<Violation>();
         for (var rule : Rules.ALL) {
+            if (!rule.appliesTo(target)) {
+                continue;
+            }
             var findings = new ArrayList<>(rule.check().evaluate(target));
             if (rule.id().equals(EXPIRED_WAIVER_RULE)) {
                 waivers.stream().filter(w -> !w.activeOn(today)).forEach(w -> findings.add(new Finding("waiver",

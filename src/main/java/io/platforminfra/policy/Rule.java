@@ -27,6 +27,11 @@ public record Rule(String id, Optional<String> checkovId, Severity severity, Sco
         List<Finding> evaluate(PolicyTarget target);
     }
 
+    /** Whether the rule is evaluated for {@code target} at all. */
+    public boolean appliesTo(PolicyTarget target) {
+        return scope != Scope.PRODUCTION_ONLY || target.production();
+    }
+
     /** Whether a violation of this rule fails the gate for {@code target}. */
     public boolean mandatoryFor(PolicyTarget target) {
         return scope == Scope.EVERY_STAGE || target.production();

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import static io.platforminfra.policy.Scope.EVERY_STAGE;
 import static io.platforminfra.policy.Scope.PRODUCTION;
+import static io.platforminfra.policy.Scope.PRODUCTION_ONLY;
 import static io.platforminfra.policy.Severity.HIGH;
 import static io.platforminfra.policy.Severity.LOW;
 import static io.platforminfra.policy.Severity.MEDIUM;
@@ -286,7 +287,7 @@ public final class Rules {
                     each(Types.WORKSPACE, r -> r.number("retentionInDays").filter(d -> d >= 90).isPresent(),
                             "logs are kept for less than 90 days")),
             // --- Governance
-            rule("PI-GOV-001", null, HIGH, PRODUCTION, "Production stateful resources are protected in Pulumi",
+            rule("PI-GOV-001", null, HIGH, PRODUCTION_ONLY, "Production stateful resources are protected in Pulumi",
                     "With protect, no preview or update may delete or replace the cluster, vault, storage or database:"
                             + " a rename in a pull request cannot destroy data.",
                     "Pulumi resource option protect; platform-infra incident review",
@@ -295,7 +296,7 @@ public final class Rules {
                             .filter(r -> (Types.STATEFUL.contains(r.type()) || r.type().equals(Types.POSTGRES_DATABASE))
                                     && !r.protect())
                             .map(r -> Finding.of(r, "is not protected")).toList()),
-            rule("PI-GOV-002", null, HIGH, PRODUCTION, "Production stateful resources have a CanNotDelete lock",
+            rule("PI-GOV-002", null, HIGH, PRODUCTION_ONLY, "Production stateful resources have a CanNotDelete lock",
                     "A lock stops a delete from the portal or any tool, which Pulumi's protect cannot.",
                     "Azure Resource Manager: lock resources to prevent unexpected changes (Microsoft Learn)",
                     "Built in for production stages.",

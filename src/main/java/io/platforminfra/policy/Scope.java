@@ -4,8 +4,10 @@ package io.platforminfra.policy;
 public enum Scope {
     /** Mandatory in every stage. */
     EVERY_STAGE("mandatory in every stage"),
-    /** Mandatory in production stages, advice in the others. */
-    PRODUCTION("mandatory in production stages");
+    /** Mandatory in production stages, advice in the others (a parity gap worth seeing). */
+    PRODUCTION("mandatory in production stages"),
+    /** Mandatory in production stages, not evaluated in the others (they are meant to be torn down). */
+    PRODUCTION_ONLY("production stages only");
 
     private final String description;
 

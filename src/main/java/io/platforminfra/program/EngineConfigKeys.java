@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * as JSON in {@code PULUMI_CONFIG}; the SDK can look a key up but not list them, and listing them is what finds a
  * key that the program would silently ignore (a typo such as {@code platform-infra:clustr}).
  */
-final class EngineConfigKeys {
+public final class EngineConfigKeys {
     /** Environment variable in which the language host passes the stack config. */
     static final String VARIABLE = "PULUMI_CONFIG";
 
@@ -32,8 +32,13 @@ final class EngineConfigKeys {
             return keys;
         }
         for (var key : JsonParser.parseString(json).getAsJsonObject().keySet()) {
-            keys.add(key.replaceFirst("^([^:]+):config:", "$1:"));
+            keys.add(qualified(key));
         }
         return keys;
+    }
+
+    /** A key as the engine may write it ({@code platform-infra:config:cluster}) in its qualified form. */
+    public static String qualified(String engineKey) {
+        return engineKey.replaceFirst("^([^:]+):config:", "$1:");
     }
 }

@@ -1,0 +1,115 @@
+package io.platforminfra.cli;
+
+import io.platforminfra.plan.PlanRefusedException;
+import io.platforminfra.plan.Planner;
+import io.platforminfra.plan.PolicyTargets;
+import io.platforminfra.policy.JUnitReport;
+import io.platforminfra.policy.PolicyCheck;
+import io.platforminfra.policy.PolicyDocument;
+import io.platforminfra.policy.PolicyText;
+import io.platforminfra.policy.SarifReport;
+import io.platforminfra.policy.StageVerdict;
+import io.platforminfra.program.StackConfigException;
+import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.program.StackFileException;
+import io.platforminfra.program.StageConfigReader;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code check}: the security policy gate. Plans each stage offline and evaluates every policy rule against the
+ * planned resources, with the stage's waivers.
+ */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Evaluates the security policy rules (docs/policies.md) against what stages would create, offline.",
+                "Exit codes: 0 no mandatory violation, 1 a mandatory violation (or a bug), 2 a stack file or an option is wrong."})
+public final class CheckCommand implements Callable<Integer> {
+    /** Exit code of a mandatory violation. */
+    static final int VIOLATED = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Stages stages;
+
+    @Option(names = "--dir", defaultValue = ".", paramLabel = "<path>",
+            description = "Project directory with Pulumi.yaml and the stack files (default: the current directory).")
+    private Path directory;
+
+    @Option(names = "--sarif", paramLabel = "<file>", description = "Also write the result as SARIF 2.1.0.")
+    private Path sarif;
+
+    @Option(names = "--junit", paramLabel = "<file>", description = "Also write the result as JUnit XML.")
+    private Path junit;
+
+    @Option(names = "--as-of", paramLabel = "<YYYY-MM-DD>",
+            description = "Judge waiver expiry as of this day (default: today), for example the planned release day.")
+    private LocalDate asOf;
+
+    /** Which stages to check. */
+    static final class Stages {
+        @Option(names = {"-s", "--stack"}, split = ",", paramLabel = "<stage>[,<stage>...]", hideParamSyntax = true,
+                description = "Stage to check; repeat or separate by commas for more.")
+        private List<String> named = new ArrayList<>();
+
+        @Option(names = "--all", description = "Check every stage with a stack file in the project directory.")
+        private boolean all;
+
+        @Option(names = "--rules", description = "Print every rule as Markdown (the source of docs/policies.md).")
+        private boolean rules;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (stages.rules) {
+            out.print(PolicyDocument.render());
+            return Main.OK;
+        }
+        var today = asOf != null ? asOf : LocalDate.now();
+        var names = stages.all ? StackConfiguration.stagesIn(directory) : stages.named;
+        if (names.isEmpty()) {
+            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
+            return Main.BAD_INPUT;
+        }
+        var verdicts = new ArrayList<StageVerdict>();
+        var refusals = new ArrayList<String>();
+        for (var name : names) {
+            try {
+                var configuration = StackConfiguration.load(directory, name);
+                var plan = Planner.plan(configuration);
+                var waivers = StageConfigReader.read(configuration).waivers();
+                verdicts.add(PolicyCheck.evaluate(PolicyTargets.of(plan), waivers, today));
+            } catch (StackFileException | PlanRefusedException | StackConfigException e) {
+                refusals.add(e.getMessage());
+            }
+        }
+        if (!refusals.isEmpty()) {
+            refusals.forEach(err::println);
+            return Main.BAD_INPUT;
+        }
+        out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
+        if (sarif != null) {
+            Files.writeString(sarif, SarifReport.render(verdicts));
+        }
+        if (junit != null) {
+            Files.writeString(junit, JUnitReport.render(verdicts));
+        }
+        return verdicts.stream().allMatch(StageVerdict::passes) ? Main.OK : VIOLATED;
+    }
+}

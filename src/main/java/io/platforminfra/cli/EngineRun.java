@@ -1,0 +1,78 @@
+package io.platforminfra.cli;
+
+import com.google.gson.JsonParser;
+import io.platforminfra.plan.PlanRefusedException;
+import io.platforminfra.plan.Planner;
+import io.platforminfra.plan.PolicyTargets;
+import io.platforminfra.policy.PolicyCheck;
+import io.platforminfra.policy.PolicyText;
+import io.platforminfra.program.EngineConfigKeys;
+import io.platforminfra.program.StackConfigException;
+import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.program.StageConfigReader;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+
+/**
+ * A run started by the Pulumi engine ({@code pulumi preview}/{@code up}): the policy gate first, then the program.
+ *
+ * <p>The gate plans the stage in-process under the mock engine, with the config the engine passed, and evaluates
+ * the same rules as {@code check}. A mandatory violation stops the process before the program has registered
+ * anything, so nothing in Azure is touched, even where the pipeline's own check step was skipped. (A stack
+ * transformation would see resources one by one while earlier ones were already on their way to Azure.)
+ */
+final class EngineRun {
+    /** Exit code of a run the gate stopped: the engine reports the run as failed. */
+    static final int STOPPED = 1;
+
+    private EngineRun() {
+    }
+
+    /**
+     * Runs the gate with the engine's {@code environment}; on success hands over to {@code program}.
+     *
+     * @return {@link Main#OK} when the program ran, {@link #STOPPED} when the gate stopped the run
+     */
+    static int run(Map<String, String> environment, Runnable program, PrintWriter err) {
+        var configuration = configuration(environment);
+        try {
+            var plan = Planner.plan(configuration);
+            var verdict = PolicyCheck.evaluate(PolicyTargets.of(plan),
+                    StageConfigReader.read(configuration).waivers(), LocalDate.now());
+            if (!verdict.passes()) {
+                err.println(PolicyText.render(verdict, LocalDate.now()));
+                err.println("The policy gate stopped this run before anything was registered: fix the violations"
+                        + " above or waive them in " + configuration.stackFile().getFileName() + " (docs/policies.md).");
+                err.flush();
+                return STOPPED;
+            }
+        } catch (PlanRefusedException | StackConfigException e) {
+            // The program refuses the same stack file with the same messages, as the engine's own diagnostics.
+        }
+        program.run();
+        return Main.OK;
+    }
+
+    /** The stage's configuration as the engine passed it: PULUMI_STACK, PULUMI_CONFIG, PULUMI_CONFIG_SECRET_KEYS. */
+    static StackConfiguration configuration(Map<String, String> environment) {
+        var stage = environment.getOrDefault("PULUMI_STACK", "");
+        var values = new LinkedHashMap<String, String>();
+        var config = environment.get("PULUMI_CONFIG");
+        if (config != null && !config.isBlank()) {
+            JsonParser.parseString(config).getAsJsonObject().entrySet().forEach(entry -> values.put(
+                    EngineConfigKeys.qualified(entry.getKey()), entry.getValue().getAsString()));
+        }
+        var secretKeys = new LinkedHashSet<String>();
+        var secrets = environment.get("PULUMI_CONFIG_SECRET_KEYS");
+        if (secrets != null && !secrets.isBlank()) {
+            JsonParser.parseString(secrets).getAsJsonArray().forEach(key -> secretKeys.add(
+                    EngineConfigKeys.qualified(key.getAsString())));
+        }
+        return new StackConfiguration(stage, Path.of("Pulumi." + stage + ".yaml"), values, secretKeys);
+    }
+}

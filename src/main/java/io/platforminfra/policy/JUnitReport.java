@@ -1,0 +1,88 @@
+package io.platforminfra.policy;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The gate's verdict as JUnit XML, which every CI system shows as a test report: one test suite per stage, one test
+ * case per rule, a failure where the rule fails the gate; advice and waivers are written into the test case's output.
+ */
+public final class JUnitReport {
+    private JUnitReport() {
+    }
+
+    /** The verdicts of every checked stage as one JUnit XML document. */
+    public static String render(List<StageVerdict> verdicts) {
+        try {
+            var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            var suites = document.createElement("testsuites");
+            suites.setAttribute("name", "platform-infra policy gate");
+            document.appendChild(suites);
+            for (var verdict : verdicts) {
+                suites.appendChild(suite(document, verdict));
+            }
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            var out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out + "\n";
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("JUnit report could not be written", e);
+        }
+    }
+
+    private static Element suite(Document document, StageVerdict verdict) {
+        var stage = verdict.target().stage();
+        var suite = document.createElement("testsuite");
+        suite.setAttribute("name", "policy: " + stage);
+        suite.setAttribute("tests", String.valueOf(Rules.ALL.size()));
+        suite.setAttribute("failures", String.valueOf(Rules.ALL.stream()
+                .filter(rule -> verdict.of(rule).stream().anyMatch(Violation::failsTheGate)).count()));
+        suite.setAttribute("errors", "0");
+        for (var rule : Rules.ALL) {
+            var testCase = document.createElement("testcase");
+            testCase.setAttribute("classname", "policy." + stage);
+            testCase.setAttribute("name", rule.id() + " " + rule.title());
+            var violations = verdict.of(rule);
+            var failing = violations.stream().filter(Violation::failsTheGate).toList();
+            if (!failing.isEmpty()) {
+                var failure = document.createElement("failure");
+                failure.setAttribute("type", rule.severity().name());
+                failure.setAttribute("message", failing.size() + " violation(s): " + rule.remediation());
+                failure.setTextContent(lines(failing));
+                testCase.appendChild(failure);
+            }
+            var notes = violations.stream().filter(v -> !v.failsTheGate()).toList();
+            if (!notes.isEmpty()) {
+                var output = document.createElement("system-out");
+                output.setTextContent(notes.stream().map(v -> (v.waiver().isPresent() ? "waived until "
+                        + v.waiver().get().expires() + " (" + v.waiver().get().reason() + "): " : "advice ("
+                        + rule.scope().description() + "): ") + describe(v)).collect(Collectors.joining("\n")));
+                testCase.appendChild(output);
+            }
+            suite.appendChild(testCase);
+        }
+        return suite;
+    }
+
+    private static String lines(List<Violation> violations) {
+        return violations.stream().map(JUnitReport::describe).collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(Violation violation) {
+        var finding = violation.finding();
+        return finding.resourceType() + " \"" + finding.resourceName() + "\": " + finding.message();
+    }
+}
