@@ -51,6 +51,15 @@ class LayeringTest {
     }
 
     @Test
+    void thePolicyRulesStandAloneSoBothEntryPointsShareThem() {
+        noClasses().that().resideInAPackage("io.platforminfra.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.components..",
+                        "io.platforminfra.program..", "io.platforminfra.offline..", "io.platforminfra.plan..",
+                        "io.platforminfra.cli..", "com.pulumi..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyTheOfflineEngineUsesTheSdksInternalTestApi() {
         noClasses().that().resideOutsideOfPackage("io.platforminfra.offline..")
                 .should().dependOnClassesThat().resideInAPackage("com.pulumi.test.internal..")
