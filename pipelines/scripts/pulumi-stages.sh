@@ -13,9 +13,15 @@ jar="target/platform-infra.jar"
 # shellcheck source=pipelines/scripts/pulumi-login.sh
 source "$(dirname "${BASH_SOURCE[0]}")/pulumi-login.sh"
 
-# Selects the stage's stack; a new stage's stack is created on first use with the project's secrets provider.
+# Selects the stage's stack. Its stack file must carry the data key that `pulumi stack init` wrote: a stack
+# created here would write that key into the artifact's copy of the file, and it would be lost with the artifact.
 select_stack() {
-  pulumi stack select --create --secrets-provider "$PULUMI_SECRETS_PROVIDER" --stack "$1"
+  if ! grep -q '^encryptedkey:' "Pulumi.$1.yaml"; then
+    echo "##vso[task.logissue type=error]Stage $1 has no stack yet: initialise it once (docs/stages.md, new stage" \
+      "step 5) and commit the secretsprovider and encryptedkey lines to Pulumi.$1.yaml"
+    exit 1
+  fi
+  pulumi stack select --stack "$1"
 }
 
 case "$operation" in

@@ -69,6 +69,17 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void everyBuildRunsThePolicyGateOnEveryStageAndPublishesSarifAndJUnit() {
+        var build = PipelineDefinition.reachableText(PipelineDefinition.stage("build"));
+        assertThat(build).contains("bin/platform-infra check --all", "--sarif", "--junit",
+                "testResultsFiles=$(Common.TestResultsDirectory)/platform-infra-policy.xml", "artifact=CodeAnalysisLogs");
+        for (var dependent : List.of("preview", "release_development", "drift")) {
+            assertThat(PipelineDefinition.stage(dependent).get("dependsOn")).as(dependent).isEqualTo("build");
+            assertThat(String.valueOf(PipelineDefinition.stage(dependent).get("condition"))).startsWith("and(succeeded()");
+        }
+    }
+
+    @Test
     void atMostOneUpdatePerStageRunsAtATime() {
         for (var name : List.of("release_development", "release_production")) {
             assertThat(PipelineDefinition.stage(name)).containsEntry("lockBehavior", "sequential");
