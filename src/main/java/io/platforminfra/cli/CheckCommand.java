@@ -15,6 +15,7 @@ import io.platforminfra.program.StackFileException;
 import io.platforminfra.program.StageConfigReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,9 +47,8 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Stages stages;
 
-    @Option(names = "--dir", defaultValue = ".", paramLabel = "<path>",
-            description = "Project directory with Pulumi.yaml and the stack files (default: the current directory).")
-    private Path directory;
+    @Mixin
+    private ProjectDirectory project;
 
     @Option(names = "--sarif", paramLabel = "<file>", description = "Also write the result as SARIF 2.1.0.")
     private Path sarif;
@@ -82,16 +82,16 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.OK;
         }
         var today = asOf != null ? asOf : LocalDate.now();
-        var names = stages.all ? StackConfiguration.stagesIn(directory) : stages.named;
+        var names = stages.all ? StackConfiguration.stagesIn(project.path()) : stages.named;
         if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
+            err.println("No stack files (Pulumi.<stage>.yaml) in " + project.path().toAbsolutePath().normalize());
             return Main.BAD_INPUT;
         }
         var verdicts = new ArrayList<StageVerdict>();
         var refusals = new ArrayList<String>();
         for (var name : names) {
             try {
-                var configuration = StackConfiguration.load(directory, name);
+                var configuration = StackConfiguration.load(project.path(), name);
                 var plan = Planner.plan(configuration);
                 var waivers = StageConfigReader.read(configuration).waivers();
                 verdicts.add(PolicyCheck.evaluate(PolicyTargets.of(plan), waivers, today));

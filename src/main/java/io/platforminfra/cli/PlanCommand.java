@@ -10,11 +10,11 @@ import io.platforminfra.program.StackConfiguration;
 import io.platforminfra.program.StackFileException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,9 +36,8 @@ public final class PlanCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Stages stages;
 
-    @Option(names = "--dir", defaultValue = ".", paramLabel = "<path>",
-            description = "Project directory with Pulumi.yaml and the stack files (default: the current directory).")
-    private Path directory;
+    @Mixin
+    private ProjectDirectory project;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "text for people (default), json for tools: one document with every resource's type, name, "
@@ -71,14 +70,14 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        var names = stages.all ? StackConfiguration.stagesIn(directory)
+        var names = stages.all ? StackConfiguration.stagesIn(project.path())
                 : !stages.compared.isEmpty() ? stages.compared : stages.named;
         if (!stages.compared.isEmpty() && stages.compared.size() < 2) {
             err.println("--compare needs at least two stages, such as --compare dev,prod");
             return Main.BAD_INPUT;
         }
         if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
+            err.println("No stack files (Pulumi.<stage>.yaml) in " + project.path().toAbsolutePath().normalize());
             return Main.BAD_INPUT;
         }
         List<Plan> plans;
@@ -104,7 +103,7 @@ public final class PlanCommand implements Callable<Integer> {
         var refusals = new ArrayList<PlanRefusedException>();
         for (var name : names) {
             try {
-                plans.add(Planner.plan(StackConfiguration.load(directory, name)));
+                plans.add(Planner.plan(StackConfiguration.load(project.path(), name)));
             } catch (PlanRefusedException e) {
                 refusals.add(e);
             } catch (StackFileException e) {

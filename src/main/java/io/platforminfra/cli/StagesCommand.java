@@ -6,11 +6,11 @@ import io.platforminfra.program.StackConfiguration;
 import io.platforminfra.program.StackFileException;
 import io.platforminfra.program.StackKeys;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +30,8 @@ public final class StagesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--dir", defaultValue = ".", paramLabel = "<path>",
-            description = "Project directory with Pulumi.yaml and the stack files (default: the current directory).")
-    private Path directory;
+    @Mixin
+    private ProjectDirectory project;
 
     @Option(names = "--environment-type", paramLabel = "development|production",
             description = "Only the stages of this environment type (the release rings).")
@@ -62,9 +61,9 @@ public final class StagesCommand implements Callable<Integer> {
         }
         var selected = new ArrayList<String>();
         var problems = new ArrayList<String>();
-        for (var stage : StackConfiguration.stagesIn(directory)) {
+        for (var stage : StackConfiguration.stagesIn(project.path())) {
             try {
-                var configuration = StackConfiguration.load(directory, stage);
+                var configuration = StackConfiguration.load(project.path(), stage);
                 var value = configuration.values().get(StackKeys.ENVIRONMENT_TYPE);
                 var type = EnvironmentType.fromConfig(value);
                 if (type.isEmpty()) {

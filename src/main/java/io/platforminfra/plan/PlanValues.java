@@ -2,6 +2,7 @@ package io.platforminfra.plan;
 
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.structure.StructuredValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,10 @@ public final class PlanValues {
 
     /** The value with secrets and unknowns replaced by their markers and whole numbers as integers (for JSON). */
     public static Object masked(Object value) {
+        return StructuredValues.mapLeaves(value, PlanValues::maskedLeaf);
+    }
+
+    private static Object maskedLeaf(Object value) {
         if (value instanceof RegisteredResource.Secret) {
             return SECRET;
         }
@@ -50,14 +55,6 @@ public final class PlanValues {
         if (value instanceof String text) {
             // Offline there is no signed-in identity: its tenant and subscription are the mock engine's stand-ins.
             return text.replace(AzureMocks.TENANT_ID, TENANT).replace(AzureMocks.SUBSCRIPTION_ID, SUBSCRIPTION);
-        }
-        if (value instanceof Map<?, ?> map) {
-            var copy = new LinkedHashMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), masked(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PlanValues::masked).toList();
         }
         return value;
     }

@@ -4,9 +4,8 @@ import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.policy.PolicyResource;
 import io.platforminfra.policy.PolicyTarget;
 import io.platforminfra.program.EnvironmentType;
+import io.platforminfra.structure.StructuredValues;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,20 +31,8 @@ public final class PolicyTargets {
     }
 
     private static Object value(Object value) {
-        if (value instanceof RegisteredResource.Secret) {
-            return PolicyResource.Value.SECRET;
-        }
-        if (value instanceof RegisteredResource.Unknown) {
-            return PolicyResource.Value.UNKNOWN;
-        }
-        if (value instanceof Map<?, ?> map) {
-            var copy = new LinkedHashMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), value(v)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PolicyTargets::value).toList();
-        }
-        return value;
+        return StructuredValues.mapLeaves(value, leaf -> leaf instanceof RegisteredResource.Secret
+                ? PolicyResource.Value.SECRET
+                : leaf instanceof RegisteredResource.Unknown ? PolicyResource.Value.UNKNOWN : leaf);
     }
 }

@@ -1,9 +1,12 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.structure.StructuredValues;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A resource as the policy rules see it: what the program registers, independent of the engine that ran it.
@@ -34,21 +37,7 @@ public record PolicyResource(String type, String name, String urn, Map<String, O
 
     /** The input at a dotted path such as {@code properties.enablePurgeProtection}; list items by index. */
     public Optional<Object> input(String path) {
-        Object current = inputs;
-        for (var part : path.split("\\.")) {
-            if (current instanceof Map<?, ?> map) {
-                current = map.get(part);
-            } else if (current instanceof List<?> list && part.matches("\\d+")) {
-                var index = Integer.parseInt(part);
-                current = index < list.size() ? list.get(index) : null;
-            } else {
-                return Optional.empty();
-            }
-            if (current == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(current);
+        return StructuredValues.at(inputs, path, UnaryOperator.identity());
     }
 
     /** Whether the input at {@code path} equals {@code expected} (numbers compared by value). */

@@ -1,5 +1,7 @@
 package io.platforminfra.offline;
 
+import io.platforminfra.structure.StructuredValues;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,24 +46,7 @@ public record RegisteredResource(String type, String name, String urn, String pa
 
     /** The input at a dotted path such as {@code properties.enablePurgeProtection}; list items by index. */
     public Optional<Object> input(String path) {
-        Object current = inputs;
-        for (var part : path.split("\\.")) {
-            if (current instanceof Secret secret) {
-                current = secret.value();
-            }
-            if (current instanceof Map<?, ?> map) {
-                current = map.get(part);
-            } else if (current instanceof List<?> list && part.matches("\\d+")) {
-                var index = Integer.parseInt(part);
-                current = index < list.size() ? list.get(index) : null;
-            } else {
-                return Optional.empty();
-            }
-            if (current == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(current);
+        return StructuredValues.at(inputs, path, value -> value instanceof Secret secret ? secret.value() : value);
     }
 
     /** Whether the resource uses an explicit provider rather than the engine's default one. */

@@ -6,7 +6,6 @@ import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import io.platforminfra.components.common.AzureResourceKind;
 import io.platforminfra.components.common.Components;
 
