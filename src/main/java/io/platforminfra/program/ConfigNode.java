@@ -43,12 +43,7 @@ final class ConfigNode {
         if (json.isEmpty()) {
             return new ConfigNode(key, new JsonObject(), problems);
         }
-        JsonElement element;
-        try {
-            element = JsonParser.parseString(json.get());
-        } catch (RuntimeException e) {
-            element = null;
-        }
+        var element = parsed(json.get());
         if (element == null || !element.isJsonObject()) {
             problems.add(new Problem(key, json.get(), "be a map of settings (see docs/configuration.md)"));
             return new ConfigNode(key, new JsonObject(), problems);
@@ -65,12 +60,7 @@ final class ConfigNode {
         if (json.isEmpty()) {
             return List.of();
         }
-        JsonElement element;
-        try {
-            element = JsonParser.parseString(json.get());
-        } catch (RuntimeException e) {
-            element = null;
-        }
+        var element = parsed(json.get());
         if (element == null || !element.isJsonArray()) {
             problems.add(new Problem(key, json.get(), "be a list of maps (see docs/configuration.md)"));
             return List.of();
@@ -89,6 +79,15 @@ final class ConfigNode {
         }
         problems.add(new Problem(qualified(field), value, expectation));
         return false;
+    }
+
+    /** The JSON the engine passes for a structured key, or {@code null} when it is not JSON at all. */
+    private static JsonElement parsed(String json) {
+        try {
+            return JsonParser.parseString(json);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Reads a text field and hands it to {@code setter} when present. */
