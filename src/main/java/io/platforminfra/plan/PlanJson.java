@@ -55,6 +55,7 @@ public final class PlanJson {
         if (resource.imported()) {
             json.put("importId", resource.importId());
         }
+        json.put("protect", resource.protect());
         json.put("dependencies", resource.dependencies());
         json.put("inputs", PlanValues.masked(resource.inputs()));
         return json;

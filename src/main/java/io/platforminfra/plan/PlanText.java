@@ -47,6 +47,9 @@ public final class PlanText {
         if (resource.imported()) {
             text.append("  (import ").append(resource.importId()).append(')');
         }
+        if (resource.protect()) {
+            text.append("  [protected]");
+        }
         text.append('\n');
         appendInputs(text, indent + INDENT + INDENT, PlanValues.flatten(planned.reviewerInputs(plan)));
     }

@@ -87,6 +87,15 @@ class PlanCommandTest {
     }
 
     @Test
+    void protectedResourcesOfAProductionStageAreMarkedInThePlan(@TempDir Path directory) {
+        var project = TestProject.in(directory).withRepositoryStage("prod", "prod").withRepositoryStage("dev", "dev");
+        var production = CommandLineRun.of("plan", "--stack", "prod", "--dir", project.dir()).out();
+        assertThat(production).containsPattern("\\+ azure-native:keyvault:Vault \"secrets-kv\"  →  kv-plat-prod-\\w+-\\w+  \\[protected]")
+                .contains("+ azure-native:authorization:ManagementLockByScope \"secrets-kv-lock\"");
+        assertThat(CommandLineRun.of("plan", "--stack", "dev", "--dir", project.dir()).out()).doesNotContain("[protected]");
+    }
+
+    @Test
     void anEncryptedValueIsShownAsSecretAndNeverInPlainText(@TempDir Path directory) {
         var ciphertext = "v1:8GcdYIUDwOHPhRyX:1XLZW0nCw9tvbyqJ2WBqUdrTaa5f2yU=";
         var project = TestProject.in(directory).withRepositoryStage("dev", "dev", dev -> dev
