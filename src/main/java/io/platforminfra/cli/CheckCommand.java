@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -60,15 +59,8 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Judge waiver expiry as of this day (default: today), for example the planned release day.")
     private LocalDate asOf;
 
-    /** Which stages to check. */
-    static final class Stages {
-        @Option(names = {"-s", "--stack"}, split = ",", paramLabel = "<stage>[,<stage>...]", hideParamSyntax = true,
-                description = "Stage to check; repeat or separate by commas for more.")
-        private List<String> named = new ArrayList<>();
-
-        @Option(names = "--all", description = "Check every stage with a stack file in the project directory.")
-        private boolean all;
-
+    /** Which stages to check, or the rules themselves. */
+    static final class Stages extends StageSelection {
         @Option(names = "--rules", description = "Print every rule as Markdown (the source of docs/policies.md).")
         private boolean rules;
     }
@@ -82,7 +74,7 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.OK;
         }
         var today = asOf != null ? asOf : LocalDate.now();
-        var names = stages.all ? StackConfiguration.stagesIn(project.path()) : stages.named;
+        var names = stages.stages(project.path());
         if (names.isEmpty()) {
             err.println("No stack files (Pulumi.<stage>.yaml) in " + project.path().toAbsolutePath().normalize());
             return Main.BAD_INPUT;

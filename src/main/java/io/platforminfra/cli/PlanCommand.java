@@ -44,15 +44,8 @@ public final class PlanCommand implements Callable<Integer> {
                     + "URN, parent, provider, dependencies and inputs.")
     private Format format;
 
-    /** Which stages to plan: one of the three ways. */
-    static final class Stages {
-        @Option(names = {"-s", "--stack"}, split = ",", paramLabel = "<stage>[,<stage>...]", hideParamSyntax = true,
-                description = "Stage to plan (its file is Pulumi.<stage>.yaml); repeat or separate by commas for more.")
-        private List<String> named = new ArrayList<>();
-
-        @Option(names = "--all", description = "Plan every stage with a stack file in the project directory.")
-        private boolean all;
-
+    /** Which stages to plan: named, all, or some to compare. */
+    static final class Stages extends StageSelection {
         @Option(names = "--compare", split = ",", paramLabel = "<stage>,<stage>[,<stage>...]", hideParamSyntax = true,
                 description = "Show, per resource, the settings that differ between these stages (for example dev,prod).")
         private List<String> compared = new ArrayList<>();
@@ -70,8 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        var names = stages.all ? StackConfiguration.stagesIn(project.path())
-                : !stages.compared.isEmpty() ? stages.compared : stages.named;
+        var names = !stages.compared.isEmpty() ? stages.compared : stages.stages(project.path());
         if (!stages.compared.isEmpty() && stages.compared.size() < 2) {
             err.println("--compare needs at least two stages, such as --compare dev,prod");
             return Main.BAD_INPUT;
