@@ -1,18 +1,12 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.plan.PlanRefusedException;
-import io.platforminfra.plan.Planner;
-import io.platforminfra.plan.PolicyTargets;
+import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.JUnitReport;
-import io.platforminfra.policy.PolicyCheck;
 import io.platforminfra.policy.PolicyDocument;
 import io.platforminfra.policy.PolicyText;
 import io.platforminfra.policy.SarifReport;
 import io.platforminfra.policy.StageVerdict;
-import io.platforminfra.program.StackConfigException;
-import io.platforminfra.program.StackConfiguration;
-import io.platforminfra.program.StackFileException;
-import io.platforminfra.program.StageConfigReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -79,20 +73,11 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("No stack files (Pulumi.<stage>.yaml) in " + project.path().toAbsolutePath().normalize());
             return Main.BAD_INPUT;
         }
-        var verdicts = new ArrayList<StageVerdict>();
-        var refusals = new ArrayList<String>();
-        for (var name : names) {
-            try {
-                var configuration = StackConfiguration.load(project.path(), name);
-                var plan = Planner.plan(configuration);
-                var waivers = StageConfigReader.read(configuration).waivers();
-                verdicts.add(PolicyCheck.evaluate(PolicyTargets.of(plan), waivers, today));
-            } catch (StackFileException | PlanRefusedException | StackConfigException e) {
-                refusals.add(e.getMessage());
-            }
-        }
-        if (!refusals.isEmpty()) {
-            refusals.forEach(err::println);
+        List<StageVerdict> verdicts;
+        try {
+            verdicts = EachStage.apply(project.path(), names, configuration -> StagePolicy.verdict(configuration, today));
+        } catch (PlanRefusedException e) {
+            err.println(e.getMessage());
             return Main.BAD_INPUT;
         }
         out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));

@@ -2,14 +2,10 @@ package io.platforminfra.cli;
 
 import com.google.gson.JsonParser;
 import io.platforminfra.plan.PlanRefusedException;
-import io.platforminfra.plan.Planner;
-import io.platforminfra.plan.PolicyTargets;
-import io.platforminfra.policy.PolicyCheck;
+import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.PolicyText;
 import io.platforminfra.program.EngineConfigKeys;
-import io.platforminfra.program.StackConfigException;
 import io.platforminfra.program.StackConfiguration;
-import io.platforminfra.program.StageConfigReader;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,9 +37,7 @@ final class EngineRun {
     static int run(Map<String, String> environment, Runnable program, PrintWriter err) {
         var configuration = configuration(environment);
         try {
-            var plan = Planner.plan(configuration);
-            var verdict = PolicyCheck.evaluate(PolicyTargets.of(plan),
-                    StageConfigReader.read(configuration).waivers(), LocalDate.now());
+            var verdict = StagePolicy.verdict(configuration, LocalDate.now());
             if (!verdict.passes()) {
                 err.println(PolicyText.render(verdict, LocalDate.now()));
                 err.println("The policy gate stopped this run before anything was registered: fix the violations"
@@ -51,7 +45,7 @@ final class EngineRun {
                 err.flush();
                 return STOPPED;
             }
-        } catch (PlanRefusedException | StackConfigException e) {
+        } catch (PlanRefusedException e) {
             // The program refuses the same stack file with the same messages, as the engine's own diagnostics.
         }
         program.run();

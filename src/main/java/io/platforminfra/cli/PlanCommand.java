@@ -6,8 +6,6 @@ import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.PlanText;
 import io.platforminfra.plan.Planner;
 import io.platforminfra.plan.StageComparison;
-import io.platforminfra.program.StackConfiguration;
-import io.platforminfra.program.StackFileException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +72,8 @@ public final class PlanCommand implements Callable<Integer> {
         }
         List<Plan> plans;
         try {
-            plans = planAll(names);
-        } catch (StackFileException | PlanRefusedException e) {
+            plans = EachStage.apply(project.path(), names, Planner::plan);
+        } catch (PlanRefusedException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
         }
@@ -87,24 +85,5 @@ public final class PlanCommand implements Callable<Integer> {
             out.print(String.join("\n", plans.stream().map(PlanText::render).toList()));
         }
         return Main.OK;
-    }
-
-    /** Plans every stage; when some are refused, reports all of their problems together. */
-    private List<Plan> planAll(List<String> names) {
-        var plans = new ArrayList<Plan>();
-        var refusals = new ArrayList<PlanRefusedException>();
-        for (var name : names) {
-            try {
-                plans.add(Planner.plan(StackConfiguration.load(project.path(), name)));
-            } catch (PlanRefusedException e) {
-                refusals.add(e);
-            } catch (StackFileException e) {
-                refusals.add(new PlanRefusedException(e.getMessage()));
-            }
-        }
-        if (!refusals.isEmpty()) {
-            throw PlanRefusedException.of(refusals);
-        }
-        return plans;
     }
 }
