@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -49,9 +48,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "<file>", description = "Also write the result as JUnit XML.")
     private Path junit;
 
-    @Option(names = "--as-of", paramLabel = "<YYYY-MM-DD>",
-            description = "Judge waiver expiry as of this day (default: today), for example the planned release day.")
-    private LocalDate asOf;
+    @Mixin
+    private RunDay day;
 
     /** Which stages to check, or the rules themselves. */
     static final class Stages extends StageSelection {
@@ -67,7 +65,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.print(PolicyDocument.render());
             return Main.OK;
         }
-        var today = asOf != null ? asOf : LocalDate.now();
+        var today = day.date();
         var names = stages.stages(project.path());
         if (names.isEmpty()) {
             err.println("No stack files (Pulumi.<stage>.yaml) in " + project.path().toAbsolutePath().normalize());

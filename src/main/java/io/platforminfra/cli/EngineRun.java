@@ -1,6 +1,7 @@
 package io.platforminfra.cli;
 
 import com.google.gson.JsonParser;
+import io.platforminfra.plan.AzureRulesRefusedException;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.PolicyText;
@@ -34,17 +35,24 @@ final class EngineRun {
      *
      * @return {@link Main#OK} when the program ran, {@link #STOPPED} when the gate stopped the run
      */
-    static int run(Map<String, String> environment, Runnable program, PrintWriter err) {
+    static int run(Map<String, String> environment, LocalDate today, Runnable program, PrintWriter err) {
         var configuration = configuration(environment);
         try {
-            var verdict = StagePolicy.verdict(configuration, LocalDate.now());
+            var verdict = StagePolicy.verdict(configuration, today);
             if (!verdict.passes()) {
-                err.println(PolicyText.render(verdict, LocalDate.now()));
+                err.println(PolicyText.render(verdict, today));
                 err.println("The policy gate stopped this run before anything was registered: fix the violations"
                         + " above or waive them in " + configuration.stackFile().getFileName() + " (docs/policies.md).");
                 err.flush();
                 return STOPPED;
             }
+        } catch (AzureRulesRefusedException e) {
+            // The program would register these resources, and Azure would refuse them part-way through the run.
+            err.println(e.getMessage());
+            err.println("Azure would refuse the resources above: this run was stopped before anything was registered"
+                    + " (docs/deploy-fidelity.md).");
+            err.flush();
+            return STOPPED;
         } catch (PlanRefusedException e) {
             // The program refuses the same stack file with the same messages, as the engine's own diagnostics.
         }

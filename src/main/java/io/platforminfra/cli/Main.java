@@ -4,6 +4,9 @@ import io.platforminfra.program.App;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -40,7 +43,8 @@ public final class Main {
             System.setProperty(POOL_PARALLELISM_PROPERTY, POOL_PARALLELISM);
         }
         if (startedByEngine(args, System.getenv())) {
-            var exitCode = EngineRun.run(System.getenv(), () -> App.main(args), new PrintWriter(System.err, true));
+            var exitCode = EngineRun.run(System.getenv(), LocalDate.now(ZoneOffset.UTC), () -> App.main(args),
+                    new PrintWriter(System.err, true));
             if (exitCode != OK) {
                 System.exit(exitCode);
             }
@@ -65,11 +69,22 @@ public final class Main {
      * pipeline's variables from), writing to {@code out} and {@code err}; returns the exit code.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return run(args, out, err, environment, Clock.systemUTC());
+    }
+
+    /**
+     * Runs the command line as {@link #run(String[], PrintWriter, PrintWriter, Map)} does, with today taken from
+     * {@code clock} (where {@code --as-of} is not given).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                          Clock clock) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ReportCommand.class ? type.cast(new ReportCommand(environment))
-                        : CommandLine.defaultFactory().create(type);
+                if (type == ReportCommand.class) {
+                    return type.cast(new ReportCommand(environment));
+                }
+                return type == RunDay.class ? type.cast(new RunDay(clock)) : CommandLine.defaultFactory().create(type);
             }
         };
         var commandLine = new CommandLine(new PlatformInfraCommand(), factory)

@@ -37,6 +37,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     private ProjectDirectory project;
 
+    @Mixin
+    private RunDay day;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "text for people (default), json for tools: one document with every resource's type, name, "
                     + "URN, parent, provider, dependencies and inputs.")
@@ -72,7 +75,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         List<Plan> plans;
         try {
-            plans = EachStage.apply(project.path(), names, Planner::plan);
+            plans = EachStage.apply(project.path(), names, configuration -> Planner.plan(configuration, day.date()));
         } catch (PlanRefusedException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;

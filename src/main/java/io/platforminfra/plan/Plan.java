@@ -2,6 +2,7 @@ package io.platforminfra.plan;
 
 import io.platforminfra.plan.PlannedResource.Operation;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,14 @@ import java.util.TreeMap;
  * @param stackFile       file name of the stage's stack file
  * @param location        the stage's Azure region
  * @param environmentType the stage's environment type
+ * @param asOf            the day the plan was judged on: Azure's version support is read for that day
  * @param resourceGroup   Azure name of the stage's resource group
  * @param tags            tags the stage puts on every resource that takes tags
  * @param resources       every resource, depth-first from the stack; siblings by kind and name
  * @param outputs         stack outputs by name (values, or the secret and unknown markers)
  */
 public record Plan(String project, String stage, String stackFile, String location, String environmentType,
-                   String resourceGroup, Map<String, Object> tags, List<PlannedResource> resources,
+                   LocalDate asOf, String resourceGroup, Map<String, Object> tags, List<PlannedResource> resources,
                    Map<String, Object> outputs) {
 
     /** Copies the collections, maps sorted by key, so a plan cannot change and prints the same every time. */

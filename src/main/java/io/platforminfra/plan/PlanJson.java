@@ -1,6 +1,7 @@
 package io.platforminfra.plan;
 
 import com.google.gson.GsonBuilder;
+import io.platforminfra.offline.RegisteredResource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class PlanJson {
         document.put("stackFile", plan.stackFile());
         document.put("location", plan.location());
         document.put("environmentType", plan.environmentType());
+        document.put("asOf", plan.asOf().toString());
         document.put("resourceGroup", plan.resourceGroup());
         var summary = new LinkedHashMap<String, Object>();
         summary.put("create", plan.count(PlannedResource.Operation.CREATE));
@@ -57,7 +59,21 @@ public final class PlanJson {
         }
         json.put("protect", resource.protect());
         json.put("dependencies", resource.dependencies());
+        json.put("options", options(resource.options()));
         json.put("inputs", PlanValues.masked(resource.inputs()));
+        return json;
+    }
+
+    /**
+     * What later updates and a teardown do to the resource: the options a reviewer checks besides {@code protect}.
+     * {@code deletedWith} is always null: the Java SDK 1.36.1 cannot set it (docs/deploy-fidelity.md).
+     */
+    private static Map<String, Object> options(RegisteredResource.Options options) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("ignoreChanges", options.ignoreChanges());
+        json.put("retainOnDelete", options.retainOnDelete());
+        json.put("deletedWith", options.deletedWith().isEmpty() ? null : options.deletedWith());
+        json.put("deleteBeforeReplace", options.deleteBeforeReplace());
         return json;
     }
 

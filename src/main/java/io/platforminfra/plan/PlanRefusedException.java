@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The stage cannot be planned because its stack files are wrong: a user mistake, reported without a stack trace.
  */
-public final class PlanRefusedException extends RuntimeException {
+public class PlanRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** @param message every problem, one per line, each naming the file, the key, the value and what is accepted */

@@ -20,7 +20,8 @@ public final class PlanText {
         text.append("Plan of stage ").append(plan.stage()).append(" (").append(plan.stackFile())
                 .append(", project ").append(plan.project()).append(")\n");
         text.append("  region ").append(plan.location()).append(", environment type ").append(plan.environmentType())
-                .append(", resource group ").append(plan.resourceGroup()).append('\n');
+                .append(", resource group ").append(plan.resourceGroup()).append(", as of ").append(plan.asOf())
+                .append('\n');
         text.append("  tags on every resource that takes tags: ").append(plan.tags().entrySet().stream()
                 .map(e -> e.getKey() + "=" + PlanValues.text(e.getValue())).collect(Collectors.joining(", ")))
                 .append("\n\n");
@@ -49,6 +50,13 @@ public final class PlanText {
         }
         if (resource.protect()) {
             text.append("  [protected]");
+        }
+        var options = resource.options();
+        if (!options.ignoreChanges().isEmpty()) {
+            text.append("  [ignores later changes of ").append(String.join(", ", options.ignoreChanges())).append(']');
+        }
+        if (options.retainOnDelete()) {
+            text.append("  [kept in Azure when deleted]");
         }
         text.append('\n');
         appendInputs(text, indent + INDENT + INDENT, PlanValues.flatten(planned.reviewerInputs(plan)));

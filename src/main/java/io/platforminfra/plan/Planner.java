@@ -1,14 +1,19 @@
 package io.platforminfra.plan;
 
 import com.pulumi.core.internal.OutputData;
+import io.platforminfra.azure.Deployer;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
+import io.platforminfra.offline.rules.AzureRules;
+import io.platforminfra.offline.rules.DeploymentFacts;
 import io.platforminfra.plan.PlannedResource.Operation;
+import io.platforminfra.program.EnvironmentType;
 import io.platforminfra.program.StackConfiguration;
 import io.platforminfra.program.StackKeys;
 import io.platforminfra.program.StackProgram;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,16 +39,19 @@ public final class Planner {
     }
 
     /**
-     * The plan of the stage {@code configuration} describes.
+     * The plan of the stage {@code configuration} describes, run on {@code asOf}: versions are judged against
+     * Azure's support on that day.
      *
-     * @throws PlanRefusedException when the stack file is refused, with every problem
+     * @throws PlanRefusedException      when the stack file is refused, with every problem
+     * @throws AzureRulesRefusedException when Azure would refuse a resource the stage registers
      */
-    public static Plan plan(StackConfiguration configuration) {
+    public static Plan plan(StackConfiguration configuration, LocalDate asOf) {
         var run = MockedRun.builder()
                 .stack(configuration.stage())
                 .preview(true)
                 .config(configuration.values(), configuration.secretKeys())
-                .run(StackProgram.withConfiguredKeys(configuration.values().keySet()));
+                // A plan is a preview, which the deployment guard allows anywhere: no process environment needed.
+                .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), Map.of(), asOf));
         if (!run.result().exceptions().isEmpty()) {
             var failure = run.result().exceptions().get(0);
             throw new IllegalStateException("The program failed for stage " + configuration.stage() + ": " + failure,
@@ -52,10 +60,22 @@ public final class Planner {
         if (!run.result().errors().isEmpty()) {
             throw new PlanRefusedException(String.join("\n", run.result().errors()));
         }
-        return toPlan(configuration, run);
+        var breaches = AzureRules.evaluate(run.resources(), facts(configuration, asOf));
+        if (!breaches.isEmpty()) {
+            throw AzureRulesRefusedException.of(configuration.stackFile().getFileName().toString(), breaches);
+        }
+        return toPlan(configuration, run, asOf);
     }
 
-    private static Plan toPlan(StackConfiguration configuration, RunResult run) {
+    /** What Azure's rules depend on: the day, the stage's region, and the identity that would deploy it. */
+    private static DeploymentFacts facts(StackConfiguration configuration, LocalDate asOf) {
+        var values = configuration.values();
+        var production = EnvironmentType.fromConfig(values.get(StackKeys.ENVIRONMENT_TYPE))
+                .filter(EnvironmentType.PRODUCTION::equals).isPresent();
+        return new DeploymentFacts(asOf, values.getOrDefault(StackKeys.LOCATION, ""), Deployer.of(production));
+    }
+
+    private static Plan toPlan(StackConfiguration configuration, RunResult run, LocalDate asOf) {
         var values = configuration.values();
         var resourceGroup = run.ofType(RESOURCE_GROUP_TYPE).stream().findFirst();
         @SuppressWarnings("unchecked")
@@ -66,6 +86,7 @@ public final class Planner {
                 configuration.stackFile().getFileName().toString(),
                 values.getOrDefault(StackKeys.LOCATION, ""),
                 values.getOrDefault(StackKeys.ENVIRONMENT_TYPE, ""),
+                asOf,
                 resourceGroup.flatMap(r -> r.input("resourceGroupName")).map(String::valueOf).orElse(""),
                 tags, inTreeOrder(run.resources()), outputs(run));
     }

@@ -19,7 +19,7 @@ public final class PolicyTargets {
     /** The policy target of {@code plan}. */
     public static PolicyTarget of(Plan plan) {
         var production = EnvironmentType.fromConfig(plan.environmentType()).orElse(null) == EnvironmentType.PRODUCTION;
-        return new PolicyTarget(plan.stage(), plan.stackFile(), production, plan.resources().stream()
+        return new PolicyTarget(plan.stage(), plan.stackFile(), production, plan.asOf(), plan.resources().stream()
                 .map(PlannedResource::resource).map(PolicyTargets::resource).toList());
     }
 

@@ -21,9 +21,9 @@ public final class StagePolicy {
      * @throws PlanRefusedException when the stack file is refused, with every problem
      */
     public static StageVerdict verdict(StackConfiguration configuration, LocalDate today) {
-        var plan = Planner.plan(configuration);
+        var plan = Planner.plan(configuration, today);
         // The plan has validated the stack file, so reading its waivers cannot fail here.
-        var waivers = StageConfigReader.read(configuration).waivers();
+        var waivers = StageConfigReader.read(configuration, today).waivers();
         return PolicyCheck.evaluate(PolicyTargets.of(plan), waivers, today);
     }
 }

@@ -20,7 +20,8 @@ public final class PolicyCheck {
      * The verdict on {@code target} with its {@code waivers} on {@code today}. A waiver applies to the findings of
      * its rule on its resource until it expires; an expired one waives nothing and is a violation itself.
      */
-    public static StageVerdict evaluate(PolicyTarget target, List<Waiver> waivers, LocalDate today) {
+    public static StageVerdict evaluate(PolicyTarget stage, List<Waiver> waivers, LocalDate today) {
+        var target = stage.on(today);
         var violations = new ArrayList<Violation>();
         for (var rule : Rules.ALL) {
             if (!rule.appliesTo(target)) {

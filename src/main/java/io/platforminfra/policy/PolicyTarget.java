@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -8,13 +9,20 @@ import java.util.List;
  * @param stage      the stage name
  * @param stackFile  the stage's stack file, where waivers are written
  * @param production whether the stage is a production stage (production-only rules are then mandatory)
+ * @param asOf       the day the stage is judged on (waiver expiry, versions nearing the end of Azure's support)
  * @param resources  every resource the stage's program registers
  */
-public record PolicyTarget(String stage, String stackFile, boolean production, List<PolicyResource> resources) {
+public record PolicyTarget(String stage, String stackFile, boolean production, LocalDate asOf,
+                           List<PolicyResource> resources) {
 
     /** Copies the list. */
     public PolicyTarget {
         resources = List.copyOf(resources);
+    }
+
+    /** The same stage judged on {@code day}. */
+    public PolicyTarget on(LocalDate day) {
+        return new PolicyTarget(stage, stackFile, production, day, resources);
     }
 
     /** The resources of type {@code type}. */

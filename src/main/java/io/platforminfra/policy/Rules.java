@@ -33,6 +33,12 @@ public final class Rules {
     private static final String RELIABILITY = "Azure Well-Architected Framework, reliability pillar";
     private static final Set<String> OPEN_TO_THE_WORLD = Set.of("0.0.0.0/0", "0.0.0.0", "*", "Internet", "Any", "::/0");
 
+    /**
+     * The rule that production stateful resources are locked. An active waiver of it for one resource also lifts
+     * that resource's lock in the program: the reviewed way to delete something Azure keeps under the lock.
+     */
+    public static final String LOCK_RULE = "PI-GOV-002";
+
     /** Every rule, in the order reports and the documentation list them. */
     public static final List<Rule> ALL = List.of(
             // --- AKS
@@ -108,9 +114,11 @@ public final class Rules {
                             .map(r -> Finding.of(r, "uses the default Kubernetes provider (the ambient kube context)"))
                             .toList()),
             // --- Key Vault
-            rule("PI-KV-001", "CKV_AZURE_110", HIGH, EVERY_STAGE, "Key Vault has purge protection",
-                    "Without it a deleted vault and its keys can be purged at once, by mistake or by an attacker.",
-                    KV_BASELINE + ", DP-8", "Built in: SecretStore enables purge protection.",
+            rule("PI-KV-001", "CKV_AZURE_110", HIGH, PRODUCTION, "Key Vault has purge protection",
+                    "Without it a deleted vault and its keys can be purged at once, by mistake or by an attacker."
+                            + " Development stages may turn it off to be torn down and created again: with it, the"
+                            + " deleted vault keeps its name for the whole retention.",
+                    KV_BASELINE + ", DP-8", "Leave secretStore.purgeProtection at its default (true).",
                     each(Types.VAULT, r -> r.is("properties.enablePurgeProtection", true), "purge protection is off")),
             rule("PI-KV-002", "CKV_AZURE_42", HIGH, EVERY_STAGE, "Key Vault has soft delete",
                     "Deleted secrets stay recoverable for the retention period.",
@@ -296,7 +304,7 @@ public final class Rules {
                             .filter(r -> (Types.STATEFUL.contains(r.type()) || r.type().equals(Types.POSTGRES_DATABASE))
                                     && !r.protect())
                             .map(r -> Finding.of(r, "is not protected")).toList()),
-            rule("PI-GOV-002", null, HIGH, PRODUCTION_ONLY, "Production stateful resources have a CanNotDelete lock",
+            rule(LOCK_RULE, null, HIGH, PRODUCTION_ONLY, "Production stateful resources have a CanNotDelete lock",
                     "A lock stops a delete from the portal or any tool, which Pulumi's protect cannot.",
                     "Azure Resource Manager: lock resources to prevent unexpected changes (Microsoft Learn)",
                     "Built in for production stages.",

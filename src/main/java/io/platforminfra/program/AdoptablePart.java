@@ -1,6 +1,6 @@
 package io.platforminfra.program;
 
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 
 /**
  * The parts of a stage that can adopt an existing Azure resource ({@code platform-infra:adopt}), each with the

@@ -2,6 +2,9 @@ package io.platforminfra.program;
 
 import com.pulumi.Pulumi;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 /**
  * Entry point of a run under the real Pulumi engine ({@code pulumi preview}, {@code pulumi up}).
  */
@@ -11,6 +14,8 @@ public final class App {
 
     /** Runs the stack program under the engine, with the config keys the engine passed. */
     public static void main(String[] args) {
-        Pulumi.run(StackProgram.withConfiguredKeys(EngineConfigKeys.fromEnvironment()));
+        // The run's date decides which Kubernetes and PostgreSQL versions Azure still supports (VersionSupport).
+        Pulumi.run(StackProgram.withConfiguredKeys(EngineConfigKeys.fromEnvironment(), System.getenv(),
+                LocalDate.now(ZoneOffset.UTC)));
     }
 }

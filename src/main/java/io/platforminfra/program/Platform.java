@@ -9,7 +9,7 @@ import com.pulumi.core.Output;
 import io.platforminfra.components.aks.AksCluster;
 import io.platforminfra.components.aks.AksClusterArgs;
 import io.platforminfra.components.common.Adoption;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.RoleAssignments;
 import io.platforminfra.components.common.RoleAssignments.PrincipalType;
@@ -26,6 +26,13 @@ import io.platforminfra.components.secretstore.SecretStoreArgs;
 import io.platforminfra.components.storage.ObjectStorage;
 import io.platforminfra.components.storage.ObjectStorageArgs;
 
+import io.platforminfra.components.common.Grant;
+import io.platforminfra.policy.Rules;
+import io.platforminfra.policy.Waiver;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /**
@@ -48,14 +55,28 @@ public final class Platform {
     private Platform() {
     }
 
-    /** Read access from the stack file, to groups only: see {@link AccessSettings}. */
-    private static void grantReadAccess(AccessSettings access, ResourceGroup resourceGroup, AksCluster cluster,
-                                        Placement placement) {
+    /** Read access to the resource group from the stack file, to groups only: see {@link AccessSettings}. */
+    private static void grantReadAccess(AccessSettings access, ResourceGroup resourceGroup, Placement placement) {
         access.getReaderGroupObjectIds().forEach(group -> RoleAssignments.grant("readers-" + group,
                 BuiltInRole.READER, PrincipalType.Group, Output.of(group), resourceGroup.id(), placement, null));
-        access.getClusterUserGroupObjectIds().forEach(group -> RoleAssignments.grant("cluster-users-" + group,
-                BuiltInRole.AKS_CLUSTER_USER, PrincipalType.Group, Output.of(group), cluster.resourceId(), placement,
-                cluster));
+    }
+
+    /**
+     * The stateful resources whose lock an active waiver of the lock rule lifts: how a reviewed change deletes
+     * something that lives under a locked resource (docs/stages.md).
+     */
+    private static Set<String> locksLifted(StageConfig config, LocalDate asOf) {
+        return config.waivers().stream()
+                .filter(waiver -> waiver.rule().equals(Rules.LOCK_RULE) && waiver.activeOn(asOf))
+                .map(Waiver::resource)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Each application namespace's identity, as a grant named {@code <prefix><namespace>}. */
+    private static List<Grant> workloadGrants(AksCluster cluster, String prefix) {
+        return cluster.workloadIdentities().values().stream()
+                .map(identity -> new Grant(prefix + identity.namespace(), identity.principalId()))
+                .toList();
     }
 
     /**
@@ -63,10 +84,11 @@ public final class Platform {
      * when the stack file is invalid.
      *
      * @param configuredKeys every config key the deployment was given, so that unknown ones are refused
+     * @param asOf           the run's day: versions out of Azure's support on it are refused
      */
-    public static void define(Context ctx, Set<String> configuredKeys) {
+    public static void define(Context ctx, Set<String> configuredKeys, LocalDate asOf) {
         var source = new PulumiConfigSource(ctx, configuredKeys);
-        var config = StageConfigReader.read(source, ctx.stackName());
+        var config = StageConfigReader.read(source, ctx.stackName(), asOf);
         var tags = StandardTags.of(config);
         var naming = new NamingConvention(StageConfigReader.WORKLOAD, config.stage(), config.location());
 
@@ -82,7 +104,8 @@ public final class Platform {
         var placement = new Placement(resourceGroup.name(), config.location(), naming, tags,
                 client.applyValue(GetClientConfigResult::tenantId),
                 client.applyValue(GetClientConfigResult::subscriptionId),
-                config.environmentType() == EnvironmentType.PRODUCTION);
+                config.environmentType() == EnvironmentType.PRODUCTION,
+                locksLifted(config, asOf));
 
         var monitoring = new Monitoring("monitoring", MonitoringArgs.builder()
                 .placement(placement).settings(config.monitoring())
@@ -94,14 +117,18 @@ public final class Platform {
         var cluster = new AksCluster("cluster", AksClusterArgs.builder()
                 .placement(placement).settings(config.cluster())
                 .nodeSubnetId(network.nodeSubnetId()).logAnalyticsWorkspaceId(workspaceId)
+                .clusterUserGroupObjectIds(config.access().getClusterUserGroupObjectIds())
                 .adoptResourceId(adoptions.idOf(AdoptablePart.CLUSTER)).build(), null);
+        // Each application namespace's identity may read the vault's secrets and read and write blobs; nothing else.
         var secrets = new SecretStore("secrets", SecretStoreArgs.builder()
                 .placement(placement).settings(config.secretStore())
                 .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
+                .secretReaders(workloadGrants(cluster, "secrets-read-"))
                 .adoptResourceId(adoptions.idOf(AdoptablePart.SECRET_STORE)).build(), null);
         var storage = new ObjectStorage("storage", ObjectStorageArgs.builder()
                 .placement(placement).settings(config.storage())
                 .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
+                .blobDataContributors(workloadGrants(cluster, "blob-data-"))
                 .adoptResourceId(adoptions.idOf(AdoptablePart.STORAGE)).build(), null);
 
         Output<String> password = null;
@@ -115,11 +142,7 @@ public final class Platform {
                 .logAnalyticsWorkspaceId(workspaceId).administratorPassword(password)
                 .adoptResourceId(adoptions.idOf(AdoptablePart.DATABASE)).build(), null);
 
-        grantReadAccess(config.access(), resourceGroup, cluster, placement);
-        cluster.workloadIdentities().forEach((namespace, identity) -> {
-            secrets.grantSecretsRead("secrets-read-" + namespace, identity.principalId());
-            storage.grantBlobDataContributor("blob-data-" + namespace, identity.principalId());
-        });
+        grantReadAccess(config.access(), resourceGroup, placement);
 
         ctx.export("resourceGroup", resourceGroup.name());
         ctx.export("clusterName", cluster.name());

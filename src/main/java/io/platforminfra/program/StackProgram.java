@@ -3,6 +3,7 @@ package io.platforminfra.program;
 import com.pulumi.Context;
 import com.pulumi.deployment.Deployment;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,16 +20,13 @@ public final class StackProgram {
     private StackProgram() {
     }
 
-    /** The program, for a deployment that was given the config keys {@code configuredKeys}. */
-    public static Consumer<Context> withConfiguredKeys(Set<String> configuredKeys) {
-        return withConfiguredKeys(configuredKeys, System.getenv());
-    }
-
     /**
      * The program, for a deployment that was given the config keys {@code configuredKeys}, in a process with
-     * {@code environment}: an update outside the release pipeline is refused by the {@link DeploymentGuard}.
+     * {@code environment}, run on {@code asOf}: an update outside the release pipeline is refused by the
+     * {@link DeploymentGuard}, and versions are judged against Azure's support on that day.
      */
-    public static Consumer<Context> withConfiguredKeys(Set<String> configuredKeys, Map<String, String> environment) {
+    public static Consumer<Context> withConfiguredKeys(Set<String> configuredKeys, Map<String, String> environment,
+                                                       LocalDate asOf) {
         return ctx -> {
             var decision = DeploymentGuard.decide(ctx.stackName(), Deployment.getInstance().isDryRun(), environment);
             if (decision instanceof DeploymentGuard.Decision.Refused refused) {
@@ -39,7 +37,7 @@ public final class StackProgram {
                 ctx.log().warn(brokenGlass.notice());
             }
             try {
-                Platform.define(ctx, configuredKeys);
+                Platform.define(ctx, configuredKeys, asOf);
             } catch (StackConfigException e) {
                 ctx.log().error(e.getMessage());
             }

@@ -1,11 +1,15 @@
 package io.platforminfra.program;
 
+import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.components.aks.AksClusterSettings;
+import io.platforminfra.components.aks.MaintenanceWindowSettings;
 import io.platforminfra.components.aks.SystemPoolSettings;
 import io.platforminfra.components.aks.UserPoolSettings;
 import io.platforminfra.components.common.Adoption;
 import io.platforminfra.components.common.AzureResourceId;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureTags;
+import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.components.common.IpRanges;
 import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Problem;
@@ -45,20 +49,22 @@ public final class StageConfigReader {
     }
 
     /**
-     * Reads and validates a stage's configuration loaded from its files, as the offline tools need it.
+     * Reads and validates a stage's configuration loaded from its files, as the offline tools need it, judging
+     * versions as of {@code asOf}.
      *
      * @throws StackConfigException listing every problem of the stack file
      */
-    public static StageConfig read(StackConfiguration configuration) {
-        return read(new StackConfigurationSource(configuration), configuration.stage());
+    public static StageConfig read(StackConfiguration configuration, LocalDate asOf) {
+        return read(new StackConfigurationSource(configuration), configuration.stage(), asOf);
     }
 
     /**
-     * Reads and validates the config of {@code stage}.
+     * Reads and validates the config of {@code stage}, judging versions as of {@code asOf}: a Kubernetes or
+     * PostgreSQL version outside Azure's standard support on that day is refused ({@link VersionSupport}).
      *
      * @throws StackConfigException listing every problem of the stack file
      */
-    public static StageConfig read(ConfigSource source, String stage) {
+    public static StageConfig read(ConfigSource source, String stage, LocalDate asOf) {
         var stackFile = "Pulumi." + stage + ".yaml";
         var problems = new ArrayList<Problem>();
 
@@ -99,6 +105,7 @@ public final class StageConfigReader {
                 .string("sku", secretStore::sku)
                 .strings("allowedIpRanges", secretStore::allowedIpRanges)
                 .integer("softDeleteRetentionDays", secretStore::softDeleteRetentionDays)
+                .bool("purgeProtection", secretStore::purgeProtection)
                 .rejectUnknownFields();
 
         var storage = ObjectStorageSettings.builder();
@@ -133,6 +140,9 @@ public final class StageConfigReader {
         addUnder(StackKeys.DATABASE, config.database(), problems);
         addUnder(StackKeys.ACCESS, config.access(), problems);
         checkClusterRangesAgainstNetwork(config, problems);
+        checkVersions(config, asOf, problems);
+        checkZones(config, problems);
+        checkTagValues(config, problems);
         checkPassword(config, source, problems);
         checkAdoptions(config, problems);
         if (!problems.isEmpty()) {
@@ -149,6 +159,14 @@ public final class StageConfigReader {
                 .integer("count", systemPool::count)
                 .rejectUnknownFields();
         cluster.systemPool(systemPool.build());
+        var window = MaintenanceWindowSettings.builder();
+        node.object("maintenanceWindow")
+                .string("dayOfWeek", window::dayOfWeek)
+                .string("startTime", window::startTime)
+                .integer("durationHours", window::durationHours)
+                .string("utcOffset", window::utcOffset)
+                .rejectUnknownFields();
+        cluster.maintenanceWindow(window.build());
         node.string("kubernetesVersion", cluster::kubernetesVersion)
                 .string("skuTier", cluster::skuTier)
                 .objects("userPools", StageConfigReader::readUserPool, cluster::userPools)
@@ -160,6 +178,9 @@ public final class StageConfigReader {
                 .string("kubeloginMode", cluster::kubeloginMode)
                 .string("serviceCidr", cluster::serviceCidr)
                 .string("podCidr", cluster::podCidr)
+                .strings("availabilityZones", cluster::availabilityZones)
+                .bool("defender", cluster::defender)
+                .string("podSecurityBaseline", cluster::podSecurityBaseline)
                 .rejectUnknownFields();
         return cluster;
     }
@@ -188,6 +209,8 @@ public final class StageConfigReader {
                 .string("adminGroupName", database::adminGroupName)
                 .bool("passwordAuth", database::passwordAuth)
                 .string("administratorLogin", database::administratorLogin)
+                .string("availabilityZone", database::availabilityZone)
+                .string("standbyAvailabilityZone", database::standbyAvailabilityZone)
                 .rejectUnknownFields();
         return database;
     }
@@ -274,6 +297,72 @@ public final class StageConfigReader {
 
     private static void addUnder(String key, Validatable settings, List<Problem> problems) {
         settings.problems().forEach(p -> problems.add(p.under(key)));
+    }
+
+    /**
+     * Versions outside Azure's standard support on the run's day are refused: Azure refuses to create them, and
+     * an existing cluster or server on one runs without patches (VersionSupport, one dated table with sources).
+     */
+    private static void checkVersions(StageConfig config, LocalDate asOf, List<Problem> problems) {
+        var cluster = config.cluster();
+        if (cluster.problems().stream().noneMatch(p -> p.field().equals("kubernetesVersion"))) {
+            VersionSupport.refusal(VersionSupport.Product.KUBERNETES, cluster.getKubernetesVersion(), asOf)
+                    .ifPresent(why -> problems.add(new Problem(StackKeys.CLUSTER + ".kubernetesVersion",
+                            cluster.getKubernetesVersion(), why)));
+        }
+        var database = config.database();
+        if (database.problems().stream().noneMatch(p -> p.field().equals("version"))) {
+            VersionSupport.refusal(VersionSupport.Product.POSTGRESQL, database.getVersion(), asOf)
+                    .ifPresent(why -> problems.add(new Problem(StackKeys.DATABASE + ".version", database.getVersion(),
+                            why)));
+        }
+    }
+
+    /**
+     * What needs availability zones is refused in a region without them, naming the key and the region: Azure
+     * would refuse it at creation (zone-redundant storage, zone-redundant PostgreSQL, zonal pools; AzureRegions).
+     */
+    private static void checkZones(StageConfig config, List<Problem> problems) {
+        var region = AzureRegions.of(config.location());
+        if (region.isEmpty() || region.get().hasZones()) {
+            return; // an unknown region is reported already
+        }
+        var noZones = "be left out or zone-free: region " + config.location() + " has no availability zones"
+                + " (Azure regions list, reliability/regions-list.md)";
+        var zonal = config.cluster().getAvailabilityZones();
+        if (zonal != null && !zonal.isEmpty()) {
+            problems.add(new Problem(StackKeys.CLUSTER + ".availabilityZones", zonal, noZones));
+        }
+        var replication = config.storage().getReplication();
+        if (replication != null && replication.contains("ZRS")) {
+            problems.add(new Problem(StackKeys.STORAGE + ".replication", replication, "not be zone-redundant (ZRS, GZRS,"
+                    + " RAGZRS): region " + config.location() + " has no availability zones; LRS or GRS keep copies"
+                    + " within datacenters there"));
+        }
+        var database = config.database();
+        if ("ZoneRedundant".equals(database.getHighAvailability())) {
+            problems.add(new Problem(StackKeys.DATABASE + ".highAvailability", database.getHighAvailability(),
+                    "be SameZone or Disabled: zone-redundant high availability \"is only available in regions that"
+                            + " have support for availability zones\" and region " + config.location() + " has none"));
+        }
+        if (database.getAvailabilityZone() != null) {
+            problems.add(new Problem(StackKeys.DATABASE + ".availabilityZone", database.getAvailabilityZone(), noZones));
+        }
+        if (database.getStandbyAvailabilityZone() != null) {
+            problems.add(new Problem(StackKeys.DATABASE + ".standbyAvailabilityZone",
+                    database.getStandbyAvailabilityZone(), noZones));
+        }
+    }
+
+    /** Keys that become tags must fit Azure's tag value limit (AzureTags), or every resource would be refused. */
+    private static void checkTagValues(StageConfig config, List<Problem> problems) {
+        StandardTags.sources(config).forEach((key, value) -> {
+            if (value != null && value.length() > AzureTags.MAX_VALUE_LENGTH) {
+                problems.add(new Problem(key, value.substring(0, 40) + "… (" + value.length() + " characters)",
+                        "have at most " + AzureTags.MAX_VALUE_LENGTH + " characters, Azure's limit for a tag value ("
+                                + AzureTags.SOURCE + ")"));
+            }
+        });
     }
 
     private static void checkClusterRangesAgainstNetwork(StageConfig config, List<Problem> problems) {

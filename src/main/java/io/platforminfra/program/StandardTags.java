@@ -22,4 +22,13 @@ final class StandardTags {
         tags.put("repository", config.repository());
         return tags;
     }
+
+    /** The stack keys whose values become tags, with their values: what a tag limit is reported against. */
+    static Map<String, String> sources(StageConfig config) {
+        var sources = new LinkedHashMap<String, String>();
+        sources.put(StackKeys.OWNER, config.owner());
+        sources.put(StackKeys.COST_CENTER, config.costCenter());
+        sources.put(StackKeys.REPOSITORY, config.repository());
+        return sources;
+    }
 }

@@ -1,5 +1,7 @@
 package io.platforminfra.cli;
 
+import io.platforminfra.testing.TestDates;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -22,7 +24,8 @@ public record CommandLineRun(int exitCode, String out, String err) {
     public static CommandLineRun inEnvironment(Map<String, String> environment, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var exitCode = Main.run(args, new PrintWriter(out), new PrintWriter(err), environment);
+        // Today is the tests' fixed day: a plan or check judged by the clock would change with the calendar.
+        var exitCode = Main.run(args, new PrintWriter(out), new PrintWriter(err), environment, TestDates.CLOCK);
         return new CommandLineRun(exitCode, out.toString(), err.toString());
     }
 

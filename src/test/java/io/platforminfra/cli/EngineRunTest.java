@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.platforminfra.testing.TestDates;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +39,8 @@ class EngineRunTest {
                 prod -> prod.replaceAll("replication: \\w+", "replication: LRS"));
         var programRan = new AtomicBoolean();
         var err = new StringWriter();
-        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), () -> programRan.set(true), new PrintWriter(err));
+        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), TestDates.AS_OF, () -> programRan.set(true),
+                new PrintWriter(err));
         assertThat(exitCode).isEqualTo(EngineRun.STOPPED);
         assertThat(programRan).isFalse();
         assertThat(err.toString()).contains("FAIL   PI-ST-007", "The policy gate stopped this run before anything was"
@@ -48,7 +51,7 @@ class EngineRunTest {
     void aStageThatPassesTheGateRunsTheProgram(@TempDir Path directory) {
         var project = TestProject.in(directory).withRepositoryStage("prod", "prod");
         var programRan = new AtomicBoolean();
-        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), () -> programRan.set(true),
+        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), TestDates.AS_OF, () -> programRan.set(true),
                 new PrintWriter(new StringWriter()));
         assertThat(exitCode).isZero();
         assertThat(programRan).isTrue();

@@ -2,7 +2,7 @@ package io.platforminfra.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,9 +82,10 @@ class PlanCommandTest {
             }
         }
         var vault = find(plan, "azure-native:keyvault:Vault");
-        assertThat(vault.getAsJsonObject("inputs").getAsJsonObject("properties").get("enablePurgeProtection")
+        assertThat(vault.getAsJsonObject("inputs").getAsJsonObject("properties").get("enableRbacAuthorization")
                 .getAsBoolean()).isTrue();
         assertThat(vault.get("azureName").getAsString()).startsWith("kv-plat-" + stage + "-");
+        assertThat(plan.get("asOf").getAsString()).isEqualTo(TestDates.AS_OF.toString());
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.platforminfra.plan.Planner;
 import io.platforminfra.plan.PolicyTargets;
 import io.platforminfra.program.StackConfiguration;
 
+import io.platforminfra.testing.TestDates;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ final class PolicyTargetsOfStages {
     /** The policy target of the repository's stage {@code stage}. */
     static PolicyTarget of(String stage) {
         return PLANNED.computeIfAbsent(stage, s -> PolicyTargets.of(
-                Planner.plan(StackConfiguration.load(Path.of("").toAbsolutePath(), s))));
+                Planner.plan(StackConfiguration.load(Path.of("").toAbsolutePath(), s), TestDates.AS_OF)));
     }
 
     /** {@code target} with the input at {@code path} of the first resource of {@code type} set to {@code value}. */
@@ -35,7 +37,7 @@ final class PolicyTargetsOfStages {
 
     /** {@code target} without the resources matching {@code unwanted}. */
     static PolicyTarget without(PolicyTarget target, Predicate<PolicyResource> unwanted) {
-        return new PolicyTarget(target.stage(), target.stackFile(), target.production(),
+        return new PolicyTarget(target.stage(), target.stackFile(), target.production(), target.asOf(),
                 target.resources().stream().filter(unwanted.negate()).toList());
     }
 
@@ -43,7 +45,7 @@ final class PolicyTargetsOfStages {
     static PolicyTarget with(PolicyTarget target, PolicyResource resource) {
         var resources = new ArrayList<>(target.resources());
         resources.add(resource);
-        return new PolicyTarget(target.stage(), target.stackFile(), target.production(), resources);
+        return new PolicyTarget(target.stage(), target.stackFile(), target.production(), target.asOf(), resources);
     }
 
     /** {@code target} with the first resource matching {@code which} replaced by {@code change} of it. */
@@ -53,7 +55,7 @@ final class PolicyTargetsOfStages {
         for (int i = 0; i < resources.size(); i++) {
             if (which.test(resources.get(i))) {
                 resources.set(i, change.apply(resources.get(i)));
-                return new PolicyTarget(target.stage(), target.stackFile(), target.production(), resources);
+                return new PolicyTarget(target.stage(), target.stackFile(), target.production(), target.asOf(), resources);
             }
         }
         throw new AssertionError("no resource to change in stage " + target.stage());

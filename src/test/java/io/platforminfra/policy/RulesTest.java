@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * made insecure violates it.
  */
 class RulesTest {
-    private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    private static final LocalDate TODAY = TestDates.AS_OF;
     private static final String CLUSTER = "azure-native:containerservice:ManagedCluster";
     private static final String VAULT = "azure-native:keyvault:Vault";
     private static final String STORAGE = "azure-native:storage:StorageAccount";

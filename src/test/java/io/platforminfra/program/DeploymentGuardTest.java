@@ -2,6 +2,7 @@ package io.platforminfra.program;
 
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
+import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -23,7 +24,7 @@ class DeploymentGuardTest {
         var configuration = StackConfiguration.load(StageRuns.PROJECT, "dev");
         return MockedRun.builder().stack("dev").preview(preview)
                 .config(configuration.values(), configuration.secretKeys())
-                .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), environment));
+                .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), environment, TestDates.AS_OF));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.platforminfra.program;
 
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.MockedRun;
+import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -35,7 +36,7 @@ class StackFileValidationTest {
     void theProgramReportsStackFileMistakesAsAnErrorNotAStackTrace() {
         var config = withOverride("platform-infra:owner", null);
         var run = MockedRun.builder().stack("dev").preview(true).config(config, Set.of())
-                .run(StackProgram.withConfiguredKeys(config.keySet()));
+                .run(StackProgram.withConfiguredKeys(config.keySet(), Map.of(), TestDates.AS_OF));
         assertThat(run.result().exceptions()).isEmpty();
         assertThat(run.result().errors()).singleElement().asString()
                 .contains("Pulumi.dev.yaml: platform-infra:owner must name the team or person answerable for the stage (value: not set)")

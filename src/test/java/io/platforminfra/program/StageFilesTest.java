@@ -1,7 +1,7 @@
 package io.platforminfra.program;
 
 import io.platforminfra.components.aks.AksCluster;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.database.Database;
 import io.platforminfra.components.monitoring.Monitoring;
 import io.platforminfra.components.network.Network;

@@ -5,6 +5,8 @@ import io.platforminfra.offline.RunResult;
 
 import com.pulumi.Context;
 
+import io.platforminfra.testing.TestDates;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ final class StageRuns {
 
     /** The stack program given exactly the keys of {@code configuration}; stack file mistakes are thrown. */
     static Consumer<Context> program(StackConfiguration configuration) {
-        return ctx -> Platform.define(ctx, configuration.values().keySet());
+        return ctx -> Platform.define(ctx, configuration.values().keySet(), TestDates.AS_OF);
     }
 
     /** Runs {@code stage} of the repository with some keys replaced (a value of {@code null} removes the key). */

@@ -30,7 +30,13 @@ public final class AzureNames {
             Map.entry("azure-native:dbforpostgresql:Server", "serverName"),
             Map.entry("azure-native:dbforpostgresql:Database", "databaseName"),
             Map.entry("azure-native:dbforpostgresql:Configuration", "configurationName"),
-            Map.entry("azure-native:authorization:RoleAssignment", "roleAssignmentName"));
+            Map.entry("azure-native:authorization:RoleAssignment", "roleAssignmentName"),
+            Map.entry("azure-native:authorization:ManagementLockByScope", "lockName"),
+            Map.entry("azure-native:authorization:PolicyAssignment", "policyAssignmentName"),
+            Map.entry("azure-native:containerservice:AgentPool", "agentPoolName"),
+            Map.entry("azure-native:containerservice/v20230601:MaintenanceConfiguration", "configName"),
+            Map.entry("azure-native:insights:DataCollectionRule", "dataCollectionRuleName"),
+            Map.entry("azure-native:insights:DataCollectionRuleAssociation", "associationName"));
 
     private AzureNames() {
     }

@@ -40,9 +40,15 @@ final class RecordingMonitor extends MockMonitor {
             registered.add(new RegisteredResource(request.getType(), request.getName(), r.getUrn(),
                     request.getParent(), providerUrn(request.getProvider()),
                     request.getDependenciesList().stream().sorted().distinct().toList(),
-                    toMap(request.getObject()), request.getCustom(), request.getImportId(), request.getProtect()));
+                    toMap(request.getObject()), request.getCustom(), options(request)));
             return r;
         });
+    }
+
+    private static RegisteredResource.Options options(RegisterResourceRequest request) {
+        return new RegisteredResource.Options(request.getImportId(), request.getProtect(),
+                request.getIgnoreChangesList().stream().sorted().toList(), request.getRetainOnDelete(),
+                request.getDeletedWith(), request.getDeleteBeforeReplace());
     }
 
     /** Every resource registered so far, in registration order. */

@@ -18,12 +18,40 @@ import java.util.Optional;
  * @param inputs       inputs sorted by key; secrets wrapped in {@link Secret}, values not known before apply
  *                     given as {@link Unknown#VALUE}
  * @param custom       whether it is a cloud resource (not a component)
- * @param importId     ID of the existing resource this one adopts ({@code import}); empty when it is created
- * @param protect      whether Pulumi protects it: no operation may delete or replace it
+ * @param options      the resource options that decide what an update, a replacement or a teardown does to it
  */
 public record RegisteredResource(String type, String name, String urn, String parentUrn, String provider,
                                  List<String> dependencies, Map<String, Object> inputs, boolean custom,
-                                 String importId, boolean protect) {
+                                 Options options) {
+
+    /**
+     * The resource options a reviewer needs to see what later updates and a teardown do, as the engine received them.
+     *
+     * @param importId            ID of the existing resource this one adopts ({@code import}); empty when created
+     * @param protect             whether Pulumi protects it: no operation may delete or replace it
+     * @param ignoreChanges       input paths whose changes after creation are ignored
+     * @param retainOnDelete      whether deleting it only forgets it, leaving it in Azure
+     * @param deletedWith         URN of the resource whose deletion deletes it too (no delete call of its own); empty
+     *                            when none. The Java SDK 1.36.1 cannot set this option, so it is always empty here.
+     * @param deleteBeforeReplace whether a replacement deletes it before creating its successor
+     */
+    public record Options(String importId, boolean protect, List<String> ignoreChanges, boolean retainOnDelete,
+                          String deletedWith, boolean deleteBeforeReplace) {
+        /** Copies the list. */
+        public Options {
+            ignoreChanges = List.copyOf(ignoreChanges);
+        }
+    }
+
+    /** ID of the existing resource this one adopts ({@code import}); empty when it is created. */
+    public String importId() {
+        return options.importId();
+    }
+
+    /** Whether Pulumi protects it: no operation may delete or replace it. */
+    public boolean protect() {
+        return options.protect();
+    }
 
     /** A value known only after apply (in a preview, anything Azure computes). */
     public enum Unknown {
@@ -56,6 +84,6 @@ public record RegisteredResource(String type, String name, String urn, String pa
 
     /** Whether the resource adopts an existing one ({@code import}) instead of creating it. */
     public boolean imported() {
-        return importId != null && !importId.isEmpty();
+        return !importId().isEmpty();
     }
 }

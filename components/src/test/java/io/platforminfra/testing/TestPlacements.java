@@ -6,6 +6,7 @@ import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Placement;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Placements for component tests: stage {@code dev} in {@code westeurope}. Call inside a mocked run only
@@ -22,13 +23,13 @@ public final class TestPlacements {
     /** The placement of stage {@code dev} in {@code westeurope}. */
     public static Placement dev() {
         return new Placement(Output.of("rg-plat-dev-weu"), "westeurope", new NamingConvention("plat", "dev", "westeurope"),
-                TAGS, Output.of(AzureMocks.TENANT_ID), Output.of(AzureMocks.SUBSCRIPTION_ID), false);
+                TAGS, Output.of(AzureMocks.TENANT_ID), Output.of(AzureMocks.SUBSCRIPTION_ID), false, Set.of());
     }
 
     /** The same placement for a production stage: stateful resources protected. */
     public static Placement production() {
         return new Placement(Output.of("rg-plat-prod-weu"), "westeurope",
                 new NamingConvention("plat", "prod", "westeurope"), TAGS, Output.of(AzureMocks.TENANT_ID),
-                Output.of(AzureMocks.SUBSCRIPTION_ID), true);
+                Output.of(AzureMocks.SUBSCRIPTION_ID), true, Set.of());
     }
 }

@@ -1,16 +1,20 @@
 package io.platforminfra.components.aks;
 
+import com.pulumi.azurenative.authorization.PolicyAssignment;
+import com.pulumi.azurenative.authorization.PolicyAssignmentArgs;
+import com.pulumi.azurenative.authorization.inputs.ParameterValuesValueArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileDefenderArgs;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterSecurityProfileDefenderSecurityMonitoringArgs;
+import com.pulumi.resources.Resource;
 import com.pulumi.azurenative.containerservice.ContainerserviceFunctions;
 import com.pulumi.azurenative.containerservice.ManagedCluster;
 import com.pulumi.azurenative.containerservice.ManagedClusterArgs;
 import com.pulumi.azurenative.containerservice.enums.ResourceIdentityType;
-import com.pulumi.azurenative.containerservice.inputs.AgentPoolUpgradeSettingsArgs;
 import com.pulumi.azurenative.containerservice.inputs.ContainerServiceNetworkProfileArgs;
 import com.pulumi.azurenative.containerservice.inputs.ListManagedClusterUserCredentialsArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAADProfileArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAPIServerAccessProfileArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAddonProfileArgs;
-import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAgentPoolProfileArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAutoUpgradeProfileArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterIdentityArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterOIDCIssuerProfileArgs;
@@ -33,7 +37,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
@@ -57,9 +61,15 @@ import java.util.Map;
  *   <li>Entra ID with Azure RBAC, local accounts off: every access is a person's or workload's own identity.</li>
  *   <li>API server reachable only from authorized ranges, or private.</li>
  *   <li>Azure CNI overlay powered by Cilium, with Cilium network policy.</li>
- *   <li>OIDC issuer and workload identity; Azure Policy and Key Vault secrets provider (with rotation) add-ons;
- *       Container Insights and control-plane logs to the stage's workspace; automatic upgrades.</li>
- *   <li>A system pool tainted for critical add-ons, and autoscaling user pools.</li>
+ *   <li>OIDC issuer and workload identity; Key Vault secrets provider (with rotation); Azure Policy with the pod
+ *       security baseline assigned; Defender for Containers; no run command.</li>
+ *   <li>Container Insights (Entra ID authentication) and control-plane logs (kube-audit-admin) to the stage's
+ *       workspace.</li>
+ *   <li>Automatic upgrades by channel, inside a weekly maintenance window.</li>
+ *   <li>A system pool tainted for critical add-ons, and autoscaling user pools, all spread across the region's
+ *       zones.</li>
+ *   <li>In production stages: protected in Pulumi and locked against deletion, the lock created after everything
+ *       that lives under the cluster (see {@link StatefulResources#lock}).</li>
  * </ul>
  *
  * <p>The Kubernetes provider is built from this cluster's own credentials. Together with
@@ -75,6 +85,15 @@ public class AksCluster extends ComponentResource {
     public static final String WORKLOAD_SERVICE_ACCOUNT = "workload";
     /** Audience of tokens exchanged through workload identity federation (fixed by Entra ID). */
     static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
+    /** Built-in initiative "Kubernetes cluster pod security baseline standards for Linux-based workloads". */
+    static final String POD_SECURITY_BASELINE =
+            "/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d";
+    /**
+     * Control-plane log categories sent to the workspace: every category of an AKS cluster (aks/monitor-aks.md)
+     * except kube-audit (the costly full audit, kube-audit-admin covers the writes) and the CSI drivers' controllers.
+     */
+    static final List<String> LOG_CATEGORIES = List.of("kube-apiserver", "kube-audit-admin", "kube-controller-manager",
+            "kube-scheduler", "cluster-autoscaler", "guard");
 
     private final Output<String> resourceId;
     private final Output<String> name;
@@ -89,9 +108,12 @@ public class AksCluster extends ComponentResource {
         var placement = args.getPlacement();
         var settings = args.getSettings();
         var clusterName = args.adoption().name(placement.naming().name(AzureResourceKind.KUBERNETES_CLUSTER));
+        var zones = settings.zonesIn(placement.location());
 
         // A user-assigned control-plane identity exists before the cluster, so it can be granted the node subnet
-        // first; a system-assigned one would only exist after the cluster already needed the grant.
+        // first; a system-assigned one would only exist after the cluster already needed the grant. AKS warns that
+        // such a grant "can take up to 60 minutes" to propagate (aks/user-assigned-managed-identity.md): a first
+        // `pulumi up` that fails on the subnet permission succeeds when the release job runs it again (docs/pipelines.md).
         var controlPlane = new UserAssignedIdentity(name + "-identity", UserAssignedIdentityArgs.builder()
                 .resourceName(placement.naming().name(AzureResourceKind.MANAGED_IDENTITY, "aks"))
                 .resourceGroupName(placement.resourceGroupName())
@@ -101,11 +123,31 @@ public class AksCluster extends ComponentResource {
         var subnetGrant = RoleAssignments.grant(name + "-subnet-network-contributor", BuiltInRole.NETWORK_CONTRIBUTOR,
                 controlPlane.principalId(), args.getNodeSubnetId(), placement, this);
 
-        var cluster = new ManagedCluster(name + "-aks", clusterArgs(clusterName, args, controlPlane),
-                StatefulResources.options(args.adoption(), placement, this).dependsOn(subnetGrant).build());
-        StatefulResources.lock(name + "-aks-lock", cluster.id(), placement, this);
-        DiagnosticSettings.send(name + "-aks-diag", cluster.id(), args.getLogAnalyticsWorkspaceId(),
-                DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+        var clusterOptions = StatefulResources.options(args.adoption(), placement, this).dependsOn(subnetGrant)
+                // Inline pools cannot be updated through the cluster (NodePools): the system pool is set at creation,
+                // the user pools are resources of their own and would read back as a difference here.
+                .ignoreChanges(settings.upgradesMinorsItself() ? List.of("agentPoolProfiles", "kubernetesVersion")
+                        : List.of("agentPoolProfiles"));
+        var cluster = new ManagedCluster(name + "-aks", clusterArgs(clusterName, args, zones, controlPlane),
+                clusterOptions.build());
+
+        var underCluster = new ArrayList<Resource>(NodePools.user(name, settings.getUserPools(), zones, cluster.name(),
+                args.getNodeSubnetId(), placement, this));
+        underCluster.add(new AutoUpgradeSchedule(name + "-upgrade-window", cluster.name(),
+                placement.resourceGroupName(), settings.getMaintenanceWindow(),
+                CustomResourceOptions.builder().parent(this).build()));
+        underCluster.add(ContainerInsights.collect(name, cluster.id(), args.getLogAnalyticsWorkspaceId(),
+                "dcr-" + clusterName, placement, this));
+        underCluster.add(podSecurityBaseline(name, cluster, settings.getPodSecurityBaseline()));
+        // kube-audit-admin rather than kube-audit: the same write events without every get and list, the bulk of
+        // the cost ("Enable collection from kube-audit-admin, which excludes the get and list audit events",
+        // aks/monitor-aks.md).
+        underCluster.add(DiagnosticSettings.send(name + "-aks-diag", cluster.id(), args.getLogAnalyticsWorkspaceId(),
+                LOG_CATEGORIES, this));
+        args.getClusterUserGroupObjectIds().forEach(group -> underCluster.add(RoleAssignments.grant(
+                name + "-users-" + group, BuiltInRole.AKS_CLUSTER_USER, RoleAssignments.PrincipalType.Group,
+                Output.of(group), cluster.id(), placement, this)));
+        StatefulResources.lock(name + "-aks-lock", cluster, name + "-aks", underCluster, placement, this);
 
         this.resourceId = cluster.id();
         this.name = cluster.name();
@@ -118,63 +160,61 @@ public class AksCluster extends ComponentResource {
                 // Server-side apply: field ownership is tracked by the API server, so a manual kubectl edit shows
                 // up as a conflict instead of being silently overwritten.
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                // The kubeconfig comes from an invoke, which carries no dependency on the cluster: without this, a
+                // teardown could delete the cluster before the namespaces, which then cannot be reached.
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(cluster).build());
         this.workloadIdentities = bootstrapNamespaces(name, placement, settings.getNamespaces());
 
         registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "oidcIssuerUrl", oidcIssuerUrl,
                 "kubeconfig", kubeconfig));
     }
 
-    private ManagedClusterArgs clusterArgs(String clusterName, AksClusterArgs args, UserAssignedIdentity controlPlane) {
+    /**
+     * The assignment of the pod security baseline initiative to the cluster. The Azure Policy add-on enforces only
+     * what is assigned ("After you install the Azure Policy add-on for AKS, you can apply individual policy
+     * definitions or initiatives", aks/use-azure-policy.md); assignments reach the cluster within about 20 minutes.
+     * Writing it needs the deployer's policy assignment role (scripts/bootstrap.sh): Contributor cannot.
+     */
+    private PolicyAssignment podSecurityBaseline(String name, ManagedCluster cluster, String effect) {
+        return new PolicyAssignment(name + "-pod-security", PolicyAssignmentArgs.builder()
+                .policyAssignmentName("pod-security-baseline")
+                .displayName("Kubernetes pod security baseline standards (platform-infra)")
+                .scope(cluster.id())
+                .policyDefinitionId(POD_SECURITY_BASELINE)
+                .parameters(Map.of("effect", ParameterValuesValueArgs.builder().value(effect).build()))
+                .enforcementMode("Default")
+                .build(), CustomResourceOptions.builder().parent(this).build());
+    }
+
+    private ManagedClusterArgs clusterArgs(String clusterName, AksClusterArgs args, List<String> zones,
+                                           UserAssignedIdentity controlPlane) {
         var placement = args.getPlacement();
         var settings = args.getSettings();
-        var pools = new ArrayList<ManagedClusterAgentPoolProfileArgs>();
-        pools.add(ManagedClusterAgentPoolProfileArgs.builder()
-                .name("system")
-                .mode("System")
-                .vmSize(settings.getSystemPool().getVmSize())
-                .count(settings.getSystemPool().getCount())
-                // Only critical add-ons on system nodes (AKS best practice for system pools).
-                .nodeTaints("CriticalAddonsOnly=true:NoSchedule")
-                .vnetSubnetID(args.getNodeSubnetId())
-                .osType("Linux")
-                .osSKU("AzureLinux")
-                .type("VirtualMachineScaleSets")
-                .enableNodePublicIP(false)
-                .upgradeSettings(AgentPoolUpgradeSettingsArgs.builder().maxSurge("33%").build())
-                .tags(placement.tags())
-                .build());
-        for (var pool : settings.getUserPools()) {
-            pools.add(ManagedClusterAgentPoolProfileArgs.builder()
-                    .name(pool.getName())
-                    .mode("User")
-                    .vmSize(pool.getVmSize())
-                    // No count: the autoscaler owns it, and a count here would be reverted on every run.
-                    .enableAutoScaling(true)
-                    .minCount(pool.getMinCount())
-                    .maxCount(pool.getMaxCount())
-                    .vnetSubnetID(args.getNodeSubnetId())
-                    .osType("Linux")
-                    .osSKU("AzureLinux")
-                    .type("VirtualMachineScaleSets")
-                    .enableNodePublicIP(false)
-                    .upgradeSettings(AgentPoolUpgradeSettingsArgs.builder().maxSurge("33%").build())
-                    .tags(placement.tags())
-                    .build());
-        }
 
         var addons = new LinkedHashMap<String, ManagedClusterAddonProfileArgs>();
         addons.put("azurepolicy", ManagedClusterAddonProfileArgs.builder().enabled(true).build());
         addons.put("azureKeyvaultSecretsProvider", ManagedClusterAddonProfileArgs.builder().enabled(true)
                 .config(Map.of("enableSecretRotation", "true", "rotationPollInterval", "2m")).build());
         addons.put("omsagent", ManagedClusterAddonProfileArgs.builder().enabled(true)
-                .config(args.getLogAnalyticsWorkspaceId().applyValue(id -> Map.of("logAnalyticsWorkspaceResourceID", id)))
+                .config(ContainerInsights.addonConfig(args.getLogAnalyticsWorkspaceId()))
                 .build());
 
         var apiAccess = ManagedClusterAPIServerAccessProfileArgs.builder()
-                .enablePrivateCluster(settings.isPrivateCluster());
+                .enablePrivateCluster(settings.isPrivateCluster())
+                // `az aks command invoke` runs commands in the cluster with AKS's own credentials, around the API
+                // server's network limits: nobody works on a cluster from a laptop.
+                .disableRunCommand(true);
         if (!settings.isPrivateCluster()) {
             apiAccess.authorizedIPRanges(settings.getAuthorizedIpRanges());
+        }
+        var security = ManagedClusterSecurityProfileArgs.builder()
+                .workloadIdentity(ManagedClusterSecurityProfileWorkloadIdentityArgs.builder().enabled(true).build());
+        if (settings.isDefender()) {
+            security.defender(ManagedClusterSecurityProfileDefenderArgs.builder()
+                    .logAnalyticsWorkspaceResourceId(args.getLogAnalyticsWorkspaceId())
+                    .securityMonitoring(ManagedClusterSecurityProfileDefenderSecurityMonitoringArgs.builder()
+                            .enabled(true).build())
+                    .build());
         }
 
         return ManagedClusterArgs.builder()
@@ -197,9 +237,7 @@ public class AksCluster extends ComponentResource {
                 .enableRBAC(true)
                 .disableLocalAccounts(true)
                 .oidcIssuerProfile(ManagedClusterOIDCIssuerProfileArgs.builder().enabled(true).build())
-                .securityProfile(ManagedClusterSecurityProfileArgs.builder()
-                        .workloadIdentity(ManagedClusterSecurityProfileWorkloadIdentityArgs.builder().enabled(true).build())
-                        .build())
+                .securityProfile(security.build())
                 .networkProfile(ContainerServiceNetworkProfileArgs.builder()
                         .networkPlugin("azure")
                         .networkPluginMode("overlay")
@@ -215,7 +253,7 @@ public class AksCluster extends ComponentResource {
                 .autoUpgradeProfile(ManagedClusterAutoUpgradeProfileArgs.builder()
                         .upgradeChannel(settings.getUpgradeChannel()).build())
                 .addonProfiles(addons)
-                .agentPoolProfiles(pools)
+                .agentPoolProfiles(NodePools.system(settings.getSystemPool(), zones, args.getNodeSubnetId(), placement))
                 .tags(placement.tags())
                 .build();
     }

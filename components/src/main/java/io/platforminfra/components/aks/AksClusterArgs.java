@@ -3,9 +3,11 @@ package io.platforminfra.components.aks;
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.Adoption;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import javax.annotation.Nullable;
 import lombok.Builder;
+import lombok.Singular;
+import java.util.List;
 import lombok.NonNull;
 import lombok.Value;
 
@@ -26,6 +28,13 @@ public class AksClusterArgs {
     /** Resource ID of the Log Analytics workspace for Container Insights and control-plane logs. Required. */
     @NonNull
     Output<String> logAnalyticsWorkspaceId;
+
+    /**
+     * Entra ID groups that may get a user kubeconfig: role "Azure Kubernetes Service Cluster User Role" on this
+     * cluster; what they may do inside is Kubernetes RBAC through Entra ID. Default: none.
+     */
+    @Singular
+    List<String> clusterUserGroupObjectIds;
 
     /** Cluster settings. Required: at least the admin groups and API server access must be chosen. */
     @NonNull

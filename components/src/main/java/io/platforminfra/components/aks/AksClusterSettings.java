@@ -1,5 +1,6 @@
 package io.platforminfra.components.aks;
 
+import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.components.common.IpRanges;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
@@ -26,6 +27,10 @@ public class AksClusterSettings implements Validatable {
     public static final List<String> UPGRADE_CHANNELS = List.of("patch", "stable", "rapid", "node-image");
     /** SKU tiers; see {@link #skuTier}. */
     public static final List<String> SKU_TIERS = List.of("Free", "Standard", "Premium");
+    /** Upgrade channels with which AKS moves the cluster to a newer minor by itself. */
+    public static final List<String> MINOR_UPGRADING_CHANNELS = List.of("stable", "rapid");
+    /** Effects the pod security baseline assignment may have. */
+    public static final List<String> POD_SECURITY_EFFECTS = List.of("deny", "audit");
     /** kubelogin login modes that a pipeline identity can use without a person present. */
     public static final List<String> KUBELOGIN_MODES = List.of("azurecli", "workloadidentity", "spn", "msi");
     /** Namespaces the platform owns or Kubernetes reserves; applications get their own. */
@@ -37,11 +42,14 @@ public class AksClusterSettings implements Validatable {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     /**
-     * Kubernetes minor version, such as {@code 1.33}. Default {@code 1.33}. Only major.minor: with the
-     * {@code patch} channel AKS applies patches itself, and a pinned patch version would fight it on every run.
+     * Kubernetes minor version, such as {@code 1.36}. Default {@code 1.36}, in AKS standard support until
+     * 2027-06-30 (docs/versions.md). Only major.minor: "When &lt;major.minor&gt; is specified, the latest supported GA
+     * patch version is chosen automatically" (managedClusters API 2023-04-01), and with the {@code patch} channel
+     * AKS applies patches itself. With {@code stable} or {@code rapid} AKS moves the minor itself, so this is the
+     * minor the cluster is created with and later changes are ignored (see {@link #upgradeChannel}).
      */
     @Builder.Default
-    String kubernetesVersion = "1.33";
+    String kubernetesVersion = "1.36";
 
     /**
      * Control-plane tier: {@code Free}, {@code Standard} or {@code Premium}. Default {@code Standard}, the tier
@@ -80,9 +88,44 @@ public class AksClusterSettings implements Validatable {
     @Singular
     List<String> namespaces;
 
-    /** Automatic upgrade channel: patch, stable, rapid or node-image. Default {@code patch}. */
+    /**
+     * Automatic upgrade channel: patch, stable, rapid or node-image. Default {@code patch}: AKS applies patches of
+     * {@link #kubernetesVersion}'s minor, and a minor upgrade is a reviewed change of {@link #kubernetesVersion}
+     * (one minor at a time). With {@code stable} or {@code rapid} AKS upgrades minors by itself; the program then
+     * ignores later changes of {@link #kubernetesVersion}, because sending the old minor again would ask AKS for a
+     * downgrade, which it refuses. Upgrades start only in {@link #maintenanceWindow}.
+     */
     @Builder.Default
     String upgradeChannel = "patch";
+
+    /** When AKS may run the upgrades of {@link #upgradeChannel}. Default: Sundays 02:00 UTC, 4 hours. */
+    @Builder.Default
+    MaintenanceWindowSettings maintenanceWindow = MaintenanceWindowSettings.defaults();
+
+    /**
+     * Availability zones every node pool spreads across. Default: every zone of the stage's region (1, 2 and 3), or
+     * none in a region without zones. Zones cannot be added to or removed from an existing pool ("You can't change
+     * the number of availability zones after you create a node pool", aks/reliability-availability-zones-configure.md):
+     * changing this replaces the pools.
+     */
+    List<String> availabilityZones;
+
+    /**
+     * Microsoft Defender for Containers' sensor on the nodes, reporting to the stage's workspace. Default
+     * {@code true}; the subscription's Defender for Containers plan is turned on by scripts/bootstrap.sh. A
+     * development stage may set {@code false} to save its per-core cost.
+     */
+    @Builder.Default
+    boolean defender = true;
+
+    /**
+     * Effect of the Azure Policy assignment of the built-in initiative "Kubernetes cluster pod security baseline
+     * standards for Linux-based workloads" on the cluster: {@code deny} (default) refuses privileged pods, host
+     * namespaces and the like at admission; {@code audit} only reports them. The Azure Policy add-on enforces only
+     * what is assigned.
+     */
+    @Builder.Default
+    String podSecurityBaseline = "deny";
 
     /**
      * How the deploying identity logs in to the cluster (kubelogin's {@code --login}): azurecli, workloadidentity,
@@ -99,6 +142,16 @@ public class AksClusterSettings implements Validatable {
     /** Range of pod IPs (Azure CNI overlay); must not overlap the VNet. Default {@code 192.168.0.0/16}. */
     @Builder.Default
     String podCidr = "192.168.0.0/16";
+
+    /** The zones of every node pool in {@code region}: those set, or all of the region's. */
+    public List<String> zonesIn(String region) {
+        return availabilityZones != null ? availabilityZones : AzureRegions.zonesOf(region);
+    }
+
+    /** Whether AKS moves the cluster's minor by itself, so the program must not send it again after creation. */
+    public boolean upgradesMinorsItself() {
+        return MINOR_UPGRADING_CHANNELS.contains(upgradeChannel);
+    }
 
     /** The cluster DNS service's address: the tenth address of {@link #serviceCidr}. */
     public String dnsServiceIp() {
@@ -135,6 +188,15 @@ public class AksClusterSettings implements Validatable {
         problems.check(new HashSet<>(namespaces).size() == namespaces.size(), "namespaces", namespaces,
                 "not list a namespace twice");
         problems.oneOf("upgradeChannel", upgradeChannel, UPGRADE_CHANNELS);
+        maintenanceWindow.problems().forEach(p -> problems.check(false, "maintenanceWindow." + p.field(), p.value(),
+                p.expectation()));
+        if (availabilityZones != null) {
+            problems.each("availabilityZones", availabilityZones, zone -> AzureRegions.ZONES.contains(zone),
+                    "be one of " + String.join(", ", AzureRegions.ZONES) + " (quoted, so YAML reads it as text)");
+            problems.check(new HashSet<>(availabilityZones).size() == availabilityZones.size(), "availabilityZones",
+                    availabilityZones, "not list a zone twice");
+        }
+        problems.oneOf("podSecurityBaseline", podSecurityBaseline, POD_SECURITY_EFFECTS);
         problems.oneOf("kubeloginMode", kubeloginMode, KUBELOGIN_MODES);
         checkClusterRanges(problems);
         return problems.list();

@@ -1,5 +1,7 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.azure.AzureResourceKind;
+
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 

@@ -1,5 +1,7 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.azure.AzureResourceKind;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,8 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureRegions;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,6 +3,7 @@ package io.platforminfra.components.common;
 import com.pulumi.core.Output;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where and how a component places its Azure resources: the same for every component of a stage, so it is built
@@ -17,6 +18,9 @@ import java.util.Map;
  * @param protectStateful   whether stateful resources (cluster, vault, storage account, database server) are
  *                          protected: Pulumi {@code protect}, so no preview or update deletes or replaces them, and an
  *                          Azure {@code CanNotDelete} lock, so nobody deletes them by hand either. Production stages.
+ * @param locksLifted       Pulumi names of stateful resources whose lock is lifted for now (an active waiver of the lock
+ *                          rule in the stack file): deleting what lives under a locked resource, such as a role
+ *                          assignment or a node pool, is refused by Azure while the lock is there (docs/stages.md)
  */
 public record Placement(Output<String> resourceGroupName,
                         String location,
@@ -24,10 +28,17 @@ public record Placement(Output<String> resourceGroupName,
                         Map<String, String> tags,
                         Output<String> tenantId,
                         Output<String> subscriptionId,
-                        boolean protectStateful) {
+                        boolean protectStateful,
+                        Set<String> locksLifted) {
 
-    /** Copies {@code tags}, so a caller cannot change them after the fact. */
+    /** Copies {@code tags} and the lifted locks, so a caller cannot change them after the fact. */
     public Placement {
         tags = Map.copyOf(tags);
+        locksLifted = Set.copyOf(locksLifted);
+    }
+
+    /** Whether the stateful resource with Pulumi name {@code resourceName} gets a {@code CanNotDelete} lock. */
+    public boolean locks(String resourceName) {
+        return protectStateful && !locksLifted.contains(resourceName);
     }
 }

@@ -1,5 +1,7 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.azure.AzureResourceKind;
+
 import com.pulumi.azurenative.network.PrivateDnsZoneGroup;
 import com.pulumi.azurenative.network.PrivateDnsZoneGroupArgs;
 import com.pulumi.azurenative.network.PrivateEndpoint;
@@ -65,7 +67,7 @@ public final class PrivateDns {
     public static PrivateEndpoint endpoint(String name, Output<String> targetResourceId, String groupId,
                                            String zoneName, PrivateNetworkAttachment attachment,
                                            Placement placement, Resource parent) {
-        var zone = linkedZone(name, zoneName, attachment.virtualNetworkId(), placement, parent).zone();
+        var linked = linkedZone(name, zoneName, attachment.virtualNetworkId(), placement, parent);
         var endpointName = placement.naming().name(AzureResourceKind.PRIVATE_ENDPOINT, groupId);
         var endpoint = new PrivateEndpoint(name + "-pe", PrivateEndpointArgs.builder()
                 .privateEndpointName(endpointName)
@@ -85,9 +87,11 @@ public final class PrivateDns {
                 .resourceGroupName(placement.resourceGroupName())
                 .privateDnsZoneConfigs(PrivateDnsZoneConfigArgs.builder()
                         .name(zoneName.replace('.', '-'))
-                        .privateDnsZoneId(zone.id())
+                        .privateDnsZoneId(linked.zone().id())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(parent).build());
+                // The A record is written into the zone for the linked network: wait for the link (the same race
+                // is reported for flexible servers, Azure/bicep#10197; harmless where it would not occur).
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(linked.link()).build());
         return endpoint;
     }
 }

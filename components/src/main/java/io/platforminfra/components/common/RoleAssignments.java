@@ -47,6 +47,9 @@ public final class RoleAssignments {
     public static RoleAssignment grant(String name, BuiltInRole role, PrincipalType type, Output<String> principalId,
                                        Output<String> scope, Placement placement, @Nullable Resource parent) {
         return new RoleAssignment(name, RoleAssignmentArgs.builder()
+                // Derived, not random: see RoleAssignmentName.
+                .roleAssignmentName(Output.tuple(scope, principalId)
+                        .applyValue(t -> RoleAssignmentName.of(t.t1, role.definitionId(), t.t2)))
                 .principalId(principalId)
                 .principalType(type.name())
                 .roleDefinitionId(role.resourceId(placement.subscriptionId()))

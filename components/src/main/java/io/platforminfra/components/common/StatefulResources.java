@@ -3,9 +3,11 @@ package io.platforminfra.components.common;
 import com.pulumi.azurenative.authorization.ManagementLockByScope;
 import com.pulumi.azurenative.authorization.ManagementLockByScopeArgs;
 import com.pulumi.azurenative.authorization.enums.LockLevel;
-import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+
+import java.util.List;
 
 /**
  * How components protect the resources that hold data or take long to rebuild (cluster, vault, storage account,
@@ -28,21 +30,31 @@ public final class StatefulResources {
     }
 
     /**
-     * A {@code CanNotDelete} lock on {@code resourceId} if {@code placement} protects stateful resources: Azure then
-     * refuses to delete the resource, from the portal or any tool, until the lock is removed.
+     * A {@code CanNotDelete} lock on {@code resource} if {@code placement} locks it: Azure then refuses to delete the
+     * resource, from the portal or any tool, until the lock is removed.
      *
-     * @param name Pulumi name of the lock; unique in the stack
+     * <p>The lock also refuses deleting what lives under the resource: its role assignments, diagnostic settings and
+     * child resources (409 ScopeLocked; "Lock inheritance", azure-resource-manager/management/lock-resources.md). So
+     * the lock is created last and depends on every such resource of the component ({@code underIt}): when a
+     * reviewed change lifts the lock (an active waiver of PI-GOV-002) in the same update that removes one of them,
+     * Pulumi deletes the dependent lock first and the resource under it second. Writing locks needs the production
+     * deployer's lock role (scripts/bootstrap.sh): Contributor cannot.
+     *
+     * @param name         Pulumi name of the lock; unique in the stack
+     * @param resourceName Pulumi name of {@code resource}, as waivers name it
+     * @param underIt      every resource of the component scoped to, or a child of, {@code resource}
      */
-    public static void lock(String name, Output<String> resourceId, Placement placement, Resource parent) {
-        if (!placement.protectStateful()) {
+    public static void lock(String name, CustomResource resource, String resourceName, List<Resource> underIt,
+                            Placement placement, Resource parent) {
+        if (!placement.locks(resourceName)) {
             return;
         }
         new ManagementLockByScope(name, ManagementLockByScopeArgs.builder()
-                .scope(resourceId)
+                .scope(resource.id())
                 .lockName("do-not-delete")
                 .level(LockLevel.CanNotDelete)
                 .notes("Stateful resource of a production stage, managed by platform-infra: delete only through a"
-                        + " reviewed change that removes this lock.")
-                .build(), CustomResourceOptions.builder().parent(parent).build());
+                        + " reviewed change that lifts this lock (docs/stages.md).")
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(underIt).build());
     }
 }

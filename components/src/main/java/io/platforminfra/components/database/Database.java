@@ -17,13 +17,16 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureRegions;
+import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.PrivateDns;
 import io.platforminfra.components.common.StatefulResources;
 import io.platforminfra.components.monitoring.DiagnosticSettings;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,15 +60,22 @@ public class Database extends ComponentResource {
                 StatefulResources.options(args.adoption(), placement, this)
                         .dependsOn(dns.link())
                         .additionalSecretOutputs("administratorLoginPassword")
+                        // Zones are chosen at creation only, and a failover swaps them: see DatabaseSettings.
+                        .ignoreChanges("availabilityZone", "highAvailability.standbyAvailabilityZone")
                         .build());
 
+        var underServer = new ArrayList<Resource>();
         Resource previous = new Configuration(name + "-require-tls", ConfigurationArgs.builder()
                 .configurationName("require_secure_transport")
                 .value("on")
                 .source("user-override")
                 .serverName(server.name())
                 .resourceGroupName(placement.resourceGroupName())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                // azure-native 2.10.0 cannot delete a server parameter (pulumi/pulumi-azure-native#3072; fixed in
+                // PR #3752, after 2.10.0): deleting only forgets it. The setting goes with its server; a removed one
+                // stays at its last value, here the secure one. (deletedWith is not settable in pulumi-java 1.36.1.)
+                .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build());
+        underServer.add(previous);
         previous = new Administrator(name + "-entra-admin", AdministratorArgs.builder()
                 .objectId(settings.getAdminGroupObjectId())
                 .principalName(settings.getAdminGroupName())
@@ -74,6 +84,7 @@ public class Database extends ComponentResource {
                 .serverName(server.name())
                 .resourceGroupName(placement.resourceGroupName())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(previous).build());
+        underServer.add(previous);
         for (var database : settings.getDatabases()) {
             // One change at a time: a flexible server rejects concurrent operations ("ServerBusy").
             previous = new com.pulumi.azurenative.dbforpostgresql.Database(name + "-db-" + database,
@@ -86,10 +97,11 @@ public class Database extends ComponentResource {
                             // Removing a database from the list drops its data: protected like the server.
                             .build(), CustomResourceOptions.builder().parent(this).dependsOn(previous)
                             .protect(placement.protectStateful()).build());
+            underServer.add(previous);
         }
-        DiagnosticSettings.send(name + "-psql-diag", server.id(), args.getLogAnalyticsWorkspaceId(),
-                DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
-        StatefulResources.lock(name + "-psql-lock", server.id(), placement, this);
+        underServer.add(DiagnosticSettings.send(name + "-psql-diag", server.id(), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.LOGS_AND_METRICS, this));
+        StatefulResources.lock(name + "-psql-lock", server, name + "-psql", underServer, placement, this);
 
         this.resourceId = server.id();
         this.name = server.name();
@@ -100,6 +112,7 @@ public class Database extends ComponentResource {
     private static ServerArgs serverArgs(String serverName, DatabaseArgs args, Output<String> zoneId) {
         var placement = args.getPlacement();
         var settings = args.getSettings();
+        var zones = AzureRegions.zonesOf(placement.location());
         var server = ServerArgs.builder()
                 .serverName(serverName)
                 .resourceGroupName(placement.resourceGroupName())
@@ -111,7 +124,7 @@ public class Database extends ComponentResource {
                         .backupRetentionDays(settings.getBackupRetentionDays())
                         .geoRedundantBackup(settings.isGeoRedundantBackup() ? "Enabled" : "Disabled")
                         .build())
-                .highAvailability(HighAvailabilityArgs.builder().mode(settings.getHighAvailability()).build())
+                .highAvailability(highAvailability(settings, zones))
                 .network(NetworkArgs.builder()
                         .delegatedSubnetResourceId(args.getDelegatedSubnetId())
                         .privateDnsZoneArmResourceId(zoneId)
@@ -122,11 +135,24 @@ public class Database extends ComponentResource {
                         .tenantId(placement.tenantId())
                         .build())
                 .tags(placement.tags());
+        var primaryZone = settings.primaryZone(zones);
+        if (primaryZone != null) {
+            server.availabilityZone(primaryZone);
+        }
         if (settings.isPasswordAuth()) {
             server.administratorLogin(settings.getAdministratorLogin())
                     .administratorLoginPassword(args.getAdministratorPassword().asSecret());
         }
         return server.build();
+    }
+
+    private static HighAvailabilityArgs highAvailability(DatabaseSettings settings, List<String> zones) {
+        var highAvailability = HighAvailabilityArgs.builder().mode(settings.getHighAvailability());
+        var standby = settings.standbyZone(zones);
+        if (standby != null) {
+            highAvailability.standbyAvailabilityZone(standby);
+        }
+        return highAvailability.build();
     }
 
     /** Resource ID of the server. */

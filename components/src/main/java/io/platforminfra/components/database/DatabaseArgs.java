@@ -6,7 +6,7 @@ import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.Validatable;
 import io.platforminfra.components.common.Adoption;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import lombok.Builder;
 import lombok.NonNull;
 import lombok.Value;

@@ -1,5 +1,6 @@
 package io.platforminfra.components.database;
 
+import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.components.common.ObjectIds;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
@@ -20,12 +21,6 @@ import java.util.regex.Pattern;
 @Value
 @Builder(toBuilder = true)
 public class DatabaseSettings implements Validatable {
-    /**
-     * PostgreSQL major versions accepted. The pinned provider (azure-native 2.10.0) creates flexible servers with
-     * API version 2022-12-01, which accepts 11 to 14 only; of those, Azure still supports 14 (standard support
-     * until 2026-12-11). Newer versions need a newer provider; see docs/configuration.md.
-     */
-    public static final List<String> VERSIONS = List.of("14");
     /** Compute tiers. */
     public static final List<String> TIERS = List.of("Burstable", "GeneralPurpose", "MemoryOptimized");
     /** High-availability modes. */
@@ -40,11 +35,16 @@ public class DatabaseSettings implements Validatable {
             "root", "guest", "public");
 
     private static final Pattern SKU = Pattern.compile("Standard_[A-Za-z0-9_]+");
+    private static final Pattern MAJOR_VERSION = Pattern.compile("\\d{2}");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    /** PostgreSQL major version. Default {@code 14}; see {@link #VERSIONS}. */
+    /**
+     * PostgreSQL major version. Default {@code 15}: the newest that the pinned provider's API version (2022-12-01)
+     * can create and Azure supports until 2027-11-11. Which versions a run accepts on its day is decided by the dated
+     * table {@code io.platforminfra.azure.VersionSupport} (docs/versions.md).
+     */
     @Builder.Default
-    String version = "14";
+    String version = "15";
 
     /** Compute size, such as {@code Standard_D2ds_v5} or {@code Standard_B1ms}. Default {@code Standard_D2ds_v5}. */
     @Builder.Default
@@ -73,6 +73,21 @@ public class DatabaseSettings implements Validatable {
     @Builder.Default
     String highAvailability = "ZoneRedundant";
 
+    /**
+     * Zone of the primary server. Default: zone 1 in a region with availability zones, none elsewhere. Pinned, so
+     * the server's zone is chosen by review, not by Azure; changes after creation are ignored, because a failover
+     * swaps primary and standby zones ("They should be reversed after the failover operation finishes",
+     * high-availability/how-to-configure-high-availability.md) and the zone can only be set at creation.
+     */
+    String availabilityZone;
+
+    /**
+     * Zone of the zone-redundant standby. Default: zone 2 in a region with availability zones. Used only with
+     * {@code highAvailability: ZoneRedundant}; must differ from {@link #availabilityZone}. Ignored after creation,
+     * like the primary's zone.
+     */
+    String standbyAvailabilityZone;
+
     /** Databases to create (lowercase identifiers). Default: none. */
     @Singular
     List<String> databases;
@@ -99,11 +114,40 @@ public class DatabaseSettings implements Validatable {
         return builder().build();
     }
 
+    /** The primary's zone in a region with {@code regionZones}: the one set, or the first, or none. */
+    public String primaryZone(List<String> regionZones) {
+        return availabilityZone != null ? availabilityZone : regionZones.isEmpty() ? null : regionZones.get(0);
+    }
+
+    /** The zone-redundant standby's zone: the one set, or the region's second, or none. */
+    public String standbyZone(List<String> regionZones) {
+        if (!"ZoneRedundant".equals(highAvailability)) {
+            return null;
+        }
+        return standbyAvailabilityZone != null ? standbyAvailabilityZone
+                : regionZones.size() < 2 ? null : regionZones.get(1);
+    }
+
+    private void checkZones(Problems problems) {
+        if (availabilityZone != null) {
+            problems.oneOf("availabilityZone", availabilityZone, AzureRegions.ZONES);
+        }
+        if (standbyAvailabilityZone != null) {
+            problems.oneOf("standbyAvailabilityZone", standbyAvailabilityZone, AzureRegions.ZONES);
+            problems.check("ZoneRedundant".equals(highAvailability), "standbyAvailabilityZone", standbyAvailabilityZone,
+                    "be set only with highAvailability: ZoneRedundant");
+        }
+        problems.check(availabilityZone == null || !availabilityZone.equals(standbyAvailabilityZone),
+                "standbyAvailabilityZone", standbyAvailabilityZone, "differ from availabilityZone (" + availabilityZone
+                        + "): a zone-redundant standby lives in another zone");
+    }
+
     @Override
     public List<Problem> problems() {
         var problems = new Problems();
-        problems.check(VERSIONS.contains(version), "version", version, "be one of " + String.join(", ", VERSIONS)
-                + " (what both Azure supports and the pinned API version 2022-12-01 accepts)");
+        problems.check(version != null && MAJOR_VERSION.matcher(version).matches(), "version", version,
+                "be a PostgreSQL major version such as 15 (quoted, so YAML reads it as text)");
+        checkZones(problems);
         problems.check(skuName != null && SKU.matcher(skuName).matches(), "skuName", skuName,
                 "be a flexible server compute size such as Standard_D2ds_v5 or Standard_B1ms");
         problems.oneOf("tier", tier, TIERS);

@@ -8,6 +8,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
+import java.util.List;
+
 /**
  * Sends a resource's logs and metrics to the stage's Log Analytics workspace, the same way for every component.
  *
@@ -38,14 +40,29 @@ public final class DiagnosticSettings {
      */
     public static DiagnosticSetting send(String name, Output<String> targetResourceId, Output<String> workspaceId,
                                          Signals signals, Resource parent) {
-        var args = DiagnosticSettingArgs.builder()
-                .name(SETTING_NAME)
-                .resourceUri(targetResourceId)
-                .workspaceId(workspaceId)
-                .metrics(MetricSettingsArgs.builder().category("AllMetrics").enabled(true).build());
+        var args = metricsTo(targetResourceId, workspaceId);
         if (signals == Signals.LOGS_AND_METRICS) {
             args.logs(LogSettingsArgs.builder().categoryGroup("allLogs").enabled(true).build());
         }
         return new DiagnosticSetting(name, args.build(), CustomResourceOptions.builder().parent(parent).build());
+    }
+
+    /**
+     * Creates the diagnostic setting of {@code targetResourceId} with metrics and the named log categories only:
+     * for resources where "all logs" costs far more than it tells (AKS's kube-audit).
+     */
+    public static DiagnosticSetting send(String name, Output<String> targetResourceId, Output<String> workspaceId,
+                                         List<String> logCategories, Resource parent) {
+        var args = metricsTo(targetResourceId, workspaceId).logs(logCategories.stream()
+                .map(category -> LogSettingsArgs.builder().category(category).enabled(true).build()).toList());
+        return new DiagnosticSetting(name, args.build(), CustomResourceOptions.builder().parent(parent).build());
+    }
+
+    private static DiagnosticSettingArgs.Builder metricsTo(Output<String> targetResourceId, Output<String> workspaceId) {
+        return DiagnosticSettingArgs.builder()
+                .name(SETTING_NAME)
+                .resourceUri(targetResourceId)
+                .workspaceId(workspaceId)
+                .metrics(MetricSettingsArgs.builder().category("AllMetrics").enabled(true).build());
     }
 }

@@ -2,7 +2,7 @@ package io.platforminfra.components.monitoring;
 
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.Adoption;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import javax.annotation.Nullable;
 import lombok.Builder;
 import lombok.NonNull;

@@ -13,7 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.PrivateNetworkAttachment;

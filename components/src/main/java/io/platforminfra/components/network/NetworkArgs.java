@@ -3,7 +3,7 @@ package io.platforminfra.components.network;
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.Adoption;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import javax.annotation.Nullable;
 import lombok.Builder;
 import lombok.NonNull;

@@ -1,6 +1,5 @@
 package io.platforminfra.components.secretstore;
 
-import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.keyvault.Secret;
 import com.pulumi.azurenative.keyvault.SecretArgs;
 import com.pulumi.azurenative.keyvault.Vault;
@@ -15,7 +14,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.platforminfra.components.common.AzureResourceKind;
+import com.pulumi.resources.Resource;
+import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
@@ -25,13 +25,14 @@ import io.platforminfra.components.common.StatefulResources;
 import io.platforminfra.components.monitoring.DiagnosticSettings;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.Map;
 
 /**
  * A Key Vault for the stage's secrets, secure by default:
- * RBAC authorization (no access policies), purge protection and soft delete, network ACL default deny, public
+ * RBAC authorization (no access policies), purge protection (unless a stage turns it off) and soft delete, network ACL default deny, public
  * network access off unless IP ranges are allowed explicitly, a private endpoint in the stage's network, and
- * audit logs to the workspace. Access is granted with {@link #grantSecretsRead}, never by handing out keys.
+ * audit logs to the workspace. Access is granted to the principals the args name, never by handing out keys.
  */
 public class SecretStore extends ComponentResource {
     /** Pulumi type token. */
@@ -52,35 +53,41 @@ public class SecretStore extends ComponentResource {
         var settings = args.getSettings();
         var publicRanges = settings.getAllowedIpRanges();
 
+        var properties = VaultPropertiesArgs.builder()
+                .tenantId(placement.tenantId())
+                .sku(SkuArgs.builder().family("A").name(SkuName.valueOf(capitalized(settings.getSku()))).build())
+                .enableRbacAuthorization(true)
+                .enableSoftDelete(true)
+                .softDeleteRetentionInDays(settings.getSoftDeleteRetentionDays())
+                .enabledForDeployment(false)
+                .enabledForDiskEncryption(false)
+                .enabledForTemplateDeployment(false)
+                .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
+                .networkAcls(NetworkRuleSetArgs.builder()
+                        .defaultAction("Deny")
+                        // Trusted Azure services (Backup, disk encryption) still reach the vault.
+                        .bypass("AzureServices")
+                        .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().value(r).build()).toList())
+                        .build());
+        if (settings.isPurgeProtection()) {
+            // Only true can be sent: Azure refuses false, and leaving it out keeps it off.
+            properties.enablePurgeProtection(true);
+        }
         this.vault = new Vault(name + "-kv", VaultArgs.builder()
                 .vaultName(args.adoption().name(placement.naming().name(AzureResourceKind.KEY_VAULT)))
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
-                .properties(VaultPropertiesArgs.builder()
-                        .tenantId(placement.tenantId())
-                        .sku(SkuArgs.builder().family("A").name(SkuName.valueOf(capitalized(settings.getSku()))).build())
-                        .enableRbacAuthorization(true)
-                        .enableSoftDelete(true)
-                        .softDeleteRetentionInDays(settings.getSoftDeleteRetentionDays())
-                        .enablePurgeProtection(true)
-                        .enabledForDeployment(false)
-                        .enabledForDiskEncryption(false)
-                        .enabledForTemplateDeployment(false)
-                        .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
-                        .networkAcls(NetworkRuleSetArgs.builder()
-                                .defaultAction("Deny")
-                                // Trusted Azure services (Backup, disk encryption) still reach the vault.
-                                .bypass("AzureServices")
-                                .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().value(r).build()).toList())
-                                .build())
-                        .build())
+                .properties(properties.build())
                 .tags(placement.tags())
                 .build(), StatefulResources.options(args.adoption(), placement, this).build());
-        StatefulResources.lock(name + "-kv-lock", vault.id(), placement, this);
-        PrivateDns.endpoint(name + "-kv", vault.id(), "vault", "privatelink.vaultcore.azure.net",
-                args.getPrivateEndpoint(), placement, this);
-        DiagnosticSettings.send(name + "-kv-diag", vault.id(), args.getLogAnalyticsWorkspaceId(),
-                DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+        var underVault = new ArrayList<Resource>();
+        underVault.add(PrivateDns.endpoint(name + "-kv", vault.id(), "vault", "privatelink.vaultcore.azure.net",
+                args.getPrivateEndpoint(), placement, this));
+        underVault.add(DiagnosticSettings.send(name + "-kv-diag", vault.id(), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.LOGS_AND_METRICS, this));
+        args.getSecretReaders().forEach(reader -> underVault.add(RoleAssignments.grant(reader.name(),
+                BuiltInRole.KEY_VAULT_SECRETS_USER, reader.principalId(), vault.id(), placement, this)));
+        StatefulResources.lock(name + "-kv-lock", vault, name + "-kv", underVault, placement, this);
 
         this.resourceId = vault.id();
         this.name = vault.name();
@@ -91,17 +98,6 @@ public class SecretStore extends ComponentResource {
 
     private static String capitalized(String sku) {
         return Character.toUpperCase(sku.charAt(0)) + sku.substring(1);
-    }
-
-    /**
-     * Lets {@code principalId} (a managed identity or service principal) read secret values
-     * (role "Key Vault Secrets User" on this vault only).
-     *
-     * @param grantName Pulumi name of the role assignment; unique in the stack
-     */
-    public RoleAssignment grantSecretsRead(String grantName, Output<String> principalId) {
-        return RoleAssignments.grant(grantName, BuiltInRole.KEY_VAULT_SECRETS_USER, principalId, resourceId,
-                placement, this);
     }
 
     /**

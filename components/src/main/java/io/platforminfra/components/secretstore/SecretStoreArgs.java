@@ -4,9 +4,12 @@ import com.pulumi.core.Output;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.PrivateNetworkAttachment;
 import io.platforminfra.components.common.Adoption;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import javax.annotation.Nullable;
 import lombok.Builder;
+import lombok.Singular;
+import io.platforminfra.components.common.Grant;
+import java.util.List;
 import lombok.NonNull;
 import lombok.Value;
 
@@ -27,6 +30,12 @@ public class SecretStoreArgs {
     /** Resource ID of the Log Analytics workspace that receives the vault's audit logs. Required. */
     @NonNull
     Output<String> logAnalyticsWorkspaceId;
+
+    /**
+     * Principals that may read secret values: role "Key Vault Secrets User" on this vault only. Default: none.
+     */
+    @Singular
+    List<Grant> secretReaders;
 
     /** Vault settings. Default: {@link SecretStoreSettings#defaults()}. */
     @Builder.Default

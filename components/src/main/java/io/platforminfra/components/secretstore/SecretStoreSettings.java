@@ -31,9 +31,20 @@ public class SecretStoreSettings implements Validatable {
     @Singular
     List<String> allowedIpRanges;
 
-    /** Days a deleted secret can be recovered, 7 to 90. Default {@code 90}, the maximum. */
+    /** Days a deleted secret, or the deleted vault, can be recovered, 7 to 90. Default {@code 90}, the maximum. */
     @Builder.Default
     int softDeleteRetentionDays = 90;
+
+    /**
+     * Purge protection: nobody, not even an Owner, can purge the deleted vault or its secrets before the retention
+     * ends. Default {@code true}. Azure accepts no {@code false} once it is on ("Enabling this functionality is
+     * irreversible", KeyVaultProperties.EnablePurgeProtection), and the deleted vault keeps its name for the whole
+     * retention ("You cannot reuse the name of a key vault that has been soft-deleted until the retention period has
+     * passed", key-vault/general/soft-delete-overview.md). So a development stage that is torn down and created
+     * again sets {@code false} (and a short retention): its teardown then purges the vault and the name is free.
+     */
+    @Builder.Default
+    boolean purgeProtection = true;
 
     /** Settings with every default. */
     public static SecretStoreSettings defaults() {

@@ -1,6 +1,5 @@
 package io.platforminfra.components.storage;
 
-import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.storage.BlobContainer;
 import com.pulumi.azurenative.storage.BlobContainerArgs;
 import com.pulumi.azurenative.storage.BlobServiceProperties;
@@ -18,7 +17,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.platforminfra.components.common.AzureResourceKind;
+import com.pulumi.resources.Resource;
+import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
@@ -28,19 +28,19 @@ import io.platforminfra.components.common.StatefulResources;
 import io.platforminfra.components.monitoring.DiagnosticSettings;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.Map;
 
 /**
  * A StorageV2 account for the stage's files and data, secure by default: HTTPS only, TLS 1.2, no public blob
  * access, shared key access off (Entra ID only), OAuth by default in the portal, firewall default deny with
  * public access off unless IP ranges are allowed explicitly, a blob private endpoint, blob versioning and soft
- * delete, private containers. Access is granted with {@link #grantBlobDataContributor}, never with account keys.
+ * delete, private containers. Access is granted to the principals the args name, never with account keys.
  */
 public class ObjectStorage extends ComponentResource {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "ObjectStorage";
 
-    private final Placement placement;
     private final Output<String> resourceId;
     private final Output<String> name;
     private final Output<String> blobEndpoint;
@@ -48,7 +48,7 @@ public class ObjectStorage extends ComponentResource {
     /** Creates the account; throws before registering anything when the settings are invalid. */
     public ObjectStorage(String name, ObjectStorageArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, Components.validated("ObjectStorage", name, options, args.getSettings(), args.adoption()));
-        this.placement = args.getPlacement();
+        var placement = args.getPlacement();
         var settings = args.getSettings();
         var publicRanges = settings.getAllowedIpRanges();
         var child = CustomResourceOptions.builder().parent(this).build();
@@ -73,7 +73,7 @@ public class ObjectStorage extends ComponentResource {
                         .build())
                 .tags(placement.tags())
                 .build(), StatefulResources.options(args.adoption(), placement, this).build());
-        StatefulResources.lock(name + "-st-lock", account.id(), placement, this);
+        var underAccount = new ArrayList<Resource>();
 
         var retention = DeleteRetentionPolicyArgs.builder().enabled(true).days(settings.getSoftDeleteDays()).build();
         var blobService = new BlobServiceProperties(name + "-blob", BlobServicePropertiesArgs.builder()
@@ -84,36 +84,31 @@ public class ObjectStorage extends ComponentResource {
                 .deleteRetentionPolicy(retention)
                 .containerDeleteRetentionPolicy(retention)
                 .build(), child);
+        underAccount.add(blobService);
         for (var container : settings.getContainers()) {
-            new BlobContainer(name + "-container-" + container, BlobContainerArgs.builder()
+            underAccount.add(new BlobContainer(name + "-container-" + container, BlobContainerArgs.builder()
                     .containerName(container)
                     .accountName(account.name())
                     .resourceGroupName(placement.resourceGroupName())
                     .publicAccess(PublicAccess.None)
-                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(blobService).build());
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(blobService).build()));
         }
-        PrivateDns.endpoint(name + "-blob", account.id(), "blob", "privatelink.blob.core.windows.net",
-                args.getPrivateEndpoint(), placement, this);
-        DiagnosticSettings.send(name + "-st-diag", account.id(), args.getLogAnalyticsWorkspaceId(),
-                DiagnosticSettings.Signals.METRICS_ONLY, this);
-        DiagnosticSettings.send(name + "-blob-diag", account.id().applyValue(id -> id + "/blobServices/default"),
-                args.getLogAnalyticsWorkspaceId(), DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
+        underAccount.add(PrivateDns.endpoint(name + "-blob", account.id(), "blob", "privatelink.blob.core.windows.net",
+                args.getPrivateEndpoint(), placement, this));
+        underAccount.add(DiagnosticSettings.send(name + "-st-diag", account.id(), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.METRICS_ONLY, this));
+        underAccount.add(DiagnosticSettings.send(name + "-blob-diag",
+                account.id().applyValue(id -> id + "/blobServices/default"), args.getLogAnalyticsWorkspaceId(),
+                DiagnosticSettings.Signals.LOGS_AND_METRICS, this));
+        args.getBlobDataContributors().forEach(contributor -> underAccount.add(RoleAssignments.grant(
+                contributor.name(), BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, contributor.principalId(), account.id(),
+                placement, this)));
+        StatefulResources.lock(name + "-st-lock", account, name + "-st", underAccount, placement, this);
 
         this.resourceId = account.id();
         this.name = account.name();
         this.blobEndpoint = account.primaryEndpoints().applyValue(EndpointsResponse::blob);
         registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "blobEndpoint", blobEndpoint));
-    }
-
-    /**
-     * Lets {@code principalId} read, write and delete blobs in this account
-     * (role "Storage Blob Data Contributor" on this account only).
-     *
-     * @param grantName Pulumi name of the role assignment; unique in the stack
-     */
-    public RoleAssignment grantBlobDataContributor(String grantName, Output<String> principalId) {
-        return RoleAssignments.grant(grantName, BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, principalId, resourceId,
-                placement, this);
     }
 
     /** Resource ID of the storage account. */

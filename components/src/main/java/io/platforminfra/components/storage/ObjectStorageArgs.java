@@ -4,9 +4,12 @@ import com.pulumi.core.Output;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.PrivateNetworkAttachment;
 import io.platforminfra.components.common.Adoption;
-import io.platforminfra.components.common.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceKind;
 import javax.annotation.Nullable;
 import lombok.Builder;
+import lombok.Singular;
+import io.platforminfra.components.common.Grant;
+import java.util.List;
 import lombok.NonNull;
 import lombok.Value;
 
@@ -27,6 +30,13 @@ public class ObjectStorageArgs {
     /** Resource ID of the Log Analytics workspace that receives metrics and blob logs. Required. */
     @NonNull
     Output<String> logAnalyticsWorkspaceId;
+
+    /**
+     * Principals that may read, write and delete blobs: role "Storage Blob Data Contributor" on this account only.
+     * Default: none.
+     */
+    @Singular
+    List<Grant> blobDataContributors;
 
     /** Account settings. Default: {@link ObjectStorageSettings#defaults()}. */
     @Builder.Default

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AksClusterTest {
     private static final String ADMINS = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
     private static final String CLUSTER = "azure-native:containerservice:ManagedCluster";
+    private static final String AGENT_POOL = "azure-native:containerservice:AgentPool";
     private static final String NODE_SUBNET =
             "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/nodes";
 
@@ -90,19 +91,59 @@ class AksClusterTest {
     }
 
     @Test
-    void systemPoolRunsOnlyCriticalAddOnsAndUserPoolsAutoscale() {
-        var cluster = deploy(valid().userPools(List.of(
-                UserPoolSettings.builder().name("apps").minCount(2).maxCount(5).build())).build()).single(CLUSTER);
+    void systemPoolIsInlineAndRunsOnlyCriticalAddOns() {
+        var cluster = deploy(valid().build()).single(CLUSTER);
+        assertThat(cluster.input("agentPoolProfiles")).hasValueSatisfying(pools -> assertThat((List<?>) pools).hasSize(1));
         assertThat(cluster.input("agentPoolProfiles.0.mode")).contains("System");
         assertThat(cluster.input("agentPoolProfiles.0.nodeTaints")).contains(List.of("CriticalAddonsOnly=true:NoSchedule"));
         assertThat(cluster.input("agentPoolProfiles.0.vnetSubnetID")).contains(NODE_SUBNET);
-        assertThat(cluster.input("agentPoolProfiles.1.mode")).contains("User");
-        assertThat(cluster.input("agentPoolProfiles.1.enableAutoScaling")).contains(true);
-        assertThat(cluster.input("agentPoolProfiles.1.minCount")).contains(2.0);
-        assertThat(cluster.input("agentPoolProfiles.1.maxCount")).contains(5.0);
-        assertThat(cluster.input("agentPoolProfiles.1.count")).as("the autoscaler owns the count").isEmpty();
         assertThat(cluster.input("agentPoolProfiles.0.enableNodePublicIP")).contains(false);
-        assertThat(cluster.input("agentPoolProfiles.1.enableNodePublicIP")).contains(false);
+        assertThat(cluster.options().ignoreChanges()).as("inline pools cannot be updated through the cluster")
+                .containsExactly("agentPoolProfiles");
+    }
+
+    @Test
+    void userPoolsAreAgentPoolsCreatedWithCountMinCountWhichTheAutoscalerOwnsAfterwards() {
+        var run = deploy(valid().userPools(List.of(
+                UserPoolSettings.builder().name("apps").minCount(3).maxCount(5).build(),
+                UserPoolSettings.builder().name("batch").minCount(0).maxCount(2).build())).build());
+        var apps = run.named("aks-pool-apps").orElseThrow();
+        assertThat(apps.type()).isEqualTo(AGENT_POOL);
+        assertThat(apps.input("agentPoolName")).contains("apps");
+        assertThat(apps.input("mode")).contains("User");
+        assertThat(apps.input("enableAutoScaling")).contains(true);
+        assertThat(apps.input("count")).as("AKS refuses an autoscaled pool without a count").contains(3.0);
+        assertThat(apps.input("minCount")).contains(3.0);
+        assertThat(apps.input("maxCount")).contains(5.0);
+        assertThat(apps.input("enableNodePublicIP")).contains(false);
+        assertThat(apps.input("vnetSubnetID")).contains(NODE_SUBNET);
+        assertThat(apps.options().ignoreChanges()).as("the autoscaler owns the count").containsExactly("count");
+        var batch = run.named("aks-pool-batch").orElseThrow();
+        assertThat(batch.input("count")).contains(0.0);
+        assertThat(batch.dependencies()).as("one pool operation at a time").contains(apps.urn());
+    }
+
+    @Test
+    void everyPoolSpreadsAcrossTheRegionsZonesUnlessTheStageSaysOtherwise() {
+        var run = deploy(valid().build());
+        assertThat(run.single(CLUSTER).input("agentPoolProfiles.0.availabilityZones")).contains(List.of("1", "2", "3"));
+        assertThat(run.single(AGENT_POOL).input("availabilityZones")).contains(List.of("1", "2", "3"));
+        var chosen = deploy(valid().availabilityZones(List.of("1", "2")).build());
+        assertThat(chosen.single(AGENT_POOL).input("availabilityZones")).contains(List.of("1", "2"));
+        var regional = deploy(valid().availabilityZones(List.of()).build());
+        assertThat(regional.single(AGENT_POOL).input("availabilityZones")).isEmpty();
+    }
+
+    @Test
+    void withChannelsThatUpgradeMinorsAksOwnsTheVersionAfterCreation() {
+        for (var channel : List.of("stable", "rapid")) {
+            assertThat(deploy(valid().upgradeChannel(channel).build()).single(CLUSTER).options().ignoreChanges())
+                    .as(channel).containsExactlyInAnyOrder("agentPoolProfiles", "kubernetesVersion");
+        }
+        for (var channel : List.of("patch", "node-image")) {
+            assertThat(deploy(valid().upgradeChannel(channel).build()).single(CLUSTER).options().ignoreChanges())
+                    .as(channel).doesNotContain("kubernetesVersion");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.azure.AzureResourceKind;
+
 import io.platforminfra.components.monitoring.Monitoring;
 import io.platforminfra.components.monitoring.MonitoringArgs;
 import io.platforminfra.offline.MockedRun;

@@ -1,5 +1,7 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.azure.AzureResourceKind;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -44,7 +44,7 @@ class DatabaseTest {
         var run = deploy(valid().build(), null);
         assertSucceeded(run);
         var server = run.single(SERVER);
-        assertThat(server.input("version")).contains("14");
+        assertThat(server.input("version")).contains("15");
         assertThat(server.input("network.delegatedSubnetResourceId")).contains("/subnets/database");
         assertThat(server.input("authConfig.activeDirectoryAuth")).contains("Enabled");
         assertThat(server.input("authConfig.passwordAuth")).contains("Disabled");
@@ -52,6 +52,33 @@ class DatabaseTest {
         assertThat(server.input("backup.geoRedundantBackup")).contains("Enabled");
         assertThat(server.input("backup.backupRetentionDays")).contains(14.0);
         assertThat(server.input("highAvailability.mode")).contains("ZoneRedundant");
+    }
+
+    @Test
+    void zonesArePinnedAtCreationAndIgnoredAfterAFailoverSwapsThem() {
+        var server = deploy(valid().build(), null).single(SERVER);
+        assertThat(server.input("availabilityZone")).contains("1");
+        assertThat(server.input("highAvailability.standbyAvailabilityZone")).contains("2");
+        assertThat(server.options().ignoreChanges())
+                .containsExactlyInAnyOrder("availabilityZone", "highAvailability.standbyAvailabilityZone");
+        var chosen = deploy(valid().availabilityZone("3").standbyAvailabilityZone("1").build(), null).single(SERVER);
+        assertThat(chosen.input("availabilityZone")).contains("3");
+        assertThat(chosen.input("highAvailability.standbyAvailabilityZone")).contains("1");
+    }
+
+    @Test
+    void withoutZoneRedundancyTheServerHasNoStandbyZone() {
+        var server = deploy(valid().highAvailability("SameZone").build(), null).single(SERVER);
+        assertThat(server.input("availabilityZone")).contains("1");
+        assertThat(server.input("highAvailability.standbyAvailabilityZone").filter(zone -> !"".equals(zone)))
+                .as("no zone-redundant standby (the SDK's own default is \"\", no preference)").isEmpty();
+    }
+
+    @Test
+    void theTlsParameterIsKeptWhenDeletedBecauseAzureNative210CannotDeleteIt() {
+        var configuration = deploy(valid().build(), null).single("azure-native:dbforpostgresql:Configuration");
+        assertThat(configuration.input("configurationName")).contains("require_secure_transport");
+        assertThat(configuration.options().retainOnDelete()).isTrue();
     }
 
     @Test
@@ -98,7 +125,10 @@ class DatabaseTest {
 
     static Stream<Arguments> invalidSettings() {
         return Stream.of(
-                rule("version", s -> s.version("16")),
+                rule("version", s -> s.version("fifteen")),
+                rule("availabilityZone", s -> s.availabilityZone("4")),
+                rule("standbyAvailabilityZone", s -> s.availabilityZone("2").standbyAvailabilityZone("2")),
+                rule("standbyAvailabilityZone", s -> s.highAvailability("SameZone").standbyAvailabilityZone("2")),
                 rule("skuName", s -> s.skuName("D2ds")),
                 rule("tier", s -> s.tier("Premium")),
                 rule("storageSizeGb", s -> s.storageSizeGb(100)),

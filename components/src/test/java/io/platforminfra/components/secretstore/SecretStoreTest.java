@@ -3,6 +3,7 @@ package io.platforminfra.components.secretstore;
 import io.platforminfra.offline.AzureMocks;
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.InvalidSettingsException;
+import io.platforminfra.components.common.Grant;
 import io.platforminfra.components.common.PrivateNetworkAttachment;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import static io.platforminfra.testing.Assertions.assertAllParentedTo;
 import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
@@ -23,11 +25,16 @@ class SecretStoreTest {
     private static final String VAULT = "azure-native:keyvault:Vault";
 
     static RunResult deploy(SecretStoreSettings settings, Consumer<SecretStore> use) {
-        return MockedRun.builder().run(ctx -> use.accept(new SecretStore("secrets", SecretStoreArgs.builder()
+        return deploy(settings, UnaryOperator.identity(), use);
+    }
+
+    static RunResult deploy(SecretStoreSettings settings, UnaryOperator<SecretStoreArgs.SecretStoreArgsBuilder> args,
+                            Consumer<SecretStore> use) {
+        return MockedRun.builder().run(ctx -> use.accept(new SecretStore("secrets", args.apply(SecretStoreArgs.builder()
                 .placement(TestPlacements.dev())
                 .privateEndpoint(new PrivateNetworkAttachment(Output.of("/subnets/endpoints"), Output.of("/vnets/v")))
                 .logAnalyticsWorkspaceId(Output.of("/workspaces/log"))
-                .settings(settings)
+                .settings(settings))
                 .build(), null)));
     }
 
@@ -72,8 +79,9 @@ class SecretStoreTest {
     }
 
     @Test
-    void grantingSecretsReadAssignsSecretsUserOnThisVaultOnly() {
-        var run = deploy(SecretStoreSettings.defaults(), store -> store.grantSecretsRead("reader", Output.of("principal-1")));
+    void secretReadersGetSecretsUserOnThisVaultOnly() {
+        var run = deploy(SecretStoreSettings.defaults(),
+                args -> args.secretReader(new Grant("reader", Output.of("principal-1"))), store -> { });
         var grant = run.named("reader").orElseThrow();
         assertThat(grant.input("principalId")).contains("principal-1");
         assertThat((String) grant.input("roleDefinitionId").orElseThrow()).endsWith("4633458b-17de-408a-b874-0445c86b69e6");

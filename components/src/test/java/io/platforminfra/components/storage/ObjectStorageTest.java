@@ -2,6 +2,7 @@ package io.platforminfra.components.storage;
 
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.InvalidSettingsException;
+import io.platforminfra.components.common.Grant;
 import io.platforminfra.components.common.PrivateNetworkAttachment;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
@@ -9,7 +10,7 @@ import io.platforminfra.testing.TestPlacements;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import static io.platforminfra.testing.Assertions.assertAllParentedTo;
 import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
@@ -19,17 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ObjectStorageTest {
     private static final String ACCOUNT = "azure-native:storage:StorageAccount";
 
-    static RunResult deploy(ObjectStorageSettings settings, Consumer<ObjectStorage> use) {
-        return MockedRun.builder().run(ctx -> use.accept(new ObjectStorage("storage", ObjectStorageArgs.builder()
+    static RunResult deploy(ObjectStorageSettings settings, UnaryOperator<ObjectStorageArgs.ObjectStorageArgsBuilder> args) {
+        return MockedRun.builder().run(ctx -> new ObjectStorage("storage", args.apply(ObjectStorageArgs.builder()
                 .placement(TestPlacements.dev())
                 .privateEndpoint(new PrivateNetworkAttachment(Output.of("/subnets/endpoints"), Output.of("/vnets/v")))
                 .logAnalyticsWorkspaceId(Output.of("/workspaces/log"))
-                .settings(settings)
-                .build(), null)));
+                .settings(settings))
+                .build(), null));
     }
 
     static RunResult deploy(ObjectStorageSettings settings) {
-        return deploy(settings, storage -> { });
+        return deploy(settings, UnaryOperator.identity());
     }
 
     @Test
@@ -78,9 +79,9 @@ class ObjectStorageTest {
     }
 
     @Test
-    void grantingBlobDataContributorAssignsTheRoleOnThisAccountOnly() {
+    void blobDataContributorsGetTheRoleOnThisAccountOnly() {
         var run = deploy(ObjectStorageSettings.defaults(),
-                storage -> storage.grantBlobDataContributor("writer", Output.of("principal-2")));
+                args -> args.blobDataContributor(new Grant("writer", Output.of("principal-2"))));
         var grant = run.named("writer").orElseThrow();
         assertThat(grant.input("principalId")).contains("principal-2");
         assertThat((String) grant.input("roleDefinitionId").orElseThrow()).endsWith("ba92f5b4-2d11-453d-a403-e96b0029c9fe");

@@ -1,4 +1,4 @@
-package io.platforminfra.components.common;
+package io.platforminfra.azure;
 
 import java.util.regex.Pattern;
 
@@ -12,28 +12,29 @@ import java.util.regex.Pattern;
  */
 public enum AzureResourceKind {
     /** Resource group: 1-90 characters, letters, digits, hyphens, underscores, periods and parentheses. */
-    RESOURCE_GROUP("rg", "Microsoft.Resources/resourceGroups", 1, 90, "[-\\w.()]*[-\\w()]", false, true),
+    RESOURCE_GROUP("azure-native:resources:ResourceGroup", "rg", "Microsoft.Resources/resourceGroups", 1, 90, "[-\\w.()]*[-\\w()]", false, true),
     /** Virtual network: 2-64 characters, alphanumerics, underscores, periods and hyphens. */
-    VIRTUAL_NETWORK("vnet", "Microsoft.Network/virtualNetworks", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
+    VIRTUAL_NETWORK("azure-native:network:VirtualNetwork", "vnet", "Microsoft.Network/virtualNetworks", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
     /** Subnet: 1-80 characters, alphanumerics, underscores, periods and hyphens. */
-    SUBNET("snet", "Microsoft.Network/virtualNetworks/subnets", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
+    SUBNET("azure-native:network:Subnet", "snet", "Microsoft.Network/virtualNetworks/subnets", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
     /** Network security group: 1-80 characters. */
-    NETWORK_SECURITY_GROUP("nsg", "Microsoft.Network/networkSecurityGroups", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
+    NETWORK_SECURITY_GROUP("azure-native:network:NetworkSecurityGroup", "nsg", "Microsoft.Network/networkSecurityGroups", 1, 80, "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true),
     /** Private endpoint: 2-64 characters. */
-    PRIVATE_ENDPOINT("pe", "Microsoft.Network/privateEndpoints", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
+    PRIVATE_ENDPOINT("azure-native:network:PrivateEndpoint", "pe", "Microsoft.Network/privateEndpoints", 2, 64, "[a-zA-Z0-9][-\\w.]*\\w", false, true),
     /** Log Analytics workspace: 4-63 characters, alphanumerics and hyphens, starting and ending alphanumeric. */
-    LOG_ANALYTICS_WORKSPACE("log", "Microsoft.OperationalInsights/workspaces", 4, 63, "[a-zA-Z0-9][-a-zA-Z0-9]*[a-zA-Z0-9]", false, true),
+    LOG_ANALYTICS_WORKSPACE("azure-native:operationalinsights:Workspace", "log", "Microsoft.OperationalInsights/workspaces", 4, 63, "[a-zA-Z0-9][-a-zA-Z0-9]*[a-zA-Z0-9]", false, true),
     /** AKS managed cluster: 1-63 characters, alphanumerics, underscores and hyphens. */
-    KUBERNETES_CLUSTER("aks", "Microsoft.ContainerService/managedClusters", 1, 63, "[a-zA-Z0-9]([-\\w]*[a-zA-Z0-9])?", false, true),
+    KUBERNETES_CLUSTER("azure-native:containerservice:ManagedCluster", "aks", "Microsoft.ContainerService/managedClusters", 1, 63, "[a-zA-Z0-9]([-\\w]*[a-zA-Z0-9])?", false, true),
     /** User-assigned managed identity: 3-128 characters, alphanumerics, hyphens and underscores. */
-    MANAGED_IDENTITY("id", "Microsoft.ManagedIdentity/userAssignedIdentities", 3, 128, "[a-zA-Z0-9][-\\w]*", false, true),
+    MANAGED_IDENTITY("azure-native:managedidentity:UserAssignedIdentity", "id", "Microsoft.ManagedIdentity/userAssignedIdentities", 3, 128, "[a-zA-Z0-9][-\\w]*", false, true),
     /** Key Vault: 3-24 characters, alphanumerics and hyphens, starting with a letter; globally unique. */
-    KEY_VAULT("kv", "Microsoft.KeyVault/vaults", 3, 24, "[a-zA-Z]([a-zA-Z0-9]|-(?!-))*[a-zA-Z0-9]", true, true),
+    KEY_VAULT("azure-native:keyvault:Vault", "kv", "Microsoft.KeyVault/vaults", 3, 24, "[a-zA-Z]([a-zA-Z0-9]|-(?!-))*[a-zA-Z0-9]", true, true),
     /** Storage account: 3-24 lowercase letters and digits only; globally unique. */
-    STORAGE_ACCOUNT("st", "Microsoft.Storage/storageAccounts", 3, 24, "[a-z0-9]+", true, false),
+    STORAGE_ACCOUNT("azure-native:storage:StorageAccount", "st", "Microsoft.Storage/storageAccounts", 3, 24, "[a-z0-9]+", true, false),
     /** PostgreSQL flexible server: 3-63 lowercase letters, digits and hyphens; globally unique (DNS name). */
-    POSTGRESQL_SERVER("psql", "Microsoft.DBforPostgreSQL/flexibleServers", 3, 63, "[a-z0-9]([-a-z0-9]*[a-z0-9])?", true, true);
+    POSTGRESQL_SERVER("azure-native:dbforpostgresql:Server", "psql", "Microsoft.DBforPostgreSQL/flexibleServers", 3, 63, "[a-z0-9]([-a-z0-9]*[a-z0-9])?", true, true);
 
+    private final String pulumiType;
     private final String abbreviation;
     private final String armType;
     private final int minLength;
@@ -42,8 +43,9 @@ public enum AzureResourceKind {
     private final boolean globallyUnique;
     private final boolean allowsHyphens;
 
-    AzureResourceKind(String abbreviation, String armType, int minLength, int maxLength, String pattern, boolean globallyUnique,
+    AzureResourceKind(String pulumiType, String abbreviation, String armType, int minLength, int maxLength, String pattern, boolean globallyUnique,
                       boolean allowsHyphens) {
+        this.pulumiType = pulumiType;
         this.abbreviation = abbreviation;
         this.armType = armType;
         this.minLength = minLength;
@@ -51,6 +53,16 @@ public enum AzureResourceKind {
         this.pattern = Pattern.compile(pattern);
         this.globallyUnique = globallyUnique;
         this.allowsHyphens = allowsHyphens;
+    }
+
+    /** The kind of resource a Pulumi type token registers, if it is one of these. */
+    public static java.util.Optional<AzureResourceKind> ofPulumiType(String token) {
+        return java.util.Arrays.stream(values()).filter(kind -> kind.pulumiType.equals(token)).findFirst();
+    }
+
+    /** The azure-native type token, such as {@code azure-native:keyvault:Vault}. */
+    public String pulumiType() {
+        return pulumiType;
     }
 
     /** Cloud Adoption Framework abbreviation, the first part of every name. */

@@ -1,0 +1,99 @@
+package io.platforminfra.azure;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The identity that deploys a stage, and what it may write in Azure: exactly the roles {@code scripts/bootstrap.sh}
+ * grants it (a test compares the two). The offline engine refuses a resource the deployer could not write, so a
+ * missing permission fails {@code plan} instead of a release.
+ *
+ * <ul>
+ *   <li><b>Contributor</b> on its ring's subscription: everything except {@code Microsoft.Authorization/*&#47;Write}
+ *       and {@code Microsoft.Authorization/*&#47;Delete} (its NotActions; role-based-access-control/built-in-roles/privileged.md, ms.date 07/01/2026).
+ *       So no lock, no policy assignment and no role assignment comes from Contributor.</li>
+ *   <li><b>Role Based Access Control Administrator</b> ({@code f58310d9-a9f6-439a-9e8d-f62e7b41a168}) with a
+ *       condition: role assignments of {@link #ASSIGNABLE_ROLES} only, to service principals and groups only.</li>
+ *   <li><b>platform-infra Policy Assignment Operator</b> (custom role, bootstrap): {@code
+ *       Microsoft.Authorization/policyAssignments/read|write|delete}, both rings, for the AKS pod security
+ *       assignment.</li>
+ *   <li><b>platform-infra Lock Operator</b> (custom role, bootstrap): {@code Microsoft.Authorization/locks/read|write|
+ *       delete}, production ring only. Among the general built-in roles only Owner and User Access Administrator may write
+ *       locks, both far wider ("Who can create or delete locks", azure-resource-manager/management/lock-resources.md,
+ *       ms.date 03/08/2024; Microsoft.Authorization locks REST specification, 2016-09-01).</li>
+ * </ul>
+ */
+public enum Deployer {
+    /** {@code platform-infra-deploy-nonprod}: development stages. */
+    NON_PRODUCTION("platform-infra-deploy-nonprod", false),
+    /** {@code platform-infra-deploy-prod}: production stages. */
+    PRODUCTION("platform-infra-deploy-prod", true);
+
+    /**
+     * Role definitions (GUIDs) the deployers may assign: Key Vault Secrets User, Storage Blob Data Contributor,
+     * Network Contributor, Reader and Azure Kubernetes Service Cluster User Role ({@code PROGRAM_ASSIGNED_ROLES} in
+     * scripts/bootstrap.sh).
+     */
+    public static final Set<String> ASSIGNABLE_ROLES = Set.of(
+            "4633458b-17de-408a-b874-0445c86b69e6",
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+            "4d97b98b-1d4f-4787-a291-c67834d212e7",
+            "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+            "4abbcc35-e782-43d8-92c5-2d3f1bd2253f");
+    /** Principal types the delegation condition lets the deployers assign roles to. */
+    public static final List<String> ASSIGNABLE_PRINCIPAL_TYPES = List.of("ServicePrincipal", "Group");
+    /** ARM type of role assignments. */
+    public static final String ROLE_ASSIGNMENTS = "Microsoft.Authorization/roleAssignments";
+    /** ARM type of management locks. */
+    public static final String LOCKS = "Microsoft.Authorization/locks";
+    /** ARM type of policy assignments. */
+    public static final String POLICY_ASSIGNMENTS = "Microsoft.Authorization/policyAssignments";
+
+    private static final String AUTHORIZATION = "microsoft.authorization/";
+
+    private final String identity;
+    private final boolean writesLocks;
+
+    Deployer(String identity, boolean writesLocks) {
+        this.identity = identity;
+        this.writesLocks = writesLocks;
+    }
+
+    /** The deployer of a stage: production stages deploy with the production identity. */
+    public static Deployer of(boolean production) {
+        return production ? PRODUCTION : NON_PRODUCTION;
+    }
+
+    /** Name of the managed identity and its service connection (docs/bootstrap.md). */
+    public String identity() {
+        return identity;
+    }
+
+    /**
+     * Whether the deployer may create, change and delete resources of ARM type {@code armType}, such as
+     * {@code Microsoft.Authorization/locks}. Role assignments are allowed here and judged per role by
+     * {@link #mayAssign}.
+     */
+    public boolean mayWrite(String armType) {
+        var type = armType.toLowerCase(Locale.ROOT);
+        if (!type.startsWith(AUTHORIZATION)) {
+            return true; // Contributor
+        }
+        return type.equals(ROLE_ASSIGNMENTS.toLowerCase(Locale.ROOT))
+                || type.equals(POLICY_ASSIGNMENTS.toLowerCase(Locale.ROOT))
+                || (writesLocks && type.equals(LOCKS.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether the deployer may assign the role definition {@code roleDefinitionId} (a GUID or an ID ending in one). */
+    public boolean mayAssign(String roleDefinitionId, String principalType) {
+        var guid = roleDefinitionId.substring(roleDefinitionId.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return ASSIGNABLE_ROLES.contains(guid) && ASSIGNABLE_PRINCIPAL_TYPES.contains(principalType);
+    }
+
+    /** What the deployer holds, in words, for refusals. */
+    public String roles() {
+        return "Contributor, Role Based Access Control Administrator (conditional), platform-infra Policy Assignment"
+                + " Operator" + (writesLocks ? ", platform-infra Lock Operator" : "");
+    }
+}

@@ -1,0 +1,118 @@
+package io.platforminfra.offline.rules;
+
+import io.platforminfra.azure.AzureRegions;
+import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.VersionSupport;
+import io.platforminfra.offline.RegisteredResource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What AKS refuses in a cluster or a node pool at create or update time. */
+final class KubernetesServiceRules {
+    private static final Set<String> CLUSTER_AND_POOLS = Set.of(ResourceTypes.MANAGED_CLUSTER, ResourceTypes.AGENT_POOL);
+    /** Shortest window AKS accepts for auto-upgrades. */
+    static final int MINIMUM_WINDOW_HOURS = 4;
+
+    private KubernetesServiceRules() {
+    }
+
+    static List<AzureRule> all() {
+        return List.of(
+                new AzureRule("AZ-AKS-001", CLUSTER_AND_POOLS, "an autoscaled node pool is sent with a count, and"
+                        + " minCount <= count <= maxCount",
+                        "pulumi/pulumi-azure-native#2943 and Azure/azure-service-operator#3220 (\"Required parameter"
+                                + " properties.count is missing (null)\"); managedClusters API 2023-04-01, count:"
+                                + " \"0 to 1000 (inclusive) for user pools\"",
+                        (resource, facts) -> eachPool(resource, (path, pool) -> autoscaledCount(path, pool))),
+                new AzureRule("AZ-AKS-002", CLUSTER_AND_POOLS, "a cluster or pool is created only with a Kubernetes"
+                        + " minor in AKS standard support on that day (" + VersionSupport.class.getSimpleName()
+                        + " table)", "MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md",
+                        (resource, facts) -> {
+                            var path = resource.type().equals(ResourceTypes.AGENT_POOL) ? "orchestratorVersion"
+                                    : "kubernetesVersion";
+                            return Inputs.text(resource, path).flatMap(version -> VersionSupport.refusal(
+                                            VersionSupport.Product.KUBERNETES, version, facts.asOf()))
+                                    .map(why -> List.of(new AzureRule.Breach(path, Inputs.text(resource, path)
+                                            .orElseThrow(), "it must " + why)))
+                                    .orElse(List.of());
+                        }),
+                new AzureRule("AZ-AKS-003", CLUSTER_AND_POOLS, "node pools use availability zones only in a region"
+                        + " that has them, and only its zones 1, 2 and 3",
+                        "articles/aks/reliability-availability-zones-configure.md; Azure regions list"
+                                + " (reliability/regions-list.md)",
+                        (resource, facts) -> {
+                            var region = Inputs.text(resource, "location").orElse(facts.location());
+                            var zones = AzureRegions.zonesOf(region);
+                            return eachPool(resource, (path, pool) -> {
+                                var asked = pool.get("availabilityZones") instanceof List<?> list ? list : List.of();
+                                return asked.isEmpty() || zones.containsAll(asked) ? List.of()
+                                        : List.of(new AzureRule.Breach(path + "availabilityZones", asked,
+                                        zones.isEmpty() ? "region " + region + " has no availability zones"
+                                                : "region " + region + " has the zones " + zones));
+                            });
+                        }),
+                new AzureRule("AZ-AKS-004", Set.of(ResourceTypes.MANAGED_CLUSTER), "a new cluster has a System mode"
+                        + " node pool in agentPoolProfiles", "articles/aks/use-system-pools.md (\"Every AKS cluster"
+                        + " must contain at least one system node pool\")",
+                        (resource, facts) -> {
+                            var pools = Inputs.list(resource, "agentPoolProfiles");
+                            return pools.stream().anyMatch(p -> p instanceof Map<?, ?> m && "System".equals(m.get("mode")))
+                                    ? List.of() : List.of(new AzureRule.Breach("agentPoolProfiles", pools.size()
+                                    + " pools", "none has mode System"));
+                        }),
+                new AzureRule("AZ-AKS-005", Set.of(ResourceTypes.MAINTENANCE_CONFIGURATION_WINDOW), "an auto-upgrade"
+                        + " schedule (aksManagedAutoUpgradeSchedule) has a maintenance window of " + MINIMUM_WINDOW_HOURS
+                        + " to 24 hours", "articles/aks/planned-maintenance.md (\"use a maintenance window with a"
+                        + " duration of four hours or more\"; API 2023-05-01 and later: durationHours 4 to 24)",
+                        (resource, facts) -> Inputs.number(resource, "maintenanceWindow.durationHours")
+                                .filter(hours -> hours < MINIMUM_WINDOW_HOURS || hours > 24)
+                                .map(hours -> List.of(new AzureRule.Breach("maintenanceWindow.durationHours",
+                                        Inputs.number(hours), "the window is " + Inputs.number(hours) + " hours")))
+                                .orElse(List.of())));
+    }
+
+    /** One pool's inputs by the path prefix they are reported under. */
+    private interface PoolCheck {
+        List<AzureRule.Breach> check(String pathPrefix, Map<?, ?> pool);
+    }
+
+    /** A pool resource is itself the pool; a cluster has its inline pools. */
+    private static List<AzureRule.Breach> eachPool(RegisteredResource resource, PoolCheck check) {
+        if (resource.type().equals(ResourceTypes.AGENT_POOL)) {
+            return check.check("", resource.inputs());
+        }
+        var breaches = new ArrayList<AzureRule.Breach>();
+        var pools = Inputs.list(resource, "agentPoolProfiles");
+        for (int i = 0; i < pools.size(); i++) {
+            if (pools.get(i) instanceof Map<?, ?> pool) {
+                breaches.addAll(check.check("agentPoolProfiles[" + i + "].", pool));
+            }
+        }
+        return breaches;
+    }
+
+    private static List<AzureRule.Breach> autoscaledCount(String path, Map<?, ?> pool) {
+        if (!Boolean.TRUE.equals(pool.get("enableAutoScaling"))) {
+            return List.of();
+        }
+        var count = pool.get("count");
+        if (count instanceof RegisteredResource.Unknown) {
+            return List.of();
+        }
+        if (!(count instanceof Number number)) {
+            return List.of(new AzureRule.Breach(path + "count", "not set", "an autoscaled pool needs count"));
+        }
+        var min = pool.get("minCount") instanceof Number n ? n.doubleValue() : null;
+        var max = pool.get("maxCount") instanceof Number n ? n.doubleValue() : null;
+        var value = number.doubleValue();
+        if ((min != null && value < min) || (max != null && value > max)) {
+            return List.of(new AzureRule.Breach(path + "count", Inputs.number(value), "it lies outside [minCount "
+                    + (min == null ? "?" : Inputs.number(min)) + ", maxCount " + (max == null ? "?" : Inputs.number(max))
+                    + "]"));
+        }
+        return List.of();
+    }
+}

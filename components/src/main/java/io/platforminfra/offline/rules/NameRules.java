@@ -1,0 +1,26 @@
+package io.platforminfra.offline.rules;
+
+import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.offline.AzureNames;
+
+import java.util.List;
+import java.util.Set;
+
+/** Azure's rules for resource names, per resource type ({@link AzureResourceKind}). */
+final class NameRules {
+    private NameRules() {
+    }
+
+    static List<AzureRule> all() {
+        return List.of(new AzureRule("AZ-NAME-001", Set.of(), "a resource's name follows its type's length and"
+                + " character rules", "\"Naming rules and restrictions for Azure resources\" (Microsoft Learn,"
+                + " azure-resource-manager/management/resource-name-rules)",
+                (resource, facts) -> AzureResourceKind.ofPulumiType(resource.type())
+                        .flatMap(kind -> {
+                            var input = AzureNames.inputOf(resource.type());
+                            return Inputs.text(resource, input).filter(name -> !kind.accepts(name))
+                                    .map(name -> new AzureRule.Breach(input, name, "it must " + kind.rule()));
+                        })
+                        .map(List::of).orElse(List.of())));
+    }
+}
