@@ -34,6 +34,6 @@ public record Rule(String id, Optional<String> checkovId, Severity severity, Sco
 
     /** Whether a violation of this rule fails the gate for {@code target}. */
     public boolean mandatoryFor(PolicyTarget target) {
-        return scope == Scope.EVERY_STAGE || target.production();
+        return scope == Scope.EVERY_STAGE || (scope != Scope.ADVICE && target.production());
     }
 }

@@ -1,13 +1,20 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.VersionSupport;
+
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
+import static io.platforminfra.policy.Scope.ADVICE;
 import static io.platforminfra.policy.Scope.EVERY_STAGE;
 import static io.platforminfra.policy.Scope.PRODUCTION;
 import static io.platforminfra.policy.Scope.PRODUCTION_ONLY;
@@ -38,6 +45,8 @@ public final class Rules {
      * that resource's lock in the program: the reviewed way to delete something Azure keeps under the lock.
      */
     public static final String LOCK_RULE = "PI-GOV-002";
+    /** Azure Policy initiative "Kubernetes cluster pod security baseline standards for Linux-based workloads". */
+    private static final String POD_SECURITY_BASELINE_INITIATIVE = "a8640138-9b0a-4a28-b8cb-1666c838647d";
 
     /** Every rule, in the order reports and the documentation list them. */
     public static final List<Rule> ALL = List.of(
@@ -79,9 +88,27 @@ public final class Rules {
                     each(Types.CLUSTER, r -> r.text("autoUpgradeProfile.upgradeChannel")
                             .filter(c -> !c.equalsIgnoreCase("none")).isPresent(), "no automatic upgrade channel")),
             rule("PI-AKS-008", "CKV_AZURE_4", MEDIUM, EVERY_STAGE, "AKS sends container logs and metrics to Log Analytics",
-                    "Incidents are investigated from logs; a cluster without them cannot be audited.",
-                    AKS_BASELINE + ", LT-3", "Built in: AksCluster enables the monitoring agent (omsagent).",
-                    each(Types.CLUSTER, r -> r.is("addonProfiles.omsagent.enabled", true), "the monitoring agent is off")),
+                    "Incidents are investigated from logs; a cluster without them cannot be audited. The agent"
+                            + " authenticates with Entra ID through a data collection rule: the workspace-key"
+                            + " authentication was retired on 30 September 2026.",
+                    AKS_BASELINE + ", LT-3; azure-monitor/containers/container-insights-authentication.md",
+                    "Built in: AksCluster enables the monitoring agent (omsagent) with useAADAuth and associates its"
+                            + " data collection rule with the cluster.",
+                    target -> target.ofType(Types.CLUSTER).stream().flatMap(cluster -> {
+                        if (!cluster.is("addonProfiles.omsagent.enabled", true)) {
+                            return Stream.of(Finding.of(cluster, "the monitoring agent is off"));
+                        }
+                        // The add-on's config carries the workspace ID, known only after apply in a preview.
+                        var configKnownLater = cluster.input("addonProfiles.omsagent.config")
+                                .filter(PolicyResource.Value.UNKNOWN::equals).isPresent();
+                        if (!configKnownLater && !cluster.is("addonProfiles.omsagent.config.useAADAuth", "true")) {
+                            return Stream.of(Finding.of(cluster, "the monitoring agent uses the retired workspace-key"
+                                    + " authentication (useAADAuth is not \"true\")"));
+                        }
+                        return dependents(target, ResourceTypes.DATA_COLLECTION_RULE_ASSOCIATION, cluster).isEmpty()
+                                ? Stream.of(Finding.of(cluster, "no data collection rule is associated with it"))
+                                : Stream.empty();
+                    }).toList()),
             rule("PI-AKS-009", "CKV_AZURE_143", HIGH, EVERY_STAGE, "AKS nodes have no public IP addresses",
                     "A public IP per node exposes the nodes directly; egress goes through the load balancer instead.",
                     AKS_BASELINE + ", NS-1", "Built in: every pool sets enableNodePublicIP: false.",
@@ -113,6 +140,84 @@ public final class Rules {
                             .filter(r -> r.type().startsWith("kubernetes:") && r.provider().isEmpty())
                             .map(r -> Finding.of(r, "uses the default Kubernetes provider (the ambient kube context)"))
                             .toList()),
+            rule("PI-AKS-014", null, MEDIUM, PRODUCTION, "Production AKS clusters run Microsoft Defender for Containers",
+                    "Runtime threat detection and vulnerability findings for the nodes and workloads that serve"
+                            + " customers. Development stages may leave it off: it is billed per vCPU.",
+                    AKS_BASELINE + ", LT-1; aks/concepts-security.md", "Leave cluster.defender at its default (true).",
+                    each(Types.CLUSTER, r -> r.is("securityProfile.defender.securityMonitoring.enabled", true),
+                            "Defender for Containers is off")),
+            rule("PI-AKS-015", null, MEDIUM, EVERY_STAGE, "AKS run command is disabled",
+                    "`az aks command invoke` runs commands in the cluster with AKS's own credentials, around the API"
+                            + " server's network limits: nobody works on a cluster from a laptop.",
+                    "aks/access-private-cluster.md, \"Disable run command\"",
+                    "Built in: AksCluster sets apiServerAccessProfile.disableRunCommand.",
+                    each(Types.CLUSTER, r -> r.is("apiServerAccessProfile.disableRunCommand", true),
+                            "run command is enabled")),
+            rule("PI-AKS-016", null, HIGH, PRODUCTION, "The pod security baseline denies privileged pods in production",
+                    "The Azure Policy add-on enforces only what is assigned; without the baseline a privileged or"
+                            + " host-network pod is admitted. Development stages may audit instead, to try charts.",
+                    AKS_BASELINE + ", PV-2; aks/use-azure-policy.md; Azure Policy initiative "
+                            + POD_SECURITY_BASELINE_INITIATIVE,
+                    "Leave cluster.podSecurityBaseline at its default (deny).",
+                    target -> target.ofType(Types.CLUSTER).stream().flatMap(cluster -> {
+                        var assignments = dependents(target, ResourceTypes.POLICY_ASSIGNMENT, cluster).stream()
+                                .filter(a -> a.text("policyDefinitionId").filter(id -> id.toLowerCase(Locale.ROOT)
+                                        .endsWith(POD_SECURITY_BASELINE_INITIATIVE)).isPresent()).toList();
+                        if (assignments.isEmpty()) {
+                            return Stream.of(Finding.of(cluster, "the pod security baseline is not assigned"));
+                        }
+                        return assignments.stream().filter(a -> !a.text("parameters.effect.value")
+                                        .filter("deny"::equalsIgnoreCase).isPresent())
+                                .map(a -> Finding.of(a, "the pod security baseline only audits"));
+                    }).toList()),
+            rule("PI-AKS-017", null, MEDIUM, EVERY_STAGE, "AKS sends the API server's audit log",
+                    "Who changed what in the cluster is read from the audit log; kube-audit-admin keeps the writes"
+                            + " at a fraction of kube-audit's cost.",
+                    AKS_BASELINE + ", LT-3; aks/monitor-aks.md (resource logs)",
+                    "Built in: AksCluster sends kube-audit-admin in its diagnostic settings.",
+                    target -> target.ofType(Types.CLUSTER).stream()
+                            .filter(cluster -> dependents(target, Types.DIAGNOSTIC_SETTING, cluster).stream()
+                                    .noneMatch(d -> d.list("logs").stream().anyMatch(log -> log instanceof Map<?, ?> m
+                                            && Set.of("kube-audit-admin", "kube-audit").contains(m.get("category"))
+                                            && Boolean.TRUE.equals(m.get("enabled")))))
+                            .map(cluster -> Finding.of(cluster, "no diagnostic setting sends kube-audit-admin"))
+                            .toList()),
+            rule("PI-AKS-018", null, LOW, PRODUCTION, "Production AKS clusters upgrade inside a maintenance window",
+                    "Without a window AKS upgrades the cluster whenever a new version is out, also at peak traffic.",
+                    "aks/planned-maintenance.md", "Set cluster.maintenanceWindow (default: Sunday 02:00 UTC, 4 hours).",
+                    target -> target.ofType(Types.CLUSTER).stream()
+                            .filter(cluster -> dependents(target, ResourceTypes.MAINTENANCE_CONFIGURATION_WINDOW,
+                                    cluster).isEmpty())
+                            .map(cluster -> Finding.of(cluster, "has no auto-upgrade maintenance window")).toList()),
+            rule("PI-AKS-019", null, MEDIUM, PRODUCTION, "Production node pools spread across availability zones",
+                    "A pool in one zone goes down with it; zones cannot be added to an existing pool later.",
+                    RELIABILITY + "; reliability/reliability-aks.md",
+                    "Set cluster.availabilityZones to at least two of the region's zones; in a region without zones,"
+                            + " waive this rule with the reason.",
+                    target -> {
+                        var findings = new ArrayList<Finding>();
+                        target.ofType(Types.CLUSTER).forEach(cluster -> cluster.list("agentPoolProfiles").stream()
+                                .filter(pool -> pool instanceof Map<?, ?> m && zoneCount(m.get("availabilityZones")) < 2)
+                                .forEach(pool -> findings.add(Finding.of(cluster, "pool " + ((Map<?, ?>) pool).get("name")
+                                        + " is in fewer than two zones"))));
+                        target.ofType(ResourceTypes.AGENT_POOL).stream()
+                                .filter(pool -> zoneCount(pool.input("availabilityZones").orElse(null)) < 2)
+                                .forEach(pool -> findings.add(Finding.of(pool, "is in fewer than two zones")));
+                        return findings;
+                    }),
+            // --- Lifecycle
+            rule("PI-LIFE-001", null, LOW, ADVICE, "No version leaves Azure's support within "
+                            + VersionSupport.WARNING_DAYS + " days",
+                    "After the last day of standard support AKS upgrades a cluster by itself (or it runs unsupported)"
+                            + " and PostgreSQL moves to paid extended support: plan the upgrade while there is time.",
+                    "components/src/main/java/io/platforminfra/azure/VersionSupport.java (dated table; docs/versions.md)",
+                    "Move the stack file's cluster.kubernetesVersion or database.version to a newer supported version.",
+                    target -> Stream.of(
+                                    versions(target, Types.CLUSTER, "kubernetesVersion", VersionSupport.Product.KUBERNETES),
+                                    versions(target, ResourceTypes.AGENT_POOL, "orchestratorVersion",
+                                            VersionSupport.Product.KUBERNETES),
+                                    versions(target, Types.POSTGRES, "version", VersionSupport.Product.POSTGRESQL))
+                            .flatMap(List::stream).toList()),
             // --- Key Vault
             rule("PI-KV-001", "CKV_AZURE_110", HIGH, PRODUCTION, "Key Vault has purge protection",
                     "Without it a deleted vault and its keys can be purged at once, by mistake or by an attacker."
@@ -319,6 +424,25 @@ public final class Rules {
                     resources -> List.of()));
 
     private Rules() {
+    }
+
+    /** The resources of {@code type} that depend on {@code target} (are attached to it). */
+    private static List<PolicyResource> dependents(PolicyTarget target, String type, PolicyResource of) {
+        return target.ofType(type).stream().filter(r -> r.dependsOn(of)).toList();
+    }
+
+    private static int zoneCount(Object zones) {
+        return zones instanceof List<?> list ? list.size() : 0;
+    }
+
+    /** A finding for each resource of {@code type} whose version at {@code path} ends within the warning days. */
+    private static List<Finding> versions(PolicyTarget target, String type, String path, VersionSupport.Product product) {
+        return target.ofType(type).stream().flatMap(r -> r.text(path).flatMap(version ->
+                        VersionSupport.endingSoon(product, version, target.asOf())
+                                .map(last -> Finding.of(r, product.title() + " " + version + " leaves standard support"
+                                        + " after " + last + " (" + ChronoUnit.DAYS.between(target.asOf(), last)
+                                        + " days from " + target.asOf() + ")"))).stream())
+                .toList();
     }
 
     /** The rule with ID {@code id}. */

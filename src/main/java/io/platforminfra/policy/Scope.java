@@ -7,7 +7,9 @@ public enum Scope {
     /** Mandatory in production stages, advice in the others (a parity gap worth seeing). */
     PRODUCTION("mandatory in production stages"),
     /** Mandatory in production stages, not evaluated in the others (they are meant to be torn down). */
-    PRODUCTION_ONLY("production stages only");
+    PRODUCTION_ONLY("production stages only"),
+    /** Advice in every stage, never mandatory: something to plan for, such as a version nearing its end of support. */
+    ADVICE("advice in every stage");
 
     private final String description;
 

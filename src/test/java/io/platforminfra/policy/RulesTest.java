@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,8 @@ class RulesTest {
     private static final String VAULT = "azure-native:keyvault:Vault";
     private static final String STORAGE = "azure-native:storage:StorageAccount";
     private static final String POSTGRES = "azure-native:dbforpostgresql:Server";
+    private static final String POLICY_ASSIGNMENT = "azure-native:authorization:PolicyAssignment";
+    private static final String DIAGNOSTIC_SETTING = "azure-native:insights:DiagnosticSetting";
     private static final String OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
 
     /** Per rule, how to make the passing production graph violate it. */
@@ -46,6 +49,16 @@ class RulesTest {
             Map.entry("PI-AKS-012", t -> withInput(t, CLUSTER, "securityProfile.workloadIdentity.enabled", false)),
             Map.entry("PI-AKS-013", t -> changeFirst(t, r -> r.type().startsWith("kubernetes:"), r -> new PolicyResource(
                     r.type(), r.name(), r.urn(), r.inputs(), r.protect(), "", r.dependencies()))),
+            Map.entry("PI-AKS-014", t -> withInput(t, CLUSTER, "securityProfile.defender", null)),
+            Map.entry("PI-AKS-015", t -> withInput(t, CLUSTER, "apiServerAccessProfile.disableRunCommand", false)),
+            Map.entry("PI-AKS-016", t -> withInput(t, POLICY_ASSIGNMENT, "parameters.effect.value", "audit")),
+            Map.entry("PI-AKS-017", t -> without(t, r -> r.type().equals(DIAGNOSTIC_SETTING)
+                    && r.list("logs").stream().anyMatch(log -> log instanceof Map<?, ?> m
+                    && "kube-audit-admin".equals(m.get("category"))))),
+            Map.entry("PI-AKS-018", t -> without(t, r -> r.type().equals(
+                    "azure-native:containerservice/v20230601:MaintenanceConfiguration"))),
+            Map.entry("PI-AKS-019", t -> withInput(t, CLUSTER, "agentPoolProfiles.0.availabilityZones", List.of("1"))),
+            Map.entry("PI-LIFE-001", t -> t.on(lastDayOfClusterVersion(t).minusDays(30))),
             Map.entry("PI-KV-001", t -> withInput(t, VAULT, "properties.enablePurgeProtection", false)),
             Map.entry("PI-KV-002", t -> withInput(t, VAULT, "properties.enableSoftDelete", false)),
             Map.entry("PI-KV-003", t -> withInput(t, VAULT, "properties.enableRbacAuthorization", false)),
@@ -117,8 +130,47 @@ class RulesTest {
         }
         var insecure = VIOLATIONS.get(rule.id());
         assertThat(insecure).as("a violating variant for " + rule.id()).isNotNull();
-        var violations = PolicyCheck.evaluate(insecure.apply(production), List.of(), TODAY).of(rule);
-        assertThat(violations).as(rule.id()).isNotEmpty().allMatch(Violation::failsTheGate);
+        var variant = insecure.apply(production);
+        var violations = PolicyCheck.evaluate(variant, List.of(), variant.asOf()).of(rule);
+        // Advice is shown and never fails the gate; every other rule is mandatory in production.
+        assertThat(violations).as(rule.id()).isNotEmpty()
+                .allMatch(v -> v.failsTheGate() == (rule.scope() != Scope.ADVICE));
+    }
+
+    @Test
+    void theMonitoringAgentMustAuthenticateWithEntraIdThroughADataCollectionRule() {
+        var production = PolicyTargetsOfStages.of("prod");
+        var rule = Rules.byId("PI-AKS-008").orElseThrow();
+        var keyAuthentication = withInput(production, CLUSTER, "addonProfiles.omsagent.config",
+                Map.of("logAnalyticsWorkspaceResourceID", "/subscriptions/s/workspaces/w", "useAADAuth", "false"));
+        assertThat(PolicyCheck.evaluate(keyAuthentication, List.of(), TODAY).of(rule)).singleElement()
+                .satisfies(v -> assertThat(v.finding().message()).contains("workspace-key"));
+        var noAssociation = without(production,
+                r -> r.type().equals("azure-native:insights:DataCollectionRuleAssociation"));
+        assertThat(PolicyCheck.evaluate(noAssociation, List.of(), TODAY).of(rule)).singleElement()
+                .satisfies(v -> assertThat(v.finding().message()).contains("data collection rule"));
+    }
+
+    @Test
+    void aVersionNearingItsEndOfSupportIsAdviceFromNinetyDaysBefore() {
+        var production = PolicyTargetsOfStages.of("prod");
+        var rule = Rules.byId("PI-LIFE-001").orElseThrow();
+        var lastDay = lastDayOfClusterVersion(production);
+        assertThat(PolicyCheck.evaluate(production.on(lastDay.minusDays(VersionSupport.WARNING_DAYS)), List.of(),
+                lastDay.minusDays(VersionSupport.WARNING_DAYS)).of(rule)).as("exactly 90 days before").isEmpty();
+        var day = lastDay.minusDays(VersionSupport.WARNING_DAYS - 1);
+        var verdict = PolicyCheck.evaluate(production.on(day), List.of(), day);
+        assertThat(verdict.of(rule)).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.finding().message()).contains(lastDay.toString(), "89 days");
+            assertThat(v.failsTheGate()).isFalse();
+        });
+        assertThat(verdict.passes()).isTrue();
+    }
+
+    /** The last day of AKS support of the Kubernetes minor the target's cluster runs. */
+    private static LocalDate lastDayOfClusterVersion(PolicyTarget target) {
+        var version = target.ofType(CLUSTER).get(0).text("kubernetesVersion").orElseThrow();
+        return VersionSupport.find(VersionSupport.Product.KUBERNETES, version).orElseThrow().lastDayOfSupport();
     }
 
     @Test

@@ -8,13 +8,24 @@ import io.platforminfra.offline.RegisteredResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What AKS refuses in a cluster or a node pool at create or update time. */
 final class KubernetesServiceRules {
     private static final Set<String> CLUSTER_AND_POOLS = Set.of(ResourceTypes.MANAGED_CLUSTER, ResourceTypes.AGENT_POOL);
     /** Shortest window AKS accepts for auto-upgrades. */
     static final int MINIMUM_WINDOW_HOURS = 4;
+    /** Fewest vCPUs AKS accepts in a System pool's VM size (error SystemPoolSkuTooLow). */
+    static final int MINIMUM_SYSTEM_POOL_VCPUS = 2;
+    /**
+     * The vCPUs an Azure VM size names: the number after the family letters ({@code Standard_D2ds_v5}: 2), or after
+     * the dash of a constrained-vCPU size ({@code Standard_E4-2ds_v5}: 2 active). Azure VM naming conventions
+     * (virtual-machines/vm-naming-conventions.md).
+     */
+    private static final Pattern VCPUS_IN_SIZE = Pattern.compile("^Standard_[A-Za-z]+(\\d+)(?:-(\\d+))?",
+            Pattern.CASE_INSENSITIVE);
 
     private KubernetesServiceRules() {
     }
@@ -71,7 +82,31 @@ final class KubernetesServiceRules {
                                 .filter(hours -> hours < MINIMUM_WINDOW_HOURS || hours > 24)
                                 .map(hours -> List.of(new AzureRule.Breach("maintenanceWindow.durationHours",
                                         Inputs.number(hours), "the window is " + Inputs.number(hours) + " hours")))
-                                .orElse(List.of())));
+                                .orElse(List.of())),
+                new AzureRule("AZ-AKS-006", CLUSTER_AND_POOLS, "a System mode pool uses a VM size with at least "
+                        + MINIMUM_SYSTEM_POOL_VCPUS + " vCPUs (read from the size name; the 4 GB memory floor is not"
+                        + " modelled)", "error SystemPoolSkuTooLow, \"System node pool must use VM sku with more than 2"
+                        + " cores and 4GB memory\" (MicrosoftDocs/azure-dev-docs#213, #216); articles/aks/"
+                        + "quotas-skus-regions.md \"Restricted VM sizes\". The 4 vCPU, two-node and no-B-series lines of"
+                        + " use-system-pools.md are not enforced by the API (MicrosoftDocs/azure-docs#121181)",
+                        (resource, facts) -> eachPool(resource, (path, pool) -> {
+                            if (!"System".equals(pool.get("mode")) || !(pool.get("vmSize") instanceof String size)) {
+                                return List.of();
+                            }
+                            var vcpus = vcpusOf(size);
+                            return vcpus.isPresent() && vcpus.getAsInt() < MINIMUM_SYSTEM_POOL_VCPUS
+                                    ? List.of(new AzureRule.Breach(path + "vmSize", size, "it has "
+                                    + vcpus.getAsInt() + " vCPU")) : List.of();
+                        })));
+    }
+
+    /** The vCPUs {@code size} names; empty when the name does not follow Azure's naming convention. */
+    static OptionalInt vcpusOf(String size) {
+        var matcher = VCPUS_IN_SIZE.matcher(size);
+        if (!matcher.find()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(matcher.group(2) != null ? matcher.group(2) : matcher.group(1)));
     }
 
     /** One pool's inputs by the path prefix they are reported under. */
