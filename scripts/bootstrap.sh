@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Creates what must exist before the first `pulumi up` of platform-infra: the state backend (storage account and
 # container), the secrets provider key (Key Vault), the pipeline identities with their federated credentials for
-# Azure DevOps, and their role assignments. Run once by a subscription Owner; safe to re-run (every step checks
-# before it creates, and settings are re-applied, so a re-run also repairs drift). Creates and prints no secret.
+# Azure DevOps, their role assignments (with two custom roles), and the production subscription's Defender for
+# Containers plan. Run once by a subscription Owner; safe to re-run (every step checks before it creates, and
+# settings are re-applied, so a re-run also repairs drift). Creates and prints no secret.
 #   scripts/bootstrap.sh --help
 # What it creates and why, and the manual Azure DevOps steps: docs/bootstrap.md.
 set -euo pipefail
@@ -39,6 +40,37 @@ readonly PROGRAM_ASSIGNED_ROLES=(
   acdd72a7-3385-48ef-bd42-f606fba81ae7
   4abbcc35-e782-43d8-92c5-2d3f1bd2253f
 )
+# Who those roles may be assigned to: ServicePrincipal for the managed identities the program creates, Group for
+# the Entra ID groups a stack file names. Never User: a person's access goes through a group, reviewed in one place.
+readonly DELEGATION_PRINCIPAL_TYPES=(
+  ServicePrincipal
+  Group
+)
+
+# Custom roles for the two things the program writes and Contributor may not: Contributor's NotActions exclude
+# Microsoft.Authorization/*/Write and Microsoft.Authorization/*/Delete (role-based-access-control/built-in-roles/
+# privileged.md, ms.date 07/01/2026). components/src/main/java/io/platforminfra/azure/Deployer.java describes the same
+# roles for the offline engine; DeployerMatchesBootstrapTest fails when the two differ.
+#
+# Policy assignments: every stage's cluster gets the assignment "pod security baseline" at the cluster's scope
+# (AksCluster.java), so both deploying identities hold this role on their ring's subscription.
+readonly POLICY_OPERATOR_ROLE="platform-infra Policy Assignment Operator"
+readonly POLICY_OPERATOR_ACTIONS=(
+  Microsoft.Authorization/policyAssignments/read
+  Microsoft.Authorization/policyAssignments/write
+  Microsoft.Authorization/policyAssignments/delete
+)
+# Locks: production stages put a CanNotDelete lock on each stateful resource (StatefulResources.java). Only Owner
+# and User Access Administrator among the built-in roles may write locks, and both may also grant any role
+# ("Who can create or delete locks", azure-resource-manager/management/lock-resources.md, which suggests a custom
+# role). Only the production deploying identity holds it, on the production subscription: development stages have
+# no locks, and deploy-nonprod must never be able to lift production's.
+readonly LOCK_OPERATOR_ROLE="platform-infra Lock Operator"
+readonly LOCK_OPERATOR_ACTIONS=(
+  Microsoft.Authorization/locks/read
+  Microsoft.Authorization/locks/write
+  Microsoft.Authorization/locks/delete
+)
 
 usage() {
   cat <<'EOF'
@@ -48,7 +80,9 @@ Creates, once, what platform-infra's pipelines need before the first `pulumi up`
 --subscription: resource group rg-<prefix>-state (read-only lock), storage account for Pulumi state (container
 "state"), Key Vault with RSA key "pulumi-secrets" (secrets provider), and managed identities for the service
 connections platform-infra-read, platform-infra-deploy-nonprod and platform-infra-deploy-prod with federated
-credentials for Azure DevOps and least-privilege role assignments. Prints what to enter in Azure DevOps.
+credentials for Azure DevOps and least-privilege role assignments, including two custom roles (policy assignments
+for both deploying identities, locks for production's only), and the Microsoft Defender for Containers plan on the
+production subscription. Prints what to enter in Azure DevOps.
 Safe to re-run. Needs the Azure CLI, signed in (az login) as an Owner of every subscription named.
 
 Every option can also be given as an environment variable (shown after it).
@@ -362,6 +396,60 @@ remove_role() {
   done < <(assignments "$1" "$2" "$3")
 }
 
+# role_definition_visible ROLE_GUID SCOPE: whether Resource Manager already resolves the role definition at SCOPE.
+role_definition_visible() {
+  [[ -n $(az role definition list --name "$1" --scope "$2" --query "[0].name" -o tsv --only-show-errors 2> /dev/null) ]]
+}
+
+# ensure_custom_role NAME DESCRIPTION "ACTION..." SCOPE...: the custom role NAME with exactly the space-separated
+# ACTIONs, assignable on every SCOPE; sets custom_role_id to its GUID (what ensure_role takes). A custom role's
+# name is unique in the tenant, so it is looked up by name on each SCOPE; a re-run re-applies the description and the
+# actions (repairing a change made in the portal) and adds missing scopes. A scope found beyond SCOPE... is kept, as
+# a re-run removes no access, and reported for removal by hand.
+custom_role_id=""
+ensure_custom_role() {
+  local name=$1 description=$2 scope found="" json actions_json scopes_json actions=()
+  read -r -a actions <<< "$3"
+  shift 3
+  local scopes=("$@") existing=() extra=()
+  # Role definition commands take the subscription from the scope (and, on create, from the first assignable scope).
+  for scope in "${scopes[@]}"; do
+    found=$(az role definition list --custom-role-only true --name "$name" --scope "$scope" --query "[0].id" -o tsv \
+      --only-show-errors)
+    [[ -z $found ]] || break
+  done
+  if [[ -n $found ]]; then
+    mapfile -t existing < <(az role definition list --custom-role-only true --name "$name" --scope "$scope" \
+      --query "[0].assignableScopes[]" -o tsv --only-show-errors)
+    for scope in "${existing[@]}"; do
+      [[ " ${scopes[*],,} " == *" ${scope,,} "* ]] || extra+=("$scope")
+    done
+  fi
+  actions_json=$(printf '"%s",' "${actions[@]}")
+  scopes_json=$(printf '"%s",' "${scopes[@]}" "${extra[@]}")
+  # "Name" for create (and older CLIs' update by name), "id" with "roleName" for update: az role definition
+  # create/update take this JSON shape (role-based-access-control/custom-roles-cli.md).
+  json="{\"Name\":\"$name\",\"roleName\":\"$name\",\"IsCustom\":true,\"Description\":\"$description\",\
+\"Actions\":[${actions_json%,}],\"NotActions\":[],\"DataActions\":[],\"NotDataActions\":[],\
+\"AssignableScopes\":[${scopes_json%,}]${found:+,\"id\":\"$found\"}}"
+  if [[ -z $found ]]; then
+    custom_role_id=$(az role definition create --role-definition "$json" --query name -o tsv --only-show-errors) ||
+      die "could not create custom role '$name'. If Azure answers that the name exists, a role of that name is" \
+        "assignable elsewhere in the tenant: az role definition list --custom-role-only true --name '$name' --scope <its scope>"
+    note "custom role created: $name"
+  else
+    custom_role_id=${found##*/}
+    az role definition update --role-definition "$json" --only-show-errors -o none
+    note "custom role exists; description, actions and scopes re-applied: $name"
+  fi
+  ((${#extra[@]} == 0)) || warn "custom role '$name' is also assignable on ${extra[*]}: kept; remove by hand if unused"
+  # A new or changed definition takes a while to reach every scope; assigning it before then fails.
+  for scope in "${scopes[@]}"; do
+    retry 12 10 role_definition_visible "$custom_role_id" "$scope" ||
+      die "custom role '$name' is not visible on $scope yet: re-run in a few minutes"
+  done
+}
+
 # ensure_federated_credential IDENTITY NAME ISSUER SUBJECT
 ensure_federated_credential() {
   local identity=$1 name=$2 issuer=$3 subject=$4 current
@@ -610,19 +698,42 @@ for connection in "${SERVICE_CONNECTIONS[@]}"; do
 done
 
 # ---------------------------------------------------------------------------------------------------------------
+log "Custom roles"
+
+# Role definitions live in the tenant, not in a resource group: the state group's lock does not cover them. Each is
+# made assignable only on the subscriptions where it is assigned below (plus any an earlier run left, reported), so
+# nobody can grant it on another subscription.
+mapfile -t ring_scopes < <(printf '/subscriptions/%s\n' "$nonprod_subscription" "$prod_subscription" | sort -u)
+ensure_custom_role "$POLICY_OPERATOR_ROLE" "platform-infra deploying identities: create, change and delete the\
+ Azure Policy assignments the program makes (the AKS pod security baseline on each cluster), which Contributor\
+ cannot. Created by scripts/bootstrap.sh." "${POLICY_OPERATOR_ACTIONS[*]}" "${ring_scopes[@]}"
+policy_operator_id=$custom_role_id
+ensure_custom_role "$LOCK_OPERATOR_ROLE" "platform-infra production deploying identity: create and delete the\
+ CanNotDelete locks of production's stateful resources, which Contributor cannot and only Owner and User Access\
+ Administrator can among built-in roles. Created by scripts/bootstrap.sh." "${LOCK_OPERATOR_ACTIONS[*]}" \
+  "/subscriptions/$prod_subscription"
+lock_operator_id=$custom_role_id
+
+# ---------------------------------------------------------------------------------------------------------------
 log "Role assignments"
 
-# Delegation condition: the deploying identities may create and delete assignments of the program's roles only,
-# and only for service principals (managed identities): never Owner, never themselves a wider role, never a user.
+# Delegation condition: the deploying identities may create and delete assignments of the program's roles only
+# (PROGRAM_ASSIGNED_ROLES), and only to the principal types in DELEGATION_PRINCIPAL_TYPES: service principals (the
+# managed identities the program creates) and groups (the Entra ID groups a stack file names in
+# platform-infra:access, which get Reader and AKS Cluster User). Never Owner, never themselves a wider role, never a
+# single user. The string must stay byte for byte the same for the same lists: ensure_role compares it to the
+# existing assignment's condition and replaces the assignment when it differs.
 role_list=$(printf '%s, ' "${PROGRAM_ASSIGNED_ROLES[@]}")
 role_list=${role_list%, }
+type_list=$(printf "'%s', " "${DELEGATION_PRINCIPAL_TYPES[@]}")
+type_list=${type_list%, }
 delegation=""
 for action in write:Request delete:Resource; do
   attributes=${action#*:}   # a new assignment is described by the request, an existing one by the resource
   delegation+="${delegation:+ AND }((!(ActionMatches{'Microsoft.Authorization/roleAssignments/${action%%:*}'}))"
   delegation+=" OR (@${attributes}[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals"
   delegation+=" {${role_list}} AND @${attributes}[Microsoft.Authorization/roleAssignments:PrincipalType]"
-  delegation+=" ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal', 'Group'}))"
+  delegation+=" ForAnyOfAnyValues:StringEqualsIgnoreCase {${type_list}}))"
 done
 
 # State and key: every pipeline identity reads and writes state (a preview takes the stack's lock in the
@@ -660,7 +771,48 @@ for ring in nonprod prod; do
   ensure_role "$p" ServicePrincipal "$ROLE_CONTRIBUTOR" "/subscriptions/$s" "$connection: Contributor on $s"
   ensure_role "$p" ServicePrincipal "$ROLE_RBAC_ADMIN" "/subscriptions/$s" \
     "$connection: Role Based Access Control Administrator on $s, limited to the program's roles" "$delegation"
+  ensure_role "$p" ServicePrincipal "$policy_operator_id" "/subscriptions/$s" \
+    "$connection: $POLICY_OPERATOR_ROLE on $s"
 done
+
+# Locks: the production deploying identity only, on the production subscription only (DeployerMatchesBootstrapTest
+# fails if this role is assigned any other way).
+if [[ $nonprod_subscription == "$prod_subscription" ]]; then
+  warn "platform-infra-deploy-nonprod shares subscription $prod_subscription with production: as Contributor there" \
+    "it can change production's resources. It cannot delete the locked ones or lift their locks: $LOCK_OPERATOR_ROLE" \
+    "goes to platform-infra-deploy-prod only. Separate subscriptions remove this (--nonprod-subscription)."
+fi
+ensure_role "${principal_id[platform-infra-deploy-prod]}" ServicePrincipal "$lock_operator_id" \
+  "/subscriptions/$prod_subscription" "platform-infra-deploy-prod: $LOCK_OPERATOR_ROLE on $prod_subscription"
+
+# ---------------------------------------------------------------------------------------------------------------
+log "Microsoft Defender for Containers on $prod_subscription"
+
+# Production clusters run the Defender sensor (securityProfile.defender, cluster.defender: true by default;
+# Pulumi.dev.yaml turns it off). The sensor is a component of the subscription's Defender for Containers plan:
+# Microsoft's AKS guides enable the plan first and list "Defender for Containers enabled on your Azure subscription"
+# (or "plan already enabled") as the prerequisite for deploying the sensor (MicrosoftDocs/azure-security-docs,
+# articles/defender-for-cloud/defender-for-containers-azure-enable-programmatically.md, ms.date 06/04/2025, and
+# defender-for-containers-azure-deploy-portal.md, ms.date 06/04/2025). So production's subscription gets the plan.
+# Cost: the plan covers every AKS cluster in the subscription ("activates protection for all Azure Kubernetes
+# Service (AKS) clusters ... in that subscription", learn.microsoft.com/training/modules/
+# detect-container-risks-defender-containers/3-enable-configure-defender-containers) and is billed per vCore of
+# their nodes (https://azure.microsoft.com/pricing/details/defender-for-cloud/). The non-production subscription
+# does not get it: its stages turn the sensor off. It is set here rather than by the program because it is a
+# subscription-wide billing setting that no single stage owns.
+register_providers "$prod_subscription" Microsoft.Security
+if [[ $(az security pricing show --name Containers --subscription "$prod_subscription" --query pricingTier -o tsv \
+    --only-show-errors 2> /dev/null) == Standard ]]; then
+  note "Defender for Containers plan is on"
+else
+  az security pricing create --name Containers --tier standard --subscription "$prod_subscription" \
+    --only-show-errors -o none
+  note "Defender for Containers plan turned on (billed per vCore of the subscription's AKS nodes)"
+fi
+if [[ $nonprod_subscription == "$prod_subscription" ]]; then
+  warn "the Defender for Containers plan covers every cluster in $prod_subscription, the non-production ones too:" \
+    "their nodes are billed too. Separate subscriptions avoid this (--nonprod-subscription)."
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 log "Cluster admin groups"

@@ -24,6 +24,35 @@ select_stack() {
   pulumi stack select --stack "$1"
 }
 
+# A first `up` grants the cluster's identity its subnet and then creates the cluster, which Azure may refuse until
+# the grant has propagated: "it can take up to 60 minutes for the permissions granted to your cluster's managed
+# identity to propagate" (MicrosoftDocs/azure-aks-docs articles/aks/use-managed-identity.md). Such a refusal is
+# retried, every 5 minutes for up to an hour; the state keeps what the earlier attempt created, so a
+# retry continues where it stopped. AKS's "Another operation ... is in progress" (OperationNotAllowed) is retried
+# the same way: AKS starts operations of its own that a pool update can meet (Azure/telescope#1213). Any other
+# failure fails at once. (The exact error codes AKS returns for an unpropagated grant are unverified: both ARM's
+# AuthorizationFailed family and the wording are matched.)
+readonly GRANT_RETRIES=12 GRANT_RETRY_SECONDS=300
+up_until_grants_propagate() {
+  local stage=$1 attempt log
+  log=$(mktemp)
+  for (( attempt = 1; ; attempt++ )); do
+    if pulumi up --stack "$stage" --yes --diff 2>&1 | tee "$log"; then
+      rm -f "$log"
+      return 0
+    fi
+    if (( attempt > GRANT_RETRIES )) ||
+      ! grep -Eq 'AuthorizationFailed|does not have authorization to perform action|nother (agentpool )?operation .* is in progress' "$log"; then
+      rm -f "$log"
+      return 1
+    fi
+    echo "##vso[task.logissue type=warning]$stage: Azure refused an action for missing authorization (grants take up" \
+      "to 60 minutes to propagate) or a running AKS operation. Retry $attempt of $GRANT_RETRIES in" \
+      "$((GRANT_RETRY_SECONDS / 60)) minutes."
+    sleep "$GRANT_RETRY_SECONDS"
+  done
+}
+
 case "$operation" in
   preview)
     stage="${2:?usage: pulumi-stages.sh preview <stage>}"
@@ -38,7 +67,7 @@ case "$operation" in
     for stage in $stages; do
       echo "=== pulumi up: $stage"
       select_stack "$stage"
-      pulumi up --stack "$stage" --yes --diff
+      up_until_grants_propagate "$stage"
     done
     ;;
   drift)

@@ -1,5 +1,6 @@
 package io.platforminfra.cli;
 
+import io.platforminfra.azure.VersionDocument;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.JUnitReport;
@@ -55,6 +56,10 @@ public final class CheckCommand implements Callable<Integer> {
     static final class Stages extends StageSelection {
         @Option(names = "--rules", description = "Print every rule as Markdown (the source of docs/policies.md).")
         private boolean rules;
+
+        @Option(names = "--versions", description = "Print the dated table of supported Kubernetes and PostgreSQL"
+                + " versions as Markdown (the source of docs/versions.md).")
+        private boolean versions;
     }
 
     @Override
@@ -63,6 +68,10 @@ public final class CheckCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         if (stages.rules) {
             out.print(PolicyDocument.render());
+            return Main.OK;
+        }
+        if (stages.versions) {
+            out.print(VersionDocument.render());
             return Main.OK;
         }
         var today = day.date();

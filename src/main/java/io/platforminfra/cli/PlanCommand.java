@@ -1,5 +1,6 @@
 package io.platforminfra.cli;
 
+import io.platforminfra.offline.rules.AzureRulesDocument;
 import io.platforminfra.plan.Plan;
 import io.platforminfra.plan.PlanJson;
 import io.platforminfra.plan.PlanRefusedException;
@@ -50,6 +51,10 @@ public final class PlanCommand implements Callable<Integer> {
         @Option(names = "--compare", split = ",", paramLabel = "<stage>,<stage>[,<stage>...]", hideParamSyntax = true,
                 description = "Show, per resource, the settings that differ between these stages (for example dev,prod).")
         private List<String> compared = new ArrayList<>();
+
+        @Option(names = "--azure-rules", description = "Print the Azure rules the offline engine applies as Markdown"
+                + " (the source of docs/azure-rules.md).")
+        private boolean azureRules;
     }
 
     /** Output formats. */
@@ -64,6 +69,10 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        if (stages.azureRules) {
+            out.print(AzureRulesDocument.render());
+            return Main.OK;
+        }
         var names = !stages.compared.isEmpty() ? stages.compared : stages.stages(project.path());
         if (!stages.compared.isEmpty() && stages.compared.size() < 2) {
             err.println("--compare needs at least two stages, such as --compare dev,prod");

@@ -1,6 +1,8 @@
 package io.platforminfra.cli;
 
 import com.google.gson.JsonParser;
+import io.platforminfra.azure.VersionDocument;
+import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.policy.PolicyDocument;
 import io.platforminfra.policy.Rules;
 import io.platforminfra.program.StackConfiguration;
@@ -120,6 +122,18 @@ class CheckCommandTest {
         assertThat(failures.getLength()).isEqualTo(2);
         assertThat(((Element) failures.item(0).getParentNode()).getAttribute("classname")).isEqualTo("policy.prod");
         assertThat(((Element) suites.item(1)).getAttribute("failures")).isEqualTo("2");
+    }
+
+    @Test
+    void theVersionDocumentIsGeneratedFromTheDatedTableAndUpToDate() throws Exception {
+        assertThat(Files.readString(TestProject.REPOSITORY.resolve("docs/versions.md")))
+                .as("docs/versions.md is generated: java -jar target/platform-infra.jar check --versions > docs/versions.md")
+                .isEqualTo(VersionDocument.render());
+        assertThat(CommandLineRun.of("check", "--versions").out()).isEqualTo(VersionDocument.render());
+        for (var release : VersionSupport.all()) {
+            assertThat(VersionDocument.render()).contains("| " + release.product().title() + " | " + release.version()
+                    + " | " + release.generalAvailability() + " | " + release.lastDayOfSupport() + " |");
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.platforminfra.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.platforminfra.offline.AzureMocks;
+import io.platforminfra.offline.rules.AzureRules;
+import io.platforminfra.offline.rules.AzureRulesDocument;
 import io.platforminfra.program.StackConfiguration;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -204,5 +207,20 @@ class PlanCommandTest {
             }
         }
         throw new AssertionError("no " + type + " in the plan");
+    }
+
+    @Test
+    void theAzureRulesDocumentIsGeneratedFromTheEngineAndUpToDate() throws Exception {
+        var document = AzureRulesDocument.render();
+        assertThat(Files.readString(TestProject.REPOSITORY.resolve("docs/azure-rules.md")))
+                .as("docs/azure-rules.md is generated: java -jar target/platform-infra.jar plan --azure-rules"
+                        + " > docs/azure-rules.md")
+                .isEqualTo(document);
+        assertThat(CommandLineRun.of("plan", "--azure-rules").out()).isEqualTo(document);
+        assertThat(AzureRules.ALL).allSatisfy(rule -> assertThat(document).contains("| " + rule.id() + " | "
+                + rule.rule() + " | "));
+        var story = Files.readString(TestProject.REPOSITORY.resolve("docs/deploy-fidelity.md"));
+        assertThat(AzureRules.ALL).as("docs/deploy-fidelity.md tells why each engine rule exists")
+                .allSatisfy(rule -> assertThat(story).contains(rule.id()));
     }
 }

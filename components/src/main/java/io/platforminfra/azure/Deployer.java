@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The identity that deploys a stage, and what it may write in Azure: exactly the roles {@code scripts/bootstrap.sh}
- * grants it (a test compares the two). The offline engine refuses a resource the deployer could not write, so a
- * missing permission fails {@code plan} instead of a release.
+ * grants it ({@code DeployerMatchesBootstrapTest} compares the assignable roles, the principal types, the custom roles'
+ * names and actions, and that the lock role goes to production only). The offline engine refuses a resource the
+ * deployer could not write, so a missing permission fails {@code plan} instead of a release.
  *
  * <ul>
  *   <li><b>Contributor</b> on its ring's subscription: everything except {@code Microsoft.Authorization/*&#47;Write}
@@ -15,13 +16,14 @@ import java.util.Set;
  *       So no lock, no policy assignment and no role assignment comes from Contributor.</li>
  *   <li><b>Role Based Access Control Administrator</b> ({@code f58310d9-a9f6-439a-9e8d-f62e7b41a168}) with a
  *       condition: role assignments of {@link #ASSIGNABLE_ROLES} only, to service principals and groups only.</li>
- *   <li><b>platform-infra Policy Assignment Operator</b> (custom role, bootstrap): {@code
- *       Microsoft.Authorization/policyAssignments/read|write|delete}, both rings, for the AKS pod security
- *       assignment.</li>
- *   <li><b>platform-infra Lock Operator</b> (custom role, bootstrap): {@code Microsoft.Authorization/locks/read|write|
- *       delete}, production ring only. Among the general built-in roles only Owner and User Access Administrator may write
- *       locks, both far wider ("Who can create or delete locks", azure-resource-manager/management/lock-resources.md,
- *       ms.date 03/08/2024; Microsoft.Authorization locks REST specification, 2016-09-01).</li>
+ *   <li><b>platform-infra Policy Assignment Operator</b> ({@link #POLICY_ASSIGNMENT_OPERATOR}, custom role created by
+ *       the bootstrap): {@code Microsoft.Authorization/policyAssignments/read|write|delete}, both rings, each on its
+ *       ring's subscription, for the AKS pod security assignment.</li>
+ *   <li><b>platform-infra Lock Operator</b> ({@link #LOCK_OPERATOR}, custom role created by the bootstrap): {@code
+ *       Microsoft.Authorization/locks/read|write|delete}, production ring only, on the production subscription.
+ *       Among the general built-in roles only Owner and User Access Administrator may write locks, both far wider
+ *       ("Who can create or delete locks", azure-resource-manager/management/lock-resources.md, ms.date 03/08/2024;
+ *       Microsoft.Authorization locks REST specification, 2016-09-01).</li>
  * </ul>
  */
 public enum Deployer {
@@ -41,8 +43,28 @@ public enum Deployer {
             "4d97b98b-1d4f-4787-a291-c67834d212e7",
             "acdd72a7-3385-48ef-bd42-f606fba81ae7",
             "4abbcc35-e782-43d8-92c5-2d3f1bd2253f");
-    /** Principal types the delegation condition lets the deployers assign roles to. */
+    /**
+     * Principal types the delegation condition lets the deployers assign roles to: the program's managed identities
+     * and the Entra ID groups a stack file names ({@code DELEGATION_PRINCIPAL_TYPES} in scripts/bootstrap.sh).
+     */
     public static final List<String> ASSIGNABLE_PRINCIPAL_TYPES = List.of("ServicePrincipal", "Group");
+    /**
+     * Custom role {@code platform-infra Policy Assignment Operator}: held by both deployers on their ring's
+     * subscription ({@code POLICY_OPERATOR_ROLE} and {@code POLICY_OPERATOR_ACTIONS} in scripts/bootstrap.sh).
+     */
+    public static final CustomRole POLICY_ASSIGNMENT_OPERATOR = new CustomRole(
+            "platform-infra Policy Assignment Operator",
+            List.of("Microsoft.Authorization/policyAssignments/read",
+                    "Microsoft.Authorization/policyAssignments/write",
+                    "Microsoft.Authorization/policyAssignments/delete"));
+    /**
+     * Custom role {@code platform-infra Lock Operator}: held by the production deployer only, on the production
+     * subscription ({@code LOCK_OPERATOR_ROLE} and {@code LOCK_OPERATOR_ACTIONS} in scripts/bootstrap.sh).
+     */
+    public static final CustomRole LOCK_OPERATOR = new CustomRole("platform-infra Lock Operator",
+            List.of("Microsoft.Authorization/locks/read",
+                    "Microsoft.Authorization/locks/write",
+                    "Microsoft.Authorization/locks/delete"));
     /** ARM type of role assignments. */
     public static final String ROLE_ASSIGNMENTS = "Microsoft.Authorization/roleAssignments";
     /** ARM type of management locks. */
@@ -93,7 +115,21 @@ public enum Deployer {
 
     /** What the deployer holds, in words, for refusals. */
     public String roles() {
-        return "Contributor, Role Based Access Control Administrator (conditional), platform-infra Policy Assignment"
-                + " Operator" + (writesLocks ? ", platform-infra Lock Operator" : "");
+        return "Contributor, Role Based Access Control Administrator (conditional), "
+                + POLICY_ASSIGNMENT_OPERATOR.name() + (writesLocks ? ", " + LOCK_OPERATOR.name() : "");
+    }
+
+    /**
+     * A custom role the bootstrap creates for the deployers: its display name (unique in the tenant) and exactly its
+     * actions, in the order scripts/bootstrap.sh lists them.
+     *
+     * @param name    display name ({@code roleName}) of the role definition
+     * @param actions the role's {@code Actions}; it has no NotActions and no data actions
+     */
+    public record CustomRole(String name, List<String> actions) {
+        /** Copies {@code actions}, so the constants cannot be changed. */
+        public CustomRole {
+            actions = List.copyOf(actions);
+        }
     }
 }

@@ -112,8 +112,9 @@ public class AksCluster extends ComponentResource {
 
         // A user-assigned control-plane identity exists before the cluster, so it can be granted the node subnet
         // first; a system-assigned one would only exist after the cluster already needed the grant. AKS warns that
-        // such a grant "can take up to 60 minutes" to propagate (aks/user-assigned-managed-identity.md): a first
-        // `pulumi up` that fails on the subnet permission succeeds when the release job runs it again (docs/pipelines.md).
+        // such a grant "can take up to 60 minutes" to propagate (aks/use-managed-identity.md): a first `pulumi up`
+        // that Azure refuses for the missing permission is retried by the release job (pipelines/scripts/
+        // pulumi-stages.sh, docs/pipelines.md).
         var controlPlane = new UserAssignedIdentity(name + "-identity", UserAssignedIdentityArgs.builder()
                 .resourceName(placement.naming().name(AzureResourceKind.MANAGED_IDENTITY, "aks"))
                 .resourceGroupName(placement.resourceGroupName())
@@ -161,7 +162,8 @@ public class AksCluster extends ComponentResource {
                 // up as a conflict instead of being silently overwritten.
                 .enableServerSideApply(true)
                 // The kubeconfig comes from an invoke, which carries no dependency on the cluster: without this, a
-                // teardown could delete the cluster before the namespaces, which then cannot be reached.
+                // teardown could delete the cluster before the namespaces, which then cannot be reached. (deletedWith
+                // the cluster would skip those deletes; pulumi-java 1.36.1 has no such option: docs/upgrading.md.)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(cluster).build());
         this.workloadIdentities = bootstrapNamespaces(name, placement, settings.getNamespaces());
 

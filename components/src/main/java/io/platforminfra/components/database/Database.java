@@ -73,7 +73,7 @@ public class Database extends ComponentResource {
                 .resourceGroupName(placement.resourceGroupName())
                 // azure-native 2.10.0 cannot delete a server parameter (pulumi/pulumi-azure-native#3072; fixed in
                 // PR #3752, after 2.10.0): deleting only forgets it. The setting goes with its server; a removed one
-                // stays at its last value, here the secure one. (deletedWith is not settable in pulumi-java 1.36.1.)
+                // stays at its last value, here the secure one. (deletedWith is not settable in pulumi-java 1.36.1; docs/upgrading.md.)
                 .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build());
         underServer.add(previous);
         previous = new Administrator(name + "-entra-admin", AdministratorArgs.builder()

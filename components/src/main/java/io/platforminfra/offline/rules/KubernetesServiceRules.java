@@ -41,15 +41,9 @@ final class KubernetesServiceRules {
                 new AzureRule("AZ-AKS-002", CLUSTER_AND_POOLS, "a cluster or pool is created only with a Kubernetes"
                         + " minor in AKS standard support on that day (" + VersionSupport.class.getSimpleName()
                         + " table)", "MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md",
-                        (resource, facts) -> {
-                            var path = resource.type().equals(ResourceTypes.AGENT_POOL) ? "orchestratorVersion"
-                                    : "kubernetesVersion";
-                            return Inputs.text(resource, path).flatMap(version -> VersionSupport.refusal(
-                                            VersionSupport.Product.KUBERNETES, version, facts.asOf()))
-                                    .map(why -> List.of(new AzureRule.Breach(path, Inputs.text(resource, path)
-                                            .orElseThrow(), "it must " + why)))
-                                    .orElse(List.of());
-                        }),
+                        (resource, facts) -> VersionBreaches.of(resource,
+                                resource.type().equals(ResourceTypes.AGENT_POOL) ? "orchestratorVersion"
+                                        : "kubernetesVersion", VersionSupport.Product.KUBERNETES, facts.asOf())),
                 new AzureRule("AZ-AKS-003", CLUSTER_AND_POOLS, "node pools use availability zones only in a region"
                         + " that has them, and only its zones 1, 2 and 3",
                         "articles/aks/reliability-availability-zones-configure.md; Azure regions list"

@@ -24,11 +24,8 @@ final class PostgresRules {
                         "azure-databases-docs articles/postgresql/configure-maintain/concepts-version-policy.md (\"You"
                                 + " can't create new servers by using a PostgreSQL version that is retired\");"
                                 + " FlexibleServers.json API 2022-12-01",
-                        (resource, facts) -> Inputs.text(resource, "version")
-                                .flatMap(version -> VersionSupport.refusal(VersionSupport.Product.POSTGRESQL, version,
-                                        facts.asOf()).map(why -> List.of(new AzureRule.Breach("version", version,
-                                        "it must " + why))))
-                                .orElse(List.of())),
+                        (resource, facts) -> VersionBreaches.of(resource, "version",
+                                VersionSupport.Product.POSTGRESQL, facts.asOf())),
                 new AzureRule("AZ-PG-002", SERVER, "high availability runs only in the General Purpose and Memory"
                         + " Optimized tiers", HIGH_AVAILABILITY + " (\"The Burstable tier doesn't support high"
                         + " availability\")",
