@@ -32,12 +32,18 @@ select_stack() {
 # the same way: AKS starts operations of its own that a pool update can meet (Azure/telescope#1213). Any other
 # failure fails at once. (The exact error codes AKS returns for an unpropagated grant are unverified: both ARM's
 # AuthorizationFailed family and the wording are matched.)
+#
+# Every preview and update refreshes first (--refresh). Properties the program ignores after creation (a node
+# pool's count, which the autoscaler owns; PostgreSQL's zones, which a failover swaps; the Kubernetes version on the
+# stable and rapid channels) are otherwise sent again with the value recorded at creation: "Pulumi uses the
+# serialized value from the stack state ... Run pulumi refresh (or pulumi up --refresh)" (pulumi.com/docs/iac/
+# concepts/options/ignorechanges, pulumi/docs PR 16161). A preview's refresh is not saved.
 readonly GRANT_RETRIES=12 GRANT_RETRY_SECONDS=300
 up_until_grants_propagate() {
   local stage=$1 attempt log
   log=$(mktemp)
   for (( attempt = 1; ; attempt++ )); do
-    if pulumi up --stack "$stage" --yes --diff 2>&1 | tee "$log"; then
+    if pulumi up --stack "$stage" --refresh --yes --diff 2>&1 | tee "$log"; then
       rm -f "$log"
       return 0
     fi
@@ -58,7 +64,7 @@ case "$operation" in
     stage="${2:?usage: pulumi-stages.sh preview <stage>}"
     select_stack "$stage"
     status=0
-    pulumi preview --stack "$stage" --diff --json > "preview-$stage.json" || status=$?
+    pulumi preview --stack "$stage" --refresh --diff --json > "preview-$stage.json" || status=$?
     exit "$status"
     ;;
   up)
