@@ -37,7 +37,7 @@ select_stack() {
 # pool's count, which the autoscaler owns; PostgreSQL's zones, which a failover swaps; the Kubernetes version on the
 # stable and rapid channels) are otherwise sent again with the value recorded at creation: "Pulumi uses the
 # serialized value from the stack state ... Run pulumi refresh (or pulumi up --refresh)" (pulumi.com/docs/iac/
-# concepts/options/ignorechanges, pulumi/docs PR 16161). A preview's refresh is not saved.
+# concepts/options/ignorechanges, pulumi/docs PR 16161). A preview's refresh is not saved (pulumi/pulumi#12740).
 readonly GRANT_RETRIES=12 GRANT_RETRY_SECONDS=300
 up_until_grants_propagate() {
   local stage=$1 attempt log
