@@ -87,6 +87,9 @@ public final class Platform {
      * Defines the whole stage in {@code ctx}. Throws {@link StackConfigException} before registering anything
      * when the stack file is invalid.
      *
+     * <p>Admits every run: for the tests of the stack under the mock engine. Real runs go through {@link StackProgram},
+     * which asks the {@link DeploymentGuard}.
+     *
      * @param configuredKeys every config key the deployment was given, so that unknown ones are refused
      * @param asOf           the run's day: versions out of Azure's support on it are refused
      */
