@@ -854,14 +854,19 @@ subscription_of() {
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 stages=()
 production=()
+deployers=()
 for f in "$repo_root"/Pulumi.*.yaml; do
   [[ -f $f ]] || continue
   stage=${f##*/Pulumi.}
   stage=${stage%.yaml}
   stages+=("platform-infra-$stage")
+  ring=platform-infra-deploy-nonprod
   if grep -Eq '^[[:space:]]*platform-infra:environmentType:[[:space:]]*production' "$f"; then
     production+=("platform-infra-$stage")
+    ring=platform-infra-deploy-prod
   fi
+  # The program refuses an update by any identity not in the stage's platform-infra:deployers (docs/pipelines.md).
+  deployers+=("$(printf '%-24s - %s   # %s' "${f##*/}" "${principal_id[$ring]}" "$(identity_name "$ring")")")
 done
 
 echo
@@ -907,6 +912,11 @@ echo "   ${stages[*]:-(no stack files found)}"
 echo "   Approvals (platform team) on the production ones: ${production[*]:-(none found)}"
 echo
 echo "4. Branch policies on main (Repos > Branches > main > Branch policies): docs/bootstrap.md#branch-policies-on-main"
+echo
+echo "5. Stack files: the only identity that may update each stage (pulumi up) is its ring's deploying identity."
+echo "   Set platform-infra:deployers in each file to this principal (object) ID, replacing any placeholder, by"
+echo "   pull request (docs/configuration.md#platform-infradeployers):"
+printf '   %s\n' "${deployers[@]:-(no stack files found)}"
 if ((${#pending[@]} > 0)); then
   echo
   echo "NOT DONE: run these as someone who may manage the groups' members, then re-run this script:"

@@ -2,8 +2,8 @@ package io.platforminfra.program;
 
 import com.pulumi.Pulumi;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * Entry point of a run under the real Pulumi engine ({@code pulumi preview}, {@code pulumi up}).
@@ -14,8 +14,10 @@ public final class App {
 
     /** Runs the stack program under the engine, with the config keys the engine passed. */
     public static void main(String[] args) {
-        // The run's date decides which Kubernetes and PostgreSQL versions Azure still supports (VersionSupport).
+        // The run's date decides which Kubernetes and PostgreSQL versions Azure still supports (VersionSupport);
+        // the clock also dates a break glass.
+        var clock = Clock.systemUTC();
         Pulumi.run(StackProgram.withConfiguredKeys(EngineConfigKeys.fromEnvironment(), System.getenv(),
-                LocalDate.now(ZoneOffset.UTC)));
+                LocalDate.now(clock), clock));
     }
 }

@@ -31,7 +31,11 @@ import io.platforminfra.policy.Rules;
 import io.platforminfra.policy.Waiver;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Set;
 
@@ -83,12 +87,27 @@ public final class Platform {
      * Defines the whole stage in {@code ctx}. Throws {@link StackConfigException} before registering anything
      * when the stack file is invalid.
      *
+     * <p>Admits every run: for the tests of the stack under the mock engine. Real runs go through {@link StackProgram},
+     * which asks the {@link DeploymentGuard}.
+     *
      * @param configuredKeys every config key the deployment was given, so that unknown ones are refused
      * @param asOf           the run's day: versions out of Azure's support on it are refused
      */
     public static void define(Context ctx, Set<String> configuredKeys, LocalDate asOf) {
+        define(ctx, configuredKeys, asOf, config -> Optional.empty());
+    }
+
+    /**
+     * Defines the whole stage in {@code ctx} if {@code admission} admits it: it is asked once the stack file has
+     * been read and before anything is registered, and either throws ({@link DeploymentRefusedException}: nothing
+     * is registered) or returns the break glass to record, as the stack output
+     * {@value DeploymentGuard#BREAK_GLASS_OUTPUT} and the resource group's tag {@value DeploymentGuard#BREAK_GLASS_TAG}.
+     */
+    public static void define(Context ctx, Set<String> configuredKeys, LocalDate asOf,
+                              Function<StageConfig, Optional<DeploymentGuard.BreakGlass>> admission) {
         var source = new PulumiConfigSource(ctx, configuredKeys);
         var config = StageConfigReader.read(source, ctx.stackName(), asOf);
+        var breakGlass = admission.apply(config);
         var tags = StandardTags.of(config);
         var naming = new NamingConvention(StageConfigReader.WORKLOAD, config.stage(), config.location());
 
@@ -99,7 +118,8 @@ public final class Platform {
         var resourceGroup = new ResourceGroup("platform", ResourceGroupArgs.builder()
                 .resourceGroupName(resourceGroupAdoption.name(naming.name(AzureResourceKind.RESOURCE_GROUP)))
                 .location(config.location())
-                .tags(tags)
+                .tags(breakGlass.map(record -> withTag(tags, DeploymentGuard.BREAK_GLASS_TAG, record.tagValue()))
+                        .orElse(tags))
                 .build(), resourceGroupAdoption.options(null).build());
         var placement = new Placement(resourceGroup.name(), config.location(), naming, tags,
                 client.applyValue(GetClientConfigResult::tenantId),
@@ -151,5 +171,18 @@ public final class Platform {
         ctx.export("vaultUri", secrets.vaultUri());
         ctx.export("blobEndpoint", storage.blobEndpoint());
         ctx.export("databaseHost", database.hostName());
+        // Where the team sees it: `pulumi stack output`, the update's summary, and the next preview's diff, which
+        // shows the output and the resource group's tag going away when the release pipeline runs again.
+        breakGlass.ifPresent(record -> ctx.export(DeploymentGuard.BREAK_GLASS_OUTPUT, Output.of(record.output())));
+    }
+
+    /**
+     * {@code tags} plus one: a break glass is recorded on the resource group only, the stage's entry point in the
+     * portal, so that every other resource keeps exactly the standard tags.
+     */
+    private static Map<String, String> withTag(Map<String, String> tags, String key, String value) {
+        var tagged = new LinkedHashMap<>(tags);
+        tagged.put(key, value);
+        return tagged;
     }
 }

@@ -21,6 +21,11 @@ public final class StackKeys {
     public static final String COST_CENTER = NAMESPACE + ":costCenter";
     /** Repository the stage is deployed from; tag {@code repository}. Default {@code platform-infra}. */
     public static final String REPOSITORY = NAMESPACE + ":repository";
+    /**
+     * Entra object IDs of the identities that may update the stage (not preview: anyone may), compared with the
+     * object ID of the credentials the Azure provider uses ({@code DeploymentGuard}). Required.
+     */
+    public static final String DEPLOYERS = NAMESPACE + ":deployers";
     /** Log Analytics settings ({@code MonitoringSettings}). Default: every field's default. */
     public static final String MONITORING = NAMESPACE + ":monitoring";
     /** Virtual network settings ({@code NetworkSettings}). Default: every field's default. */
@@ -56,7 +61,8 @@ public final class StackKeys {
     public static final String DATABASE_ADMIN_PASSWORD = NAMESPACE + ":databaseAdminPassword";
 
     /** Every key of the project's namespace, in the order the documentation lists them. */
-    public static final List<String> ALL = List.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY, MONITORING,
+    public static final List<String> ALL = List.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY, DEPLOYERS,
+            MONITORING,
             NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD, ACCESS, ADOPT, WAIVERS);
 
     private StackKeys() {

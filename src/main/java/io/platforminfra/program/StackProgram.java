@@ -3,8 +3,11 @@ package io.platforminfra.program;
 import com.pulumi.Context;
 import com.pulumi.deployment.Deployment;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -13,34 +16,56 @@ import java.util.function.Consumer;
  * and the offline mock engine ({@code plan}). One code path, so the offline plan refuses exactly what a real run
  * refuses.
  *
- * <p>An update outside the release pipeline is refused first ({@link DeploymentGuard}). A stack file mistake becomes one error diagnostic listing every problem, not a stack trace; nothing is
- * registered, so the run fails before anything in Azure is touched.
+ * <p>The stack file is read first; then, on an update, the {@link DeploymentGuard} asks the Azure provider who it
+ * deploys as and refuses anyone the stage does not list. A stack file mistake or a refusal becomes one error
+ * diagnostic, not a stack trace; nothing is registered, so the run fails before anything in Azure is touched.
  */
 public final class StackProgram {
     private StackProgram() {
     }
 
     /**
-     * The program, for a deployment that was given the config keys {@code configuredKeys}, in a process with
-     * {@code environment}, run on {@code asOf}: an update outside the release pipeline is refused by the
-     * {@link DeploymentGuard}, and versions are judged against Azure's support on that day.
+     * The program for runs judged on the day {@code asOf} ({@code plan}, {@code check}, tests): a break glass is
+     * recorded as happening at the start of that day. Real runs use
+     * {@link #withConfiguredKeys(Set, Map, LocalDate, Clock)} with the system clock.
      */
     public static Consumer<Context> withConfiguredKeys(Set<String> configuredKeys, Map<String, String> environment,
                                                        LocalDate asOf) {
+        return withConfiguredKeys(configuredKeys, environment, asOf,
+                Clock.fixed(asOf.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
+
+    /**
+     * The program, for a deployment that was given the config keys {@code configuredKeys}, in a process with
+     * {@code environment}, run on {@code asOf}: versions are judged against Azure's support on that day, and an
+     * update is admitted by the {@link DeploymentGuard}, a break glass recorded with the time {@code clock} gives.
+     */
+    public static Consumer<Context> withConfiguredKeys(Set<String> configuredKeys, Map<String, String> environment,
+                                                       LocalDate asOf, Clock clock) {
         return ctx -> {
-            var decision = DeploymentGuard.decide(ctx.stackName(), Deployment.getInstance().isDryRun(), environment);
-            if (decision instanceof DeploymentGuard.Decision.Refused refused) {
-                ctx.log().error(refused.reason());
-                return;
-            }
-            if (decision instanceof DeploymentGuard.Decision.BrokenGlass brokenGlass) {
-                ctx.log().warn(brokenGlass.notice());
-            }
+            var dryRun = Deployment.getInstance().isDryRun();
             try {
-                Platform.define(ctx, configuredKeys, asOf);
-            } catch (StackConfigException e) {
+                Platform.define(ctx, configuredKeys, asOf, config -> admit(ctx, DeploymentGuard.decide(config, dryRun,
+                        DeployingIdentity::resolve, environment, clock.instant())));
+            } catch (StackConfigException | DeploymentRefusedException e) {
                 ctx.log().error(e.getMessage());
             }
         };
+    }
+
+    /** Logs the decision; a refusal stops the program, a break glass is handed on to be recorded. */
+    private static Optional<DeploymentGuard.BreakGlass> admit(Context ctx, DeploymentGuard.Decision decision) {
+        if (decision instanceof DeploymentGuard.Decision.Refused refused) {
+            throw new DeploymentRefusedException(refused.reason());
+        }
+        if (decision instanceof DeploymentGuard.Decision.BrokenGlass brokenGlass) {
+            ctx.log().warn(brokenGlass.breakGlass().notice());
+            return Optional.of(brokenGlass.breakGlass());
+        }
+        if (decision instanceof DeploymentGuard.Decision.Deployer deployer) {
+            ctx.log().info("Updating stage " + ctx.stackName() + " as object ID " + deployer.identity().objectId()
+                    + ", one of its deploying identities (" + StackKeys.DEPLOYERS + ").");
+        }
+        return Optional.empty();
     }
 }

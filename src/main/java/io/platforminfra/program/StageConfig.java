@@ -31,6 +31,7 @@ import java.util.List;
  * @param access          Entra ID groups with read access to the stage
  * @param adoptions       existing Azure resources the stage adopts instead of creating
  * @param waivers         accepted exceptions to policy rules
+ * @param deployers       Entra object IDs of the identities that may update the stage
  */
 public record StageConfig(String stage,
                           String stackFile,
@@ -47,5 +48,6 @@ public record StageConfig(String stage,
                           DatabaseSettings database,
                           AccessSettings access,
                           Adoptions adoptions,
-                          List<Waiver> waivers) {
+                          List<Waiver> waivers,
+                          List<String> deployers) {
 }

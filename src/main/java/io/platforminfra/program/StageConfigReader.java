@@ -125,11 +125,12 @@ public final class StageConfigReader {
         var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems));
         var waivers = ConfigNode.parseList(StackKeys.WAIVERS, source.value(StackKeys.WAIVERS),
                 StageConfigReader::readWaiver, problems).stream().filter(java.util.Objects::nonNull).toList();
+        var deployers = Deployers.read(source, problems);
         rejectUnknownKeys(source, problems);
 
         var config = new StageConfig(stage, stackFile, location, environmentType.orElse(null), owner, costCenter,
                 repository, monitoring.build(), network.build(), cluster.build(), secretStore.build(), storage.build(),
-                database.build(), access.build(), adoptions, waivers);
+                database.build(), access.build(), adoptions, waivers, deployers);
         // A value of the wrong type was not applied, so its field keeps the valid default: the component rules
         // below cannot report the same mistake a second time.
         addUnder(StackKeys.MONITORING, config.monitoring(), problems);

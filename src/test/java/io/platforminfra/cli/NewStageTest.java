@@ -25,6 +25,8 @@ class NewStageTest {
               platform-infra:environmentType: production
               platform-infra:owner: checkout-team
               platform-infra:costCenter: CC-5200-UAT
+              platform-infra:deployers:
+                - 7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b4a
               platform-infra:network:
                 addressSpace: 10.60.0.0/16
               platform-infra:cluster:

@@ -1,82 +1,285 @@
 package io.platforminfra.program;
 
+import com.pulumi.test.Mocks;
+import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatcher;
+import org.mockito.Mockito;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.platforminfra.testing.Assertions.assertSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /**
- * Nobody applies from a laptop: an update outside the release pipeline stops before registering anything, unless
- * the glass is broken with a logged reason. Previews run anywhere.
+ * Who may update a stage is decided by who the Azure provider deploys as (getClientConfig's object ID), against the
+ * stage's {@code platform-infra:deployers}; the shell's variables decide nothing. Anyone else is refused before
+ * anything is registered, unless they break the glass, which is recorded under their object ID. Previews run for
+ * anyone.
  */
 class DeploymentGuardTest {
-    private static final Map<String, String> LAPTOP = Map.of("USER", "alice", "HOME", "/home/alice");
-    private static final Map<String, String> RELEASE = Map.of("TF_BUILD", "True",
-            "BUILD_SOURCEBRANCH", "refs/heads/main", DeploymentGuard.RELEASE_VARIABLE, "true");
+    /** A person's {@code az login} on a laptop. */
+    private static final String LAPTOP = "9d3b7c1e-52a4-4f0b-8e6d-2c4a1f7b9e30";
+    private static final Map<String, String> LAPTOP_SHELL = Map.of("USER", "alice", "HOME", "/home/alice");
+    /** Everything Azure Pipelines and the old release job set, typed into the laptop's shell. */
+    private static final Map<String, String> PIPELINE_VARIABLES = Map.of("TF_BUILD", "True",
+            "BUILD_SOURCEBRANCH", "refs/heads/main", "PLATFORM_INFRA_RELEASE", "true",
+            "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI", "https://dev.azure.com/contoso/", "BUILD_REASON", "IndividualCI");
+    private static final String REASON = "INC-4711 restore vault network rules";
+    /** The tests' fixed day, at which a break glass is recorded. */
+    private static final String AT = "2026-12-02T00:00:00Z";
+    /** The logger Pulumi's mock engine writes the program's log to (PulumiTestInternal.defaultLogger). */
+    private static final Logger ENGINE_LOG = Logger.getLogger("com.pulumi.test.internal.PulumiTestInternal");
 
-    private static RunResult run(boolean preview, Map<String, String> environment) {
-        var configuration = StackConfiguration.load(StageRuns.PROJECT, "dev");
-        return MockedRun.builder().stack("dev").preview(preview)
-                .config(configuration.values(), configuration.secretKeys())
-                .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), environment, TestDates.AS_OF));
+    private static StackConfiguration stage(String stage) {
+        return StackConfiguration.load(StageRuns.PROJECT, stage);
+    }
+
+    /** The identity the stage's stack file allows: the release pipeline's for its ring. */
+    private static String pipelineIdentityOf(String stage) {
+        return StageConfigReader.read(stage(stage), TestDates.AS_OF).deployers().get(0);
+    }
+
+    private static Mocks azureAs(boolean preview, String objectId) {
+        return Mockito.spy(new AzureMocks(preview, objectId));
+    }
+
+    /** A run of {@code stage} whose Azure provider deploys as {@code mocks} say, in a shell with {@code environment}. */
+    private static Run run(String stage, boolean preview, Mocks mocks, Map<String, String> environment) {
+        var configuration = stage(stage);
+        var log = new ArrayList<LogRecord>();
+        var handler = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                log.add(logRecord);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ENGINE_LOG.addHandler(handler);
+        try {
+            var result = MockedRun.builder().stack(stage).preview(preview).mocks(mocks)
+                    .config(configuration.values(), configuration.secretKeys())
+                    .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), environment, TestDates.AS_OF));
+            return new Run(result, List.copyOf(log));
+        } finally {
+            ENGINE_LOG.removeHandler(handler);
+        }
+    }
+
+    private record Run(RunResult result, List<LogRecord> log) {
+        List<String> messages(Level level) {
+            return log.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
+        }
+    }
+
+    private static Map<String, String> merged(Map<String, String> first, Map<String, String> second) {
+        var merged = new HashMap<>(first);
+        merged.putAll(second);
+        return merged;
+    }
+
+    private static ArgumentMatcher<Mocks.CallArgs> clientConfig() {
+        return call -> call.token.equals("azure-native:authorization:getClientConfig");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Through the program, under the mock engine: the identity comes from the provider's getClientConfig invoke.
+
+    @Test
+    void thePipelinesDeployingIdentityUpdatesAndIsAskedBeforeAnythingIsRegistered() {
+        var mocks = azureAs(false, pipelineIdentityOf("dev"));
+        var run = run("dev", false, mocks, LAPTOP_SHELL);
+
+        assertSucceeded(run.result());
+        assertThat(run.result().customResources()).isNotEmpty();
+        assertThat(run.result().result().outputs()).doesNotContainKey(DeploymentGuard.BREAK_GLASS_OUTPUT);
+        assertThat(run.result().named("platform").orElseThrow().input("tags").map(Object::toString).orElseThrow())
+                .doesNotContain(DeploymentGuard.BREAK_GLASS_TAG);
+        assertThat(run.messages(Level.INFO)).anySatisfy(message -> assertThat(message)
+                .contains("Updating stage dev as object ID " + pipelineIdentityOf("dev")));
+        // The first thing the program asks of Azure is who it deploys as; every resource comes after.
+        var first = Mockito.mockingDetails(mocks).getInvocations().iterator().next();
+        assertThat(first.getMethod().getName()).isEqualTo("callAsync");
+        assertThat(clientConfig().matches(first.getArgument(0))).isTrue();
     }
 
     @Test
-    void anUpdateFromALaptopIsRefusedBeforeAnythingIsRegistered() {
-        var run = run(false, LAPTOP);
-        assertThat(run.result().exceptions()).isEmpty();
-        assertThat(run.result().errors()).singleElement().asString()
-                .startsWith("Refusing to update stage dev outside the release pipeline")
-                .contains(DeploymentGuard.BREAK_GLASS_VARIABLE);
-        assertThat(run.customResources()).isEmpty();
+    void aLaptopIdentityIsRefusedEvenWithThePipelinesVariablesSetAndNothingIsRegistered() {
+        for (var stage : StageRuns.stagesInRepository()) {
+            var mocks = azureAs(false, LAPTOP);
+            var run = run(stage, false, mocks, merged(LAPTOP_SHELL, PIPELINE_VARIABLES));
+
+            assertThat(run.result().result().exceptions()).as(stage).isEmpty();
+            assertThat(run.result().result().errors()).as(stage).singleElement().asString()
+                    .startsWith("Refusing to update stage " + stage + ": the Azure provider deploys as object ID "
+                            + LAPTOP + ", which is not one of the stage's deploying identities"
+                            + " (platform-infra:deployers in Pulumi." + stage + ".yaml: " + pipelineIdentityOf(stage))
+                    .contains(DeploymentGuard.BREAK_GLASS_VARIABLE, "Nothing was registered");
+            assertThat(run.result().customResources()).as(stage).isEmpty();
+            verify(mocks, never()).newResourceAsync(any());
+        }
     }
 
     @Test
-    void aPreviewFromALaptopIsAllowed() {
-        var run = run(true, LAPTOP);
-        assertSucceeded(run);
-        assertThat(run.customResources()).isNotEmpty();
+    void breakingTheGlassFromALaptopUpdatesNamedByItsObjectIdAndIsRecordedInOutputsTagAndLog() {
+        var run = run("dev", false, azureAs(false, LAPTOP),
+                merged(LAPTOP_SHELL, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, "  " + REASON + " ")));
+
+        assertSucceeded(run.result());
+        assertThat(run.result().customResources()).isNotEmpty();
+        var record = run.result().output(DeploymentGuard.BREAK_GLASS_OUTPUT);
+        assertThat(record.isKnown()).isTrue();
+        assertThat(record.isSecret()).isFalse();
+        assertThat(record.getValueNullable()).isEqualTo(Map.of("objectId", LAPTOP,
+                "clientId", AzureMocks.DEPLOYER_CLIENT_ID, "reason", REASON, "at", AT));
+        assertThat(run.result().named("platform").orElseThrow().input("tags").orElseThrow())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry(DeploymentGuard.BREAK_GLASS_TAG, AT + " " + LAPTOP + ": " + REASON)
+                .containsEntry("managed-by", "pulumi");
+        assertThat(run.messages(Level.WARNING)).singleElement().asString()
+                .startsWith("BREAK GLASS: stage dev is being updated outside the release pipeline by object ID "
+                        + LAPTOP + " (client ID " + AzureMocks.DEPLOYER_CLIENT_ID + "), which is not in"
+                        + " platform-infra:deployers of Pulumi.dev.yaml. Reason: " + REASON + ".")
+                .doesNotContain("alice");
+        // Only the resource group carries the record: every other resource keeps exactly the standard tags.
+        assertThat(run.result().customResources()).filteredOn(r -> !r.name().equals("platform"))
+                .allSatisfy(r -> assertThat(String.valueOf(r.input("tags").orElse(""))).doesNotContain(LAPTOP));
     }
 
     @Test
-    void theReleasePipelineUpdates() {
-        assertSucceeded(run(false, RELEASE));
+    void aPreviewByAnyoneIsAllowed() {
+        for (var objectId : List.of(LAPTOP, "")) {
+            var run = run("prod", true, azureAs(true, objectId), merged(LAPTOP_SHELL, PIPELINE_VARIABLES));
+            assertSucceeded(run.result());
+            assertThat(run.result().customResources()).isNotEmpty();
+            assertThat(run.messages(Level.WARNING)).noneMatch(message -> message.contains("BREAK GLASS"));
+        }
     }
 
     @Test
-    void aPullRequestBuildIsNotARelease() {
-        var pullRequest = new HashMap<>(RELEASE);
-        pullRequest.put("BUILD_SOURCEBRANCH", "refs/pull/42/merge");
-        assertThat(DeploymentGuard.decide("dev", false, pullRequest)).isInstanceOf(DeploymentGuard.Decision.Refused.class);
-        var withoutReleaseJob = new HashMap<>(RELEASE);
-        withoutReleaseJob.remove(DeploymentGuard.RELEASE_VARIABLE);
-        assertThat(DeploymentGuard.decide("dev", false, withoutReleaseJob))
-                .isInstanceOf(DeploymentGuard.Decision.Refused.class);
+    void anIdentityTheProviderCannotNameIsRefusedEvenWithBreakGlass() {
+        var run = run("dev", false, azureAs(false, ""),
+                merged(PIPELINE_VARIABLES, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)));
+        assertThat(run.result().result().errors()).singleElement().asString()
+                .startsWith("Refusing to update stage dev: the Azure provider reports no object ID for its"
+                        + " credentials (client ID " + AzureMocks.DEPLOYER_CLIENT_ID + ")");
+        assertThat(run.result().customResources()).isEmpty();
     }
 
     @Test
-    void breakingTheGlassWithAReasonUpdatesAndLogsWhoAndWhy() {
-        var environment = new HashMap<>(LAPTOP);
-        environment.put(DeploymentGuard.BREAK_GLASS_VARIABLE, "INC-4711 restore vault network rules");
-        assertThat(DeploymentGuard.decide("dev", false, environment)).isEqualTo(new DeploymentGuard.Decision.BrokenGlass(
-                "BREAK GLASS: stage dev is being updated outside the release pipeline by alice."
-                        + " Reason: INC-4711 restore vault network rules"));
-        assertSucceeded(run(false, environment));
+    void whenTheProviderCannotBeAskedTheUpdateIsRefused() {
+        var mocks = azureAs(false, pipelineIdentityOf("dev"));
+        Mockito.doReturn(CompletableFuture.failedFuture(new IllegalStateException("no credentials: run az login")))
+                .when(mocks).callAsync(argThat(clientConfig()));
+        var run = run("dev", false, mocks, LAPTOP_SHELL);
+        assertThat(run.result().result().errors()).singleElement().asString()
+                .startsWith("Refusing to update stage dev: the Azure provider could not say who it deploys as"
+                        + " (getClientConfig failed: ")
+                .contains("no credentials: run az login");
+        assertThat(run.result().customResources()).isEmpty();
+        verify(mocks, never()).newResourceAsync(any());
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The decision itself, for every combination that matters.
+
+    private static final Instant NOW = Instant.parse("2026-12-02T09:41:27.123Z");
+
+    private static StageConfig dev() {
+        return StageConfigReader.read(stage("dev"), TestDates.AS_OF);
+    }
+
+    private static DeployingIdentity identity(String objectId) {
+        return new DeployingIdentity(objectId, AzureMocks.DEPLOYER_CLIENT_ID, AzureMocks.TENANT_ID,
+                AzureMocks.SUBSCRIPTION_ID);
+    }
+
+    private static DeploymentGuard.Decision decide(String objectId, Map<String, String> environment) {
+        return DeploymentGuard.decide(dev(), false, () -> identity(objectId), environment, NOW);
     }
 
     @Test
-    void aBreakGlassReasonMustSaySomething() {
-        var environment = new HashMap<>(LAPTOP);
-        environment.put(DeploymentGuard.BREAK_GLASS_VARIABLE, "  urgent ");
-        var decision = DeploymentGuard.decide("dev", false, environment);
-        assertThat(decision).isInstanceOf(DeploymentGuard.Decision.Refused.class);
-        assertThat(((DeploymentGuard.Decision.Refused) decision).reason())
-                .contains("The break-glass reason 'urgent' is too short");
+    void noCombinationOfPipelineVariablesLetsALaptopIdentityUpdate() {
+        var names = List.copyOf(PIPELINE_VARIABLES.keySet());
+        for (int subset = 0; subset < 1 << names.size(); subset++) {
+            var environment = new HashMap<>(LAPTOP_SHELL);
+            for (int i = 0; i < names.size(); i++) {
+                if ((subset & 1 << i) != 0) {
+                    environment.put(names.get(i), PIPELINE_VARIABLES.get(names.get(i)));
+                }
+            }
+            assertThat(decide(LAPTOP, environment)).as(environment.toString())
+                    .isInstanceOf(DeploymentGuard.Decision.Refused.class);
+        }
+    }
+
+    @Test
+    void theDeployingIdentityIsRecognisedWhateverTheCaseOfItsObjectIdAndWhateverTheShellSays() {
+        var deployer = pipelineIdentityOf("dev");
+        for (var objectId : List.of(deployer, deployer.toUpperCase())) {
+            assertThat(decide(objectId, Map.of())).isEqualTo(new DeploymentGuard.Decision.Deployer(identity(objectId)));
+            // A deployer with a break-glass reason set is a normal update: there is nothing to record.
+            assertThat(decide(objectId, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)))
+                    .isInstanceOf(DeploymentGuard.Decision.Deployer.class);
+        }
+    }
+
+    @Test
+    void aPreviewAsksNobody() {
+        assertThat(DeploymentGuard.decide(dev(), true, () -> {
+            throw new AssertionError("a preview must not ask who deploys");
+        }, Map.of(), NOW)).isEqualTo(new DeploymentGuard.Decision.Preview());
+    }
+
+    @Test
+    void aBreakGlassIsNamedByTheObjectIdNotByTheShellsUserAndDatedToTheSecond() {
+        var decision = decide(LAPTOP, merged(LAPTOP_SHELL, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)));
+        var breakGlass = new DeploymentGuard.BreakGlass("dev", "Pulumi.dev.yaml", LAPTOP,
+                AzureMocks.DEPLOYER_CLIENT_ID, REASON, Instant.parse("2026-12-02T09:41:27Z"));
+        assertThat(decision).isEqualTo(new DeploymentGuard.Decision.BrokenGlass(breakGlass));
+        assertThat(breakGlass.tagValue()).isEqualTo("2026-12-02T09:41:27Z " + LAPTOP + ": " + REASON);
+    }
+
+    @Test
+    void aBreakGlassReasonMustSaySomethingOnOneLineAndFitATag() {
+        var refusals = Map.of(
+                "  urgent ", "The break-glass reason 'urgent' is too short",
+                "fixfixfixfixfixfixfix", "The break-glass reason 'fixfixfixfixfixfixfix' is too short",
+                "INC-4711 restore\nBREAK GLASS approved by security", "contains control characters",
+                "INC-4711 " + "x".repeat(DeploymentGuard.MAXIMUM_REASON_LENGTH), "characters: give at most 180");
+        refusals.forEach((reason, expected) -> {
+            var decision = decide(LAPTOP, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, reason));
+            assertThat(decision).as(reason).isInstanceOf(DeploymentGuard.Decision.Refused.class);
+            assertThat(((DeploymentGuard.Decision.Refused) decision).reason()).as(reason).contains(expected)
+                    .doesNotContain("\n");
+        });
+        var longest = "INC-4711 " + "x".repeat(DeploymentGuard.MAXIMUM_REASON_LENGTH - 9);
+        var decision = decide(LAPTOP, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, longest));
+        assertThat(decision).isInstanceOf(DeploymentGuard.Decision.BrokenGlass.class);
+        assertThat(((DeploymentGuard.Decision.BrokenGlass) decision).breakGlass().tagValue())
+                .hasSizeLessThanOrEqualTo(256);
     }
 }

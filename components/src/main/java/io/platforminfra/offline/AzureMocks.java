@@ -21,11 +21,31 @@ public class AzureMocks implements Mocks {
     /** Subscription every mocked client config reports. */
     public static final String SUBSCRIPTION_ID = "2b1c7a5e-0000-4000-8000-000000000002";
 
+    /**
+     * Object ID of the credentials every mocked client config reports unless a run names another: the identity the
+     * offline engine deploys as ({@code getClientConfig}'s {@code objectId}).
+     */
+    public static final String DEPLOYER_OBJECT_ID = uuid("deployer");
+    /** Client (application) ID every mocked client config reports. */
+    public static final String DEPLOYER_CLIENT_ID = uuid("client");
+
     private final boolean preview;
+    private final String deployerObjectId;
 
     /** @param preview whether to answer as in a preview: outputs Azure computes on creation stay unknown */
     public AzureMocks(boolean preview) {
+        this(preview, DEPLOYER_OBJECT_ID);
+    }
+
+    /**
+     * @param preview          whether to answer as in a preview: outputs Azure computes on creation stay unknown
+     * @param deployerObjectId the object ID {@code getClientConfig} reports: who the Azure provider deploys as (a
+     *                         pipeline's identity, a person's laptop login, or {@code ""} when the provider cannot
+     *                         tell)
+     */
+    public AzureMocks(boolean preview, String deployerObjectId) {
         this.preview = preview;
+        this.deployerObjectId = deployerObjectId;
     }
 
     @Override
@@ -51,7 +71,7 @@ public class AzureMocks implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         return CompletableFuture.completedFuture(switch (args.token) {
             case "azure-native:authorization:getClientConfig" -> Map.of(
-                    "clientId", uuid("client"), "objectId", uuid("deployer"),
+                    "clientId", DEPLOYER_CLIENT_ID, "objectId", deployerObjectId,
                     "subscriptionId", SUBSCRIPTION_ID, "tenantId", TENANT_ID);
             case "azure-native:containerservice:listManagedClusterUserCredentials" -> Map.of(
                     "kubeconfigs", List.of(Map.of("name", "clusterUser",

@@ -1,0 +1,157 @@
+package io.platforminfra.program;
+
+import io.platforminfra.cli.CommandLineRun;
+import io.platforminfra.cli.TestProject;
+import io.platforminfra.testing.TestDates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code platform-infra:deployers} names who may update a stage; a stage without a usable list is refused like any
+ * other stack file mistake: file, key, value and where the right value comes from, exit code 2, nothing registered.
+ */
+class DeployersKeyTest {
+    private static final String WHERE_FROM = "as scripts/bootstrap.sh prints it";
+
+    private static StageConfig readDevWith(String deployers, Set<String> secretKeys) {
+        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
+        var values = new HashMap<>(loaded.values());
+        if (deployers == null) {
+            values.remove(StackKeys.DEPLOYERS);
+        } else {
+            values.put(StackKeys.DEPLOYERS, deployers);
+        }
+        return StageConfigReader.read(new StackConfiguration("dev", loaded.stackFile(), values, secretKeys),
+                TestDates.AS_OF);
+    }
+
+    private static String problemsOf(String deployers) {
+        return problemsOf(deployers, Set.of());
+    }
+
+    private static String problemsOf(String deployers, Set<String> secretKeys) {
+        try {
+            readDevWith(deployers, secretKeys);
+        } catch (StackConfigException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("platform-infra:deployers " + deployers + " was accepted");
+    }
+
+    @Test
+    void everyStackFileInTheRepositoryNamesItsDeployers() {
+        for (var stage : StageRuns.stagesInRepository()) {
+            var config = StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF);
+            assertThat(config.deployers()).as(stage).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theListIsReadAsItIsWritten() {
+        var config = readDevWith("[\"6F1C2A3B-4D5E-4F60-8A7B-9C0D1E2F3A4B\",\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\"]",
+                Set.of());
+        assertThat(config.deployers()).containsExactly("6F1C2A3B-4D5E-4F60-8A7B-9C0D1E2F3A4B",
+                "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d");
+    }
+
+    @Test
+    void aStageWithoutDeployersIsRefused() {
+        assertThat(problemsOf(null)).contains("Pulumi.dev.yaml: platform-infra:deployers must list the object IDs of"
+                + " the identities that may update the stage", WHERE_FROM, "(value: not set)");
+    }
+
+    @Test
+    void anEmptyListIsRefused() {
+        assertThat(problemsOf("[]")).contains("Pulumi.dev.yaml: platform-infra:deployers must name at least one"
+                + " identity (an empty list lets nobody update the stage)", "(value: '[]')");
+    }
+
+    @Test
+    void aSingleValueInsteadOfAListIsRefused() {
+        assertThat(problemsOf("6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")).contains("Pulumi.dev.yaml:"
+                + " platform-infra:deployers must be a list of object IDs (GUIDs)",
+                "(value: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b')");
+    }
+
+    @Test
+    void everyItemMustBeAnObjectId() {
+        var problems = problemsOf("[\"alice@example.com\",42,\"00000000-0000-0000-0000-000000000000\","
+                + "\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\",{\"id\":\"x\"}]");
+        assertThat(problems).contains(
+                "Pulumi.dev.yaml: platform-infra:deployers[0] must be an object ID (a GUID, not the nil GUID)",
+                "(value: 'alice@example.com')",
+                "Pulumi.dev.yaml: platform-infra:deployers[1] must be an object ID", "(value: '42')",
+                "Pulumi.dev.yaml: platform-infra:deployers[2] must be an object ID",
+                "Pulumi.dev.yaml: platform-infra:deployers[4] must be an object ID")
+                .doesNotContain("platform-infra:deployers[3]");
+    }
+
+    @Test
+    void aSecretListIsRefusedWithoutShowingIt() {
+        var problems = problemsOf("[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]", Set.of(StackKeys.DEPLOYERS));
+        assertThat(problems).contains("Pulumi.dev.yaml: platform-infra:deployers must be plain text",
+                "(value: '[secret]')").doesNotContain("6f1c2a3b");
+    }
+
+    @Test
+    void aMalformedListIsRefusedByPlanWithExitCodeTwoAndNoStackTrace(@TempDir Path directory) {
+        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev.replace(
+                "    - 00000000-0000-4000-8000-00000000a001", "    - alice"));
+        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:deployers[0] must be an object ID (a GUID,"
+                + " not the nil GUID)", "(value: 'alice')").doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKeyIsDeclaredInThePulumiProjectAsAListOfTextWithoutADefault() throws Exception {
+        var project = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(StageRuns.PROJECT.resolve("Pulumi.yaml")));
+        var declaration = (Map<String, Object>) ((Map<String, Object>) project.get("config")).get(StackKeys.DEPLOYERS);
+        assertThat(declaration).containsEntry("type", "array").containsEntry("items", Map.of("type", "string"))
+                .doesNotContainKeys("default", "value");
+    }
+
+    /**
+     * The bootstrap's last step prints, for every stack file, the deployers line of its ring's identity: runs the
+     * script's own loop (cut from scripts/bootstrap.sh) with stand-in principal IDs.
+     */
+    @Test
+    void theBootstrapPrintsTheDeployerOfEachStackFilesRing() throws Exception {
+        var script = Files.readString(StageRuns.PROJECT.resolve(BootstrapScript.PATH));
+        var naming = script.lines().filter(line -> line.startsWith("identity_name()")).findFirst().orElseThrow();
+        var start = script.indexOf("\nstages=()\n");
+        var end = script.indexOf("\ndone\n", start);
+        assertThat(start).as("the stack file loop in " + BootstrapScript.PATH).isPositive();
+        var program = String.join("\n", "set -euo pipefail", "prefix=plat", naming,
+                "declare -A principal_id=([platform-infra-deploy-nonprod]=" + NONPROD
+                        + " [platform-infra-deploy-prod]=" + PROD + ")",
+                "repo_root=" + StageRuns.PROJECT, script.substring(start, end + "\ndone".length()),
+                "printf '%s\\n' \"${deployers[@]}\"");
+        var process = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
+        var printed = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(printed).isZero();
+
+        for (var stage : StageRuns.stagesInRepository()) {
+            var production = StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF)
+                    .environmentType() == EnvironmentType.PRODUCTION;
+            assertThat(printed).as(stage).containsPattern("(?m)^Pulumi\\." + stage + "\\.yaml +- "
+                    + (production ? PROD + " +# id-plat-deploy-prod" : NONPROD + " +# id-plat-deploy-nonprod") + "$");
+        }
+    }
+
+    private static final String NONPROD = "11111111-aaaa-4aaa-8aaa-111111111111";
+    private static final String PROD = "22222222-bbbb-4bbb-8bbb-222222222222";
+}
