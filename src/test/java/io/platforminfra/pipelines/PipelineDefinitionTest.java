@@ -113,8 +113,8 @@ class PipelineDefinitionTest {
         var script = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/scripts/pulumi-stages.sh"));
         assertThat(script).contains("stages=\"$(java -jar \"$jar\" stages --environment-type \"$environment_type\")\"",
                 "for stage in $(java -jar \"$jar\" stages); do",
-                "pulumi preview --stack \"$stage\" --diff --json > \"preview-$stage.json\"",
-                "pulumi up --stack \"$stage\" --yes --diff",
+                "pulumi preview --stack \"$stage\" --refresh --diff --json > \"preview-$stage.json\"",
+                "pulumi up --stack \"$stage\" --refresh --yes --diff",
                 "pulumi refresh --stack \"$stage\" --preview-only --expect-no-changes --diff");
         var login = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/scripts/pulumi-login.sh"));
         assertThat(login).contains("export ARM_USE_OIDC=true", "export ARM_OIDC_TOKEN=\"${idToken:?");
