@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The one test harness: runs a program under Pulumi's in-process mock engine and returns what it registered.
@@ -64,9 +65,11 @@ public final class MockedRun {
     public RunResult run(Consumer<Context> program) {
         var effectiveMocks = mocks != null ? mocks : new AzureMocks(preview);
         var recorder = new AtomicReference<RecordingMonitor>();
-        var log = PulumiTestInternal.mockLog();
+        var logger = quietLogger();
+        var log = PulumiTestInternal.mockLog(logger);
         var test = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
+                .standardLogger(logger)
                 .mocks(effectiveMocks)
                 .config(config, secretKeys)
                 .monitorDecorator(original -> {
@@ -81,5 +84,17 @@ public final class MockedRun {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /**
+     * The SDK's engine logger writes every diagnostic twice: to the (mock) engine, which collects it into the run's
+     * result for the caller to report, and to a java.util.logging logger, whose default console handler prints it
+     * again on standard error under a "SEVERE:" header. Here the result is the one record, so this logger prints
+     * nothing: a run never writes to the console, and whoever reads the result says what went wrong once.
+     */
+    private static Logger quietLogger() {
+        var logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        return logger;
     }
 }
