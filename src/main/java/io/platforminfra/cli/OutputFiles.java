@@ -61,8 +61,9 @@ final class OutputFiles {
                     && identity.getParent().equals(identity(projectDirectory))) {
                 var name = identity.getFileName().toString();
                 if (name.equals(ProjectDirectory.PROJECT_FILE) || StackConfiguration.isStackFileName(name)) {
-                    throw new BadInputException(option + " " + path + ": is " + (name.equals(ProjectDirectory.PROJECT_FILE)
-                            ? "the project file" : "a stack file") + " of the project; write the output elsewhere");
+                    var what = name.equals(ProjectDirectory.PROJECT_FILE) ? "the project file" : "a stack file";
+                    throw new BadInputException(option + " " + path + ": is " + what + " of the project; write the"
+                            + " output elsewhere");
                 }
             }
             refuseUnwritable(option, path);

@@ -72,7 +72,8 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         // The comment must never overwrite a preview it is made from.
-        var outputs = OutputFiles.of(java.util.Collections.singletonMap("--out", out)).refuseUnusable(previewFiles, null);
+        var outputs = OutputFiles.of(java.util.Collections.singletonMap("--out", out))
+                .refuseUnusable(previewFiles, null);
         List<Preview> previews;
         PullRequest pullRequest = null;
         try {

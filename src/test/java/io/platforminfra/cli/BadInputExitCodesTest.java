@@ -158,7 +158,8 @@ class BadInputExitCodesTest {
         var project = TestProject.in(directory).withRepositoryStage("dev", "dev");
         var before = read(directory.resolve(name));
         var target = directory.resolve(name).toString();
-        assertBadInput(run("check --stack dev", "--dir", project.dir(), "--sarif", target), "--sarif " + target + ": is");
+        assertBadInput(run("check --stack dev", "--dir", project.dir(), "--sarif", target),
+                "--sarif " + target + ": is");
         assertBadInput(run("check --all", "--dir", project.dir(), "--junit", target), "--junit " + target + ": is");
         assertThat(read(directory.resolve(name))).isEqualTo(before);
     }
