@@ -1,5 +1,6 @@
 package io.platforminfra.program;
 
+import io.platforminfra.cli.CommandLineRun;
 import io.platforminfra.cli.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,36 @@ class YamlAsTheCliReadsItTest {
         assertThat(merged.values().get("platform-infra:network"))
                 .isEqualTo("{\"addressSpace\":\"10.1.0.0/16\",\"extra\":1}");
     }
+
+    @Test
+    void aStackFileWithAnchorsAndMergeKeysPlansExactlyLikeItsExpandedForm(@TempDir Path directory) throws Exception {
+        var expanded = Files.createDirectory(directory.resolve("expanded"));
+        var merged = Files.createDirectory(directory.resolve("merged"));
+        TestProject.in(expanded).withRepositoryStage("dev", "dev", dev -> dev.replace(POOL, POOL + """
+                      - name: batch
+                        vmSize: Standard_D4ds_v5
+                        minCount: 1
+                        maxCount: 5
+                """));
+        TestProject.in(merged).withRepositoryStage("dev", "dev", dev -> dev.replace(POOL, POOL.replace(
+                "      - name: apps", "      - &apps\n        name: apps") + """
+                      - <<: *apps
+                        name: batch
+                        maxCount: 5
+                """));
+        var plan = CommandLineRun.of("plan", "--stack", "dev", "--format", "json", "--dir", expanded.toString());
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("\"batch\"");
+        assertThat(CommandLineRun.of("plan", "--stack", "dev", "--format", "json", "--dir", merged.toString()).out())
+                .isEqualTo(plan.out());
+    }
+
+    private static final String POOL = """
+                  - name: apps
+                    vmSize: Standard_D4ds_v5
+                    minCount: 1
+                    maxCount: 3
+            """;
 
     // --- keys that are not text
 
