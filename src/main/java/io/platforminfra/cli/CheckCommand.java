@@ -15,10 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -62,8 +62,15 @@ public final class CheckCommand implements Callable<Integer> {
         private boolean versions;
     }
 
+    private static Map<String, Path> orderedMap(String option, Path path, String otherOption, Path otherPath) {
+        var map = new LinkedHashMap<String, Path>();
+        map.put(option, path);
+        map.put(otherOption, otherPath);
+        return map;
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (stages.rules) {
@@ -75,24 +82,27 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.OK;
         }
         var today = day.date();
-        var names = stages.stages(project.path());
+        var directory = project.path();
+        var outputs = OutputFiles.of(orderedMap("--sarif", sarif, "--junit", junit))
+                .refuseUnusable(List.of(), directory);
+        var names = stages.stages(directory);
         if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + project.path().toAbsolutePath().normalize());
+            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
             return Main.BAD_INPUT;
         }
         List<StageVerdict> verdicts;
         try {
-            verdicts = EachStage.apply(project.path(), names, configuration -> StagePolicy.verdict(configuration, today));
+            verdicts = EachStage.apply(directory, names, configuration -> StagePolicy.verdict(configuration, today));
         } catch (PlanRefusedException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
         }
         out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
         if (sarif != null) {
-            Files.writeString(sarif, SarifReport.render(verdicts));
+            outputs.write("--sarif", SarifReport.render(verdicts));
         }
         if (junit != null) {
-            Files.writeString(junit, JUnitReport.render(verdicts));
+            outputs.write("--junit", JUnitReport.render(verdicts));
         }
         return verdicts.stream().allMatch(StageVerdict::passes) ? Main.OK : VIOLATED;
     }

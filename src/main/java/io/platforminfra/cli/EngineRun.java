@@ -4,6 +4,7 @@ import com.google.gson.JsonParser;
 import io.platforminfra.plan.AzureRulesRefusedException;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
+import io.platforminfra.plan.WaiverRefusedException;
 import io.platforminfra.policy.PolicyText;
 import io.platforminfra.program.EngineConfigKeys;
 import io.platforminfra.program.StackConfiguration;
@@ -51,6 +52,13 @@ final class EngineRun {
             err.println(e.getMessage());
             err.println("Azure would refuse the resources above: this run was stopped before anything was registered"
                     + " (docs/deploy-fidelity.md).");
+            err.flush();
+            return STOPPED;
+        } catch (WaiverRefusedException e) {
+            // The program would run with the waiver, which waives nothing, or whatever later takes that name.
+            err.println(e.getMessage());
+            err.println("A waiver above names no resource of this stage: this run was stopped before anything was"
+                    + " registered (docs/policies.md#waivers).");
             err.flush();
             return STOPPED;
         } catch (PlanRefusedException e) {

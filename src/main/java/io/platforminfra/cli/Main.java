@@ -1,6 +1,8 @@
 package io.platforminfra.cli;
 
+import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.program.App;
+import io.platforminfra.program.StackFileException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -91,6 +93,11 @@ public final class Main {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((exception, command, parsed) -> {
+                    if (isBadInput(exception)) {
+                        // A user mistake named with its file or option: the message is the whole story.
+                        err.println(exception.getMessage());
+                        return BAD_INPUT;
+                    }
                     err.println("platform-infra failed unexpectedly (a bug, please report it with this output):");
                     exception.printStackTrace(err);
                     return FAILED;
@@ -104,5 +111,14 @@ public final class Main {
         out.flush();
         err.flush();
         return exitCode;
+    }
+
+    /**
+     * Whether {@code exception} is a user mistake rather than a bug: an option or path that cannot be used, a
+     * project or stack file that cannot be read, a stage refused. Every command may leave these to this one place.
+     */
+    static boolean isBadInput(Exception exception) {
+        return exception instanceof BadInputException || exception instanceof StackFileException
+                || exception instanceof PlanRefusedException;
     }
 }

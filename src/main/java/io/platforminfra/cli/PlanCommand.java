@@ -73,18 +73,20 @@ public final class PlanCommand implements Callable<Integer> {
             out.print(AzureRulesDocument.render());
             return Main.OK;
         }
-        var names = !stages.compared.isEmpty() ? stages.compared : stages.stages(project.path());
+        var directory = project.path();
+        var names = !stages.compared.isEmpty() ? StageSelection.distinct("--compare", stages.compared)
+                : stages.stages(directory);
         if (!stages.compared.isEmpty() && stages.compared.size() < 2) {
             err.println("--compare needs at least two stages, such as --compare dev,prod");
             return Main.BAD_INPUT;
         }
         if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + project.path().toAbsolutePath().normalize());
+            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
             return Main.BAD_INPUT;
         }
         List<Plan> plans;
         try {
-            plans = EachStage.apply(project.path(), names, configuration -> Planner.plan(configuration, day.date()));
+            plans = EachStage.apply(directory, names, configuration -> Planner.plan(configuration, day.date()));
         } catch (PlanRefusedException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;

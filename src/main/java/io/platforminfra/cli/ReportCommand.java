@@ -13,8 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,8 @@ import java.util.concurrent.Callable;
                         + " pools, key vault, storage account, database) and for anything touching protect.",
                 "Secrets stay [secret], values Azure computes show as (known after apply).",
                 "Exit codes: 0 the report was written, whatever it contains; 2 a preview file is missing or not"
-                        + " preview JSON, or --post lacks a pipeline variable; 1 posting failed, or a bug."},
+                        + " preview JSON, --out cannot be written or is a preview, or --post lacks a pipeline"
+                        + " variable; 1 posting failed, or a bug."},
         footer = {
                 "",
                 "In a pull request pipeline, after pulumi preview --json > <stage>.json for every stage:",
@@ -72,6 +71,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
+        // The comment must never overwrite a preview it is made from.
+        var outputs = OutputFiles.of(java.util.Collections.singletonMap("--out", out))
+                .refuseUnusable(previewFiles, null);
         List<Preview> previews;
         PullRequest pullRequest = null;
         try {
@@ -87,12 +89,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (out == null) {
             spec.commandLine().getOut().print(markdown);
         } else {
-            try {
-                Files.writeString(out, markdown);
-            } catch (IOException e) {
-                err.println(out + ": cannot write the report (" + e.getMessage() + ")");
-                return Main.BAD_INPUT;
-            }
+            outputs.write("--out", markdown);
         }
         if (pullRequest != null) {
             try {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -19,8 +20,26 @@ class StageSelection {
     @Option(names = "--all", description = "Every stage with a stack file in the project directory.")
     private boolean all;
 
-    /** The stages selected: those named, or every stage with a stack file in {@code directory}. */
+    /**
+     * The stages selected: those named, or every stage with a stack file in {@code directory}.
+     *
+     * @throws BadInputException when a stage is named twice
+     */
     List<String> stages(Path directory) {
-        return all ? StackConfiguration.stagesIn(directory) : named;
+        return all ? StackConfiguration.stagesIn(directory) : distinct("--stack", named);
+    }
+
+    /**
+     * {@code stages} as named with {@code option}, refusing a stage named twice: it would be planned, compared or
+     * reported twice, and reports would hold two entries for one stage.
+     */
+    static List<String> distinct(String option, List<String> stages) {
+        var seen = new HashSet<String>();
+        for (var stage : stages) {
+            if (!seen.add(stage)) {
+                throw new BadInputException(option + " names stage '" + stage + "' twice: name each stage once");
+            }
+        }
+        return stages;
     }
 }

@@ -61,9 +61,10 @@ public final class StagesCommand implements Callable<Integer> {
         }
         var selected = new ArrayList<String>();
         var problems = new ArrayList<String>();
-        for (var stage : StackConfiguration.stagesIn(project.path())) {
+        var directory = project.path();
+        for (var stage : StackConfiguration.stagesIn(directory)) {
             try {
-                var configuration = StackConfiguration.load(project.path(), stage);
+                var configuration = StackConfiguration.load(directory, stage);
                 var value = configuration.values().get(StackKeys.ENVIRONMENT_TYPE);
                 var type = EnvironmentType.fromConfig(value);
                 if (type.isEmpty()) {

@@ -1,11 +1,23 @@
 package io.platforminfra.plan;
 
 import io.platforminfra.policy.PolicyCheck;
+import io.platforminfra.policy.PolicyResource;
+import io.platforminfra.policy.PolicyTarget;
+import io.platforminfra.policy.Rules;
 import io.platforminfra.policy.StageVerdict;
+import io.platforminfra.policy.Waiver;
 import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.program.StackKeys;
 import io.platforminfra.program.StageConfigReader;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The policy gate of one stage: its plan, judged by every rule with the stage's waivers. What {@code check} and
@@ -18,12 +30,52 @@ public final class StagePolicy {
     /**
      * The verdict on the stage {@code configuration} describes, waivers judged as of {@code today}.
      *
-     * @throws PlanRefusedException when the stack file is refused, with every problem
+     * @throws PlanRefusedException   when the stack file is refused, with every problem
+     * @throws WaiverRefusedException when a waiver names a resource the stage does not have
      */
     public static StageVerdict verdict(StackConfiguration configuration, LocalDate today) {
         var plan = Planner.plan(configuration, today);
-        // The plan has validated the stack file, so reading its waivers cannot fail here.
+        // The plan has validated the stack file, so reading its waivers cannot fail here, and each waiver's index in
+        // this list is its index in the file (a waiver with a problem would have refused the file).
         var waivers = StageConfigReader.read(configuration, today).waivers();
-        return PolicyCheck.evaluate(PolicyTargets.of(plan), waivers, today);
+        var target = PolicyTargets.of(plan);
+        refuseWaiversOfMissingResources(target, waivers);
+        return PolicyCheck.evaluate(target, waivers, today);
+    }
+
+    /**
+     * Refuses every waiver that names a resource the stage does not have, with the names of the resources its rule
+     * judges (or the closest name) as the fix.
+     *
+     * @throws WaiverRefusedException listing each such waiver
+     */
+    private static void refuseWaiversOfMissingResources(PolicyTarget target, List<Waiver> waivers) {
+        var names = target.resources().stream().map(PolicyResource::name).collect(Collectors.toSet());
+        var problems = new ArrayList<String>();
+        for (int i = 0; i < waivers.size(); i++) {
+            var waiver = waivers.get(i);
+            if (names.contains(waiver.resource())) {
+                continue;
+            }
+            var rule = Rules.byId(waiver.rule()).orElseThrow();
+            var judged = PolicyCheck.resourcesJudgedBy(rule, target);
+            var hint = !judged.isEmpty()
+                    ? "the resources " + rule.id() + " judges in stage " + target.stage() + ": "
+                    + String.join(", ", judged)
+                    : closest(waiver.resource(), names).map(name -> "did you mean '" + name + "'?")
+                    .orElse("the names are those `plan --stack " + target.stage() + "` prints");
+            problems.add(target.stackFile() + ": " + StackKeys.WAIVERS + "[" + i + "].resource must name a resource"
+                    + " of stage " + target.stage() + " (value: '" + waiver.resource() + "'); " + hint);
+        }
+        if (!problems.isEmpty()) {
+            throw new WaiverRefusedException(String.join("\n", problems));
+        }
+    }
+
+    private static Optional<String> closest(String name, Set<String> names) {
+        var distance = new LevenshteinDistance(Math.max(3, name.length() / 3));
+        return names.stream().filter(candidate -> distance.apply(candidate, name) >= 0)
+                .min(Comparator.comparingInt((String candidate) -> distance.apply(candidate, name))
+                        .thenComparing(Comparator.naturalOrder()));
     }
 }

@@ -27,7 +27,7 @@ public final class JUnitReport {
         try {
             var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             var suites = document.createElement("testsuites");
-            suites.setAttribute("name", "platform-infra policy gate");
+            attribute(suites, "name", "platform-infra policy gate");
             document.appendChild(suites);
             for (var verdict : verdicts) {
                 suites.appendChild(suite(document, verdict));
@@ -46,28 +46,28 @@ public final class JUnitReport {
     private static Element suite(Document document, StageVerdict verdict) {
         var stage = verdict.target().stage();
         var suite = document.createElement("testsuite");
-        suite.setAttribute("name", "policy: " + stage);
-        suite.setAttribute("tests", String.valueOf(Rules.ALL.size()));
-        suite.setAttribute("failures", String.valueOf(Rules.ALL.stream()
+        attribute(suite, "name", "policy: " + stage);
+        attribute(suite, "tests", String.valueOf(Rules.ALL.size()));
+        attribute(suite, "failures", String.valueOf(Rules.ALL.stream()
                 .filter(rule -> verdict.of(rule).stream().anyMatch(Violation::failsTheGate)).count()));
-        suite.setAttribute("errors", "0");
+        attribute(suite, "errors", "0");
         for (var rule : Rules.ALL) {
             var testCase = document.createElement("testcase");
-            testCase.setAttribute("classname", "policy." + stage);
-            testCase.setAttribute("name", rule.id() + " " + rule.title());
+            attribute(testCase, "classname", "policy." + stage);
+            attribute(testCase, "name", rule.id() + " " + rule.title());
             var violations = verdict.of(rule);
             var failing = violations.stream().filter(Violation::failsTheGate).toList();
             if (!failing.isEmpty()) {
                 var failure = document.createElement("failure");
-                failure.setAttribute("type", rule.severity().name());
-                failure.setAttribute("message", failing.size() + " violation(s): " + rule.remediation());
-                failure.setTextContent(lines(failing));
+                attribute(failure, "type", rule.severity().name());
+                attribute(failure, "message", failing.size() + " violation(s): " + rule.remediation());
+                text(failure, lines(failing));
                 testCase.appendChild(failure);
             }
             var notes = violations.stream().filter(v -> !v.failsTheGate()).toList();
             if (!notes.isEmpty()) {
                 var output = document.createElement("system-out");
-                output.setTextContent(notes.stream().map(v -> (v.waiver().isPresent() ? "waived until "
+                text(output, notes.stream().map(v -> (v.waiver().isPresent() ? "waived until "
                         + v.waiver().get().expires() + " (" + v.waiver().get().reason() + "): " : "advice ("
                         + rule.scope().description() + "): ") + describe(v)).collect(Collectors.joining("\n")));
                 testCase.appendChild(output);
@@ -75,6 +75,16 @@ public final class JUnitReport {
             suite.appendChild(testCase);
         }
         return suite;
+    }
+
+    /** Sets attribute {@code name}; text from stack files cannot make the document unreadable. */
+    private static void attribute(Element element, String name, String value) {
+        element.setAttribute(name, ReportText.forXml(value));
+    }
+
+    /** Sets the text of {@code element}; text from stack files cannot make the document unreadable. */
+    private static void text(Element element, String value) {
+        element.setTextContent(ReportText.forXml(value));
     }
 
     private static String lines(List<Violation> violations) {

@@ -3,7 +3,11 @@ package io.platforminfra.policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The one rule engine: evaluates every rule against a stage's resources and applies the stage's waivers. The
@@ -41,7 +45,30 @@ public final class PolicyCheck {
     }
 
     private static Optional<Waiver> waiverFor(Rule rule, Finding finding, List<Waiver> waivers, LocalDate today) {
+        if (rule.id().equals(EXPIRED_WAIVER_RULE)) {
+            return Optional.empty(); // an expired waiver is never waived (the stack file reader refuses it too)
+        }
         return waivers.stream().filter(w -> w.rule().equals(rule.id()) && w.resource().equals(finding.resourceName())
                 && w.activeOn(today)).findFirst();
+    }
+
+    /**
+     * The names of the resources of {@code stage} that {@code rule} judges, as a hint for a waiver that names
+     * none of the stage's resources: those it finds wrong now, and those it would find wrong were nothing set on
+     * them (which is how most rules reveal the type they look at without a list of types per rule).
+     */
+    public static Set<String> resourcesJudgedBy(Rule rule, PolicyTarget stage) {
+        var names = new TreeSet<String>();
+        rule.check().evaluate(stage).forEach(finding -> names.add(finding.resourceName()));
+        var bare = new PolicyTarget(stage.stage(), stage.stackFile(), true, stage.asOf(), stage.resources().stream()
+                .map(r -> new PolicyResource(r.type(), r.name(), r.urn(), Map.of(), false, "", List.of())).toList());
+        try {
+            rule.check().evaluate(bare).forEach(finding -> names.add(finding.resourceName()));
+        } catch (RuntimeException e) {
+            // A rule that cannot judge bare resources gives no hint this way; the findings above still do.
+        }
+        var existing = stage.resources().stream().map(PolicyResource::name).collect(Collectors.toSet());
+        names.retainAll(existing);
+        return names;
     }
 }

@@ -37,17 +37,20 @@ public final class PolicyDocument {
                 ```
 
                 Every waiver is listed in the gate's output. After its date it waives nothing and is itself a violation
-                (%s): fix the finding or renew the waiver in a reviewed change.
+                (%1$s): fix the finding or renew the waiver in a reviewed change. The stack file is refused (exit 2)
+                when a waiver expires more than %3$d days after the day of the run (`--as-of`, default today), names a
+                resource the stage does not have, waives %1$s itself, or gives a reason that is not one line of
+                printable text (no line breaks, tabs, terminal escapes or invisible formatting characters).
 
                 ## Rules
 
-                %d rules. Scope: *every stage* rules are mandatory everywhere; *production* rules are mandatory in
+                %2$d rules. Scope: *every stage* rules are mandatory everywhere; *production* rules are mandatory in
                 stages with `environmentType: production` and advice elsewhere; *production only* rules are not
                 evaluated elsewhere.
 
                 | ID | Checkov | Severity | Scope | Rule |
                 | --- | --- | --- | --- | --- |
-                """.formatted(PolicyCheck.EXPIRED_WAIVER_RULE, Rules.ALL.size()));
+                """.formatted(PolicyCheck.EXPIRED_WAIVER_RULE, Rules.ALL.size(), Waiver.MAXIMUM_DAYS));
         Rules.ALL.forEach(rule -> text.append("| [").append(rule.id()).append("](#").append(rule.id().toLowerCase())
                 .append(") | ").append(rule.checkovId().orElse("")).append(" | ").append(rule.severity()).append(" | ")
                 .append(rule.scope().description()).append(" | ").append(rule.title()).append(" |\n"));

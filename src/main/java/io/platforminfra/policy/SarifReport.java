@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,10 +46,29 @@ public final class SarifReport {
         var sarif = new SarifSchema210().with$schema(SCHEMA).withVersion(SarifSchema210.Version._2_1_0)
                 .withRuns(List.of(new Run().withTool(new Tool().withDriver(driver)).withResults(results)));
         try {
-            return new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(sarif) + "\n";
+            // Jackson escapes control characters; an unpaired surrogate it would pass on, and UTF-8 cannot hold it.
+            return ReportText.wellFormed(new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(sarif)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("SARIF report could not be written", e);
+        }
+    }
+
+    /**
+     * {@code path} as the relative URI reference SARIF requires ({@code artifactLocation.uri}, RFC 3986): characters
+     * a URI cannot hold are percent-encoded as UTF-8.
+     */
+    static String uriReference(String path) {
+        var wellFormed = ReportText.wellFormed(path);
+        try {
+            return new URI(null, null, wellFormed, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            try {
+                // A path that reads as having a scheme ("c:x"): "./" makes it a relative reference.
+                return new URI(null, null, "./" + wellFormed, null).toASCIIString();
+            } catch (URISyntaxException again) {
+                throw new IllegalStateException("no URI reference for " + path, again);
+            }
         }
     }
 
@@ -85,7 +105,7 @@ public final class SarifReport {
                         + finding.resourceName() + "\": " + finding.message() + ". " + violation.rule().remediation()))
                 .withLocations(List.of(new Location()
                         .withPhysicalLocation(new PhysicalLocation()
-                                .withArtifactLocation(new ArtifactLocation().withUri(target.stackFile())))
+                                .withArtifactLocation(new ArtifactLocation().withUri(uriReference(target.stackFile()))))
                         .withLogicalLocations(Set.of(new LogicalLocation().withName(finding.resourceName())
                                 .withFullyQualifiedName(urn).withKind("resource")))));
         violation.waiver().ifPresent(waiver -> result.setSuppressions(Set.of(new Suppression()

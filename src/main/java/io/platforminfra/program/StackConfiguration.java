@@ -1,9 +1,7 @@
 package io.platforminfra.program;
 
 import com.google.gson.Gson;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import com.google.gson.GsonBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +18,10 @@ import java.util.regex.Pattern;
  * A stage's configuration read from the project directory without the Pulumi CLI, the way the CLI assembles it:
  * project-level values and declared defaults from {@code Pulumi.yaml}, overridden by {@code Pulumi.<stage>.yaml};
  * keys without a namespace belong to the project; structured values become JSON. {@code secure:} values cannot be
- * decrypted here: they are marked secret and replaced by a placeholder.
+ * decrypted here: they are marked secret and replaced by a placeholder. The files are read as the CLI reads them
+ * ({@link YamlFile}): a key set to null ({@code ~}, {@code null} or nothing) in the stack file is the empty string,
+ * and nulls inside a structured value stay null ({@code checkForEmptyConfig} in pulumi/pulumi
+ * {@code sdk/go/common/workspace/loaders.go}).
  *
  * @param stage      the stage (stack) name
  * @param stackFile  path of {@code Pulumi.<stage>.yaml}
@@ -31,7 +32,8 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
     /** What a {@code secure:} value reads as offline. Never a real secret: those are encrypted in the file. */
     public static final String SECRET_PLACEHOLDER = "offline-placeholder-for-an-encrypted-value";
 
-    private static final Gson GSON = new Gson();
+    /** Nulls are kept, as in the JSON the engine passes: {@code {typo: ~}} is still an unknown field. */
+    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
     /** Pulumi's rule for stack names; anything else cannot be a file of this project either. */
     private static final Pattern PULUMI_STACK_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -57,7 +59,7 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
                     + " hyphens, underscores and periods");
         }
         var project = readMap(projectFile);
-        var projectName = String.valueOf(project.get("name"));
+        var projectName = projectName(project, projectFile);
         var values = new LinkedHashMap<String, String>();
         var secretKeys = new LinkedHashSet<String>();
 
@@ -84,8 +86,9 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
             if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
                 values.put(qualified, SECRET_PLACEHOLDER);
                 secretKeys.add(qualified);
-            } else if (value != null) {
-                values.put(qualified, text(value));
+            } else {
+                // The CLI reads a key without a value as "" (and warns that it may become null one day).
+                values.put(qualified, value == null ? "" : text(value));
             }
         });
         return new StackConfiguration(stage, stackFile, values, secretKeys);
@@ -95,13 +98,38 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
     public static List<String> stagesIn(Path projectDirectory) {
         try (var files = Files.list(projectDirectory)) {
             return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .filter(StackConfiguration::isStackFileName)
                     .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StackFileException("The stack files in " + projectDirectory.toAbsolutePath().normalize()
+                    + " cannot be listed: " + (e.getCause() != null ? e.getCause() : e).getMessage());
         }
+    }
+
+    /** Whether a file named {@code fileName} is a stack file ({@code Pulumi.<stage>.yaml}) in a project. */
+    public static boolean isStackFileName(String fileName) {
+        return fileName.startsWith("Pulumi.") && fileName.endsWith(".yaml") && !fileName.equals("Pulumi.yaml");
+    }
+
+    /**
+     * The project's name: text, not empty. The CLI refuses a project file without one ({@code ValidateProject} in
+     * pulumi/pulumi {@code sdk/go/common/workspace/project.go}); the schema it validates against also requires a
+     * {@code runtime} ({@code project.json}).
+     */
+    private static String projectName(Map<String, Object> project, Path projectFile) {
+        var name = project.get("name");
+        if (!(name instanceof String text) || text.isEmpty()) {
+            throw new StackFileException(projectFile.getFileName() + ": 'name' must be the project's name, as text"
+                    + " (value: " + (name == null ? "not set" : "'" + name + "'") + "); the Pulumi CLI refuses a"
+                    + " project without one");
+        }
+        if (project.get("runtime") == null) {
+            throw new StackFileException(projectFile.getFileName() + ": 'runtime' must name the program's runtime"
+                    + " (here: java); the Pulumi CLI refuses a project without one");
+        }
+        return text;
     }
 
     private static String qualify(String projectName, String key) {
@@ -127,17 +155,7 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readMap(Path path) {
-        Object content;
-        try {
-            content = new Load(LoadSettings.builder().setLabel(path.getFileName().toString())
-                    // The CLI refuses a key given twice; so does this loader, rather than silently taking the last.
-                    .setAllowDuplicateKeys(false).build())
-                    .loadFromString(Files.readString(path));
-        } catch (YamlEngineException e) {
-            throw new StackFileException(path.getFileName() + " is not valid YAML: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var content = YamlFile.read(path);
         if (content == null) {
             return Map.of();
         }

@@ -20,6 +20,7 @@ import io.platforminfra.components.network.NetworkSettings;
 import io.platforminfra.components.secretstore.SecretStoreSettings;
 import io.platforminfra.components.storage.ObjectStorageSettings;
 
+import io.platforminfra.policy.PolicyCheck;
 import io.platforminfra.policy.Rules;
 import io.platforminfra.policy.Waiver;
 
@@ -124,7 +125,7 @@ public final class StageConfigReader {
                 .rejectUnknownFields();
         var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems));
         var waivers = ConfigNode.parseList(StackKeys.WAIVERS, source.value(StackKeys.WAIVERS),
-                StageConfigReader::readWaiver, problems).stream().filter(java.util.Objects::nonNull).toList();
+                node -> readWaiver(node, asOf), problems).stream().filter(java.util.Objects::nonNull).toList();
         var deployers = Deployers.read(source, problems);
         rejectUnknownKeys(source, problems);
 
@@ -226,22 +227,69 @@ public final class StageConfigReader {
     }
 
     /**
-     * One waiver; {@code null} when it has problems (recorded): a waiver must name a rule that exists, say why,
-     * and end on a real date.
+     * One waiver; {@code null} when it has problems (recorded): a waiver must name a rule that exists and may be
+     * waived, say why in one line of text, and end on a real date at most {@link Waiver#MAXIMUM_DAYS} days after
+     * {@code asOf}. Whether the stage has the resource is judged with the plan ({@code StagePolicy}).
      */
-    private static Waiver readWaiver(ConfigNode node) {
+    private static Waiver readWaiver(ConfigNode node, LocalDate asOf) {
         var fields = new String[4];
         node.string("rule", v -> fields[0] = v).string("resource", v -> fields[1] = v)
                 .string("reason", v -> fields[2] = v).string("expires", v -> fields[3] = v).rejectUnknownFields();
         var valid = node.require("rule", fields[0], id -> Rules.byId(id).isPresent(),
                 "be the ID of a policy rule (see docs/policies.md)");
+        // An expired waiver is itself the violation; waiving that would make expiry meaningless.
+        valid = valid && node.require("rule", fields[0], id -> !id.equals(PolicyCheck.EXPIRED_WAIVER_RULE),
+                "not be " + PolicyCheck.EXPIRED_WAIVER_RULE + ", which cannot be waived: renew or remove the"
+                        + " expired waiver instead");
         valid &= node.require("resource", fields[1], name -> !name.isBlank(), "be the Pulumi name of a resource"
                 + " (as `check` prints it)");
-        valid &= node.require("reason", fields[2], reason -> reason.strip().length() >= MINIMUM_WAIVER_REASON,
-                "say why the exception is acceptable, in at least " + MINIMUM_WAIVER_REASON + " characters");
+        var control = fields[2] == null ? -1 : firstUnprintable(fields[2]);
+        valid &= node.require("reason", fields[2] == null || control < 0 ? fields[2] : escaped(fields[2]),
+                reason -> control < 0 && reason.strip().length() >= MINIMUM_WAIVER_REASON,
+                control >= 0 ? "be one line of printable text, without control or formatting characters (found"
+                        + String.format(" U+%04X", fields[2].codePointAt(control)) + " at character " + control + ")"
+                        : "say why the exception is acceptable, in at least " + MINIMUM_WAIVER_REASON + " characters");
         valid &= node.require("expires", fields[3], StageConfigReader::isDate, "be the last day it applies, as"
                 + " YYYY-MM-DD");
+        if (fields[3] != null && isDate(fields[3])) {
+            var latest = asOf.plusDays(Waiver.MAXIMUM_DAYS);
+            valid &= node.require("expires", fields[3], date -> !LocalDate.parse(date).isAfter(latest),
+                    "be at most " + Waiver.MAXIMUM_DAYS + " days after " + asOf + " (" + latest + "): waivers are"
+                            + " reviewed again at least twice a year; renew it in a reviewed change when it runs out");
+        }
         return valid ? new Waiver(fields[0], fields[1], fields[2].strip(), LocalDate.parse(fields[3])) : null;
+    }
+
+    /**
+     * Where {@code text} has its first character that is not printable text on one line (a control character such
+     * as a line break, tab or terminal escape, a formatting character such as a bidirectional override, an unpaired
+     * surrogate), or -1. A reason is shown in the gate's output, its reports and the review.
+     */
+    private static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            switch (Character.getType(text.codePointAt(i))) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                     Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> {
+                    return i;
+                }
+                default -> {
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** {@code text} with every unprintable character as a Java-style escape (backslash, u, hex), safe to echo. */
+    private static String escaped(String text) {
+        var out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (firstUnprintable(new String(Character.toChars(c))) == 0) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static boolean isDate(String text) {

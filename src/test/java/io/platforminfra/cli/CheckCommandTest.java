@@ -1,16 +1,15 @@
 package io.platforminfra.cli;
 
-import com.google.gson.JsonParser;
 import io.platforminfra.azure.VersionDocument;
 import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.policy.PolicyDocument;
+import io.platforminfra.policy.ReportSchemas;
 import io.platforminfra.policy.Rules;
 import io.platforminfra.program.StackConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -92,7 +91,7 @@ class CheckCommandTest {
         var run = CommandLineRun.of("check", "--stack", INSECURE_PRODUCTION, "--dir",
                 insecureProduction(directory).dir(), "--sarif", sarif.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        var document = JsonParser.parseString(Files.readString(sarif)).getAsJsonObject();
+        var document = ReportSchemas.assertValidSarif(Files.readString(sarif));
         assertThat(document.get("version").getAsString()).isEqualTo("2.1.0");
         var sarifRun = document.getAsJsonArray("runs").get(0).getAsJsonObject();
         var rules = sarifRun.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
@@ -114,7 +113,7 @@ class CheckCommandTest {
         var junit = directory.resolve("policy.xml");
         var project = insecureProduction(directory).withRepositoryStage("dev", "dev");
         CommandLineRun.of("check", "--all", "--dir", project.dir(), "--junit", junit.toString());
-        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        var document = ReportSchemas.assertValidJUnit(Files.readString(junit));
         var suites = document.getElementsByTagName("testsuite");
         assertThat(suites.getLength()).isEqualTo(2);
         assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(2 * Rules.ALL.size());

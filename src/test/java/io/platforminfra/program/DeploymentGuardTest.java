@@ -45,7 +45,7 @@ class DeploymentGuardTest {
     /** The tests' fixed day, at which a break glass is recorded. */
     private static final String AT = "2026-12-02T00:00:00Z";
     /** The logger Pulumi's mock engine writes the program's log to (PulumiTestInternal.defaultLogger). */
-    private static final Logger ENGINE_LOG = Logger.getLogger("com.pulumi.test.internal.PulumiTestInternal");
+    private static final Logger ENGINE_LOG = Logger.getLogger(MockedRun.ENGINE_LOGGER);
 
     private static StackConfiguration stage(String stage) {
         return StackConfiguration.load(StageRuns.PROJECT, stage);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The one test harness: runs a program under Pulumi's in-process mock engine and returns what it registered.
@@ -60,13 +61,21 @@ public final class MockedRun {
         return this;
     }
 
+    /**
+     * Name of the logger the engine's diagnostics go to. It prints nothing (see {@link #quietLogger()}); a test that
+     * checks what a run logs adds a handler to it.
+     */
+    public static final String ENGINE_LOGGER = "io.platforminfra.offline.MockedRun.engine";
+
     /** Runs {@code program} and returns what it registered; never throws for a failing program. */
     public RunResult run(Consumer<Context> program) {
         var effectiveMocks = mocks != null ? mocks : new AzureMocks(preview);
         var recorder = new AtomicReference<RecordingMonitor>();
-        var log = PulumiTestInternal.mockLog();
+        var logger = quietLogger();
+        var log = PulumiTestInternal.mockLog(logger);
         var test = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(project).stackName(stack).preview(preview).build())
+                .standardLogger(logger)
                 .mocks(effectiveMocks)
                 .config(config, secretKeys)
                 .monitorDecorator(original -> {
@@ -81,5 +90,17 @@ public final class MockedRun {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /**
+     * The SDK's engine logger writes every diagnostic twice: to the (mock) engine, which collects it into the run's
+     * result for the caller to report, and to a java.util.logging logger, whose default console handler prints it
+     * again on standard error under a "SEVERE:" header. Here the result is the one record, so this logger prints
+     * nothing: a run never writes to the console, and whoever reads the result says what went wrong once.
+     */
+    private static Logger quietLogger() {
+        var logger = Logger.getLogger(ENGINE_LOGGER);
+        logger.setUseParentHandlers(false);
+        return logger;
     }
 }
