@@ -10,7 +10,7 @@ import io.platforminfra.components.common.AzureResourceId;
 import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.azure.AzureTags;
 import io.platforminfra.azure.VersionSupport;
-import io.platforminfra.components.common.IpRanges;
+import io.platforminfra.azure.IpRanges;
 import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Validatable;

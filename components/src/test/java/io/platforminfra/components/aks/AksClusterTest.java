@@ -212,6 +212,7 @@ class AksClusterTest {
                 rule("authorizedIpRanges", AksClusterSettings.AksClusterSettingsBuilder::clearAuthorizedIpRanges),
                 rule("authorizedIpRanges", s -> s.privateCluster(true)),
                 rule("authorizedIpRanges[0]", s -> s.clearAuthorizedIpRanges().authorizedIpRange("not-an-ip")),
+                rule("authorizedIpRanges[1]", s -> s.authorizedIpRange("1.2.3.4/0")),
                 rule("adminGroupObjectIds", AksClusterSettings.AksClusterSettingsBuilder::clearAdminGroupObjectIds),
                 rule("adminGroupObjectIds[0]", s -> s.clearAdminGroupObjectIds().adminGroupObjectId("platform-admins")),
                 rule("namespaces[1]", s -> s.namespace("Kube_System")),
