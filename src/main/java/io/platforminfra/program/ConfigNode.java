@@ -1,13 +1,19 @@
 package io.platforminfra.program;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.platforminfra.components.common.Problem;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -23,6 +29,7 @@ import java.util.function.Consumer;
  */
 final class ConfigNode {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+    private static final TypeAdapter<JsonElement> STRICT = new Gson().getAdapter(JsonElement.class);
 
     private final String path;
     private final JsonObject object;
@@ -79,6 +86,28 @@ final class ConfigNode {
         }
         problems.add(new Problem(qualified(field), value, expectation));
         return false;
+    }
+
+    /**
+     * {@code "map"} or {@code "list"} when {@code text} is the JSON the engine passes for a structured value (a map
+     * or a list in the stack file), read strictly: text that merely looks similar, such as {@code [team-a]}, is text.
+     */
+    static Optional<String> structure(String text) {
+        var stripped = text.strip();
+        if (!stripped.startsWith("{") && !stripped.startsWith("[")) {
+            return Optional.empty();
+        }
+        try (var reader = new JsonReader(new StringReader(stripped))) {
+            reader.setLenient(false);
+            var element = STRICT.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                return Optional.empty();
+            }
+            return element.isJsonObject() ? Optional.of("map") : element.isJsonArray() ? Optional.of("list")
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The JSON the engine passes for a structured key, or {@code null} when it is not JSON at all. */
@@ -189,7 +218,8 @@ final class ConfigNode {
     void rejectUnknownFields() {
         for (var field : object.keySet()) {
             if (!read.contains(field)) {
-                problems.add(new Problem(qualified(field), render(object.get(field)), unknownKeyHint(field, read)));
+                // Never the value: a mistyped field is as likely to hold a secret as anything else.
+                problems.add(new Problem(qualified(field), Problem.Hidden.NOT_SHOWN, unknownKeyHint(field, read)));
             }
         }
     }
