@@ -1,6 +1,7 @@
 package io.platforminfra.program;
 
 import com.google.gson.Gson;
+import io.platforminfra.structure.SecretText;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public record StackConfiguration(String stage, Path stackFile, Map<String, String> values, Set<String> secretKeys) {
     /** What a {@code secure:} value reads as offline. Never a real secret: those are encrypted in the file. */
-    public static final String SECRET_PLACEHOLDER = "offline-placeholder-for-an-encrypted-value";
+    public static final String SECRET_PLACEHOLDER = SecretText.OFFLINE_PLACEHOLDER;
 
     private static final Gson GSON = new Gson();
     /** Pulumi's rule for stack names; anything else cannot be a file of this project either. */

@@ -72,7 +72,11 @@ class HostileStackFileTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).contains("[secret]").doesNotContain(CIPHERTEXT, "offline-placeholder");
         }
+        assertThat(CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir()).out())
+                .containsPattern("principalName += \\[secret]");
+        // Only the encrypted field is secret: the rest of the key still reads as itself, so the gate judges as usual.
         var check = CommandLineRun.of("check", "--stack", "qa", "--dir", project.dir());
+        assertThat(check.exitCode()).as(check.toString()).isZero();
         assertThat(check.toString()).doesNotContain(CIPHERTEXT, "offline-placeholder");
     }
 

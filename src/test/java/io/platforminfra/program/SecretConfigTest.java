@@ -105,6 +105,92 @@ class SecretConfigTest {
                 .isInstanceOf(RegisteredResource.Secret.class);
     }
 
+    @Test
+    void aSecretPlantedAnywhereInTheConfigNeverAppearsInARefusal() {
+        var dev = StackConfiguration.load(StageRuns.PROJECT, "dev");
+        var random = new java.util.Random(20261202L);
+        var places = List.of("cluster/kubernetesVersion", "cluster/skuTier", "cluster/upgradeChannel", "cluster/podCidr",
+                "cluster/serviceCidr", "cluster/namespaces[]", "cluster/authorizedIpRanges[]",
+                "cluster/adminGroupObjectIds[]", "cluster/systemPool.vmSize", "cluster/maintenanceWindow.startTime",
+                "cluster/clustr", "secretStore/sku", "secretStore/allowedIpRanges[]", "storage/replication",
+                "storage/containers[]", "database/version", "database/tier", "database/adminGroupObjectId",
+                "database/adminGroupName", "database/administratorLogin", "database/availabilityZone",
+                "network/addressSpace", "monitoring/retentionDays", "access/readerGroupObjectIds[]", "adopt/cluster",
+                "environmentType", "owner", "costCenter", "repository", "databaseAdminPassword", "azure-native:location");
+        int refused = 0;
+        for (int i = 0; i < 400; i++) {
+            var planted = planted(random);
+            var place = places.get(random.nextInt(places.size()));
+            var values = new HashMap<>(dev.values());
+            var key = plant(values, place, planted, random);
+            try {
+                StageConfigReader.read(new StackConfiguration("dev", dev.stackFile(), values, Set.of(key)),
+                        TestDates.AS_OF);
+            } catch (StackConfigException e) {
+                refused++;
+                var json = new com.google.gson.Gson().toJson(planted);
+                assertThat(e.getMessage()).as("%s = %s", place, planted)
+                        .doesNotContain(planted, json.substring(1, json.length() - 1));
+            }
+        }
+        assertThat(refused).as("most plantings are refused, so their messages were checked").isGreaterThan(300);
+    }
+
+    /** A secret unlike any word of a message: letters, digits, quotes, escapes, markup and non-ASCII. */
+    private static String planted(java.util.Random random) {
+        var alphabet = "abcXYZ0189-_./:\"'\\<>&{}[] äß€✓";
+        var text = new StringBuilder("Zq");
+        for (int i = random.nextInt(20); i >= 0; i--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.append("Qz").toString();
+    }
+
+    /** Puts {@code planted} at {@code place} (key/field, a list item with []), as text, a list or a map. */
+    private static String plant(Map<String, String> values, String place, String planted, java.util.Random random) {
+        var shape = random.nextInt(4);
+        com.google.gson.JsonElement secret = shape == 0 ? array(planted)
+                : shape == 1 ? object(planted) : new com.google.gson.JsonPrimitive(planted);
+        if (!place.contains("/")) {
+            var key = place.contains(":") ? place : StackKeys.NAMESPACE + ":" + place;
+            values.put(key, shape <= 1 ? secret.toString() : planted);
+            return key;
+        }
+        var key = StackKeys.NAMESPACE + ":" + place.substring(0, place.indexOf('/'));
+        var path = place.substring(place.indexOf('/') + 1);
+        var root = com.google.gson.JsonParser.parseString(values.getOrDefault(key, "{}")).getAsJsonObject();
+        var node = root;
+        var parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!node.has(parts[i]) || !node.get(parts[i]).isJsonObject()) {
+                node.add(parts[i], new com.google.gson.JsonObject());
+            }
+            node = node.getAsJsonObject(parts[i]);
+        }
+        var field = parts[parts.length - 1];
+        if (field.endsWith("[]")) {
+            var list = new com.google.gson.JsonArray();
+            list.add(secret);
+            node.add(field.substring(0, field.length() - 2), list);
+        } else {
+            node.add(field, secret);
+        }
+        values.put(key, root.toString());
+        return key;
+    }
+
+    private static com.google.gson.JsonArray array(String planted) {
+        var array = new com.google.gson.JsonArray();
+        array.add(planted);
+        return array;
+    }
+
+    private static com.google.gson.JsonObject object(String planted) {
+        var object = new com.google.gson.JsonObject();
+        object.addProperty("value", planted);
+        return object;
+    }
+
     /** The dev stage with {@code overrides}, given to the program as the engine gives a real run its config. */
     private static io.platforminfra.offline.RunResult run(Map<String, String> overrides, Set<String> secretKeys) {
         var values = new HashMap<>(StackConfiguration.load(StageRuns.PROJECT, "dev").values());

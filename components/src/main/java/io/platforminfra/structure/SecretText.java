@@ -25,6 +25,11 @@ import java.util.Set;
 public final class SecretText {
     /** What a secret reads as. */
     public static final String MARK = "[secret]";
+    /**
+     * What an encrypted value ({@code secure: v1:...}) reads as where it cannot be decrypted: the offline tools. Never
+     * a real secret. A value that contains it came from a stack file, where exactly the encrypted parts are secret.
+     */
+    public static final String OFFLINE_PLACEHOLDER = "offline-placeholder-for-an-encrypted-value";
     private static final int SHORTEST = 3;
     /** JSON as Gson and Go write it by default ({@code <} as {@code \u003c}), and without that escaping. */
     private static final Gson HTML_SAFE = new Gson();
@@ -36,20 +41,19 @@ public final class SecretText {
         this.patterns = patterns;
     }
 
-    /** Nothing secret. */
-    public static SecretText none() {
-        return new SecretText(List.of());
-    }
 
     /**
-     * The secrets of {@code values}, each a config value as the engine passes it: plain text, or JSON for a
-     * structured key (then every leaf is a secret too, since a key set with {@code --secret --path} is secret as a
-     * whole).
+     * The secrets of {@code values}, each the value of a secret config key as the engine passes it: plain text, or
+     * JSON for a structured key. The engine marks a key secret as a whole when any field of it is encrypted
+     * ({@code --secret --path}) and passes it decrypted, so which field was encrypted is not known: every leaf is
+     * taken for a secret. A value read from a stack file offline is precise instead: only its encrypted parts, which
+     * read {@link #OFFLINE_PLACEHOLDER}, are secret.
      */
     public static SecretText of(Collection<String> values) {
         var found = new LinkedHashSet<String>();
+        found.add(OFFLINE_PLACEHOLDER);
         for (var value : values) {
-            if (value == null) {
+            if (value == null || value.contains(OFFLINE_PLACEHOLDER)) {
                 continue;
             }
             add(found, value);
@@ -67,11 +71,6 @@ public final class SecretText {
         // Longest first, so a secret containing another is masked whole.
         return new SecretText(patterns.stream().sorted(Comparator.comparingInt(String::length).reversed()
                 .thenComparing(Comparator.naturalOrder())).toList());
-    }
-
-    /** Whether there is no secret to look for. */
-    public boolean isEmpty() {
-        return patterns.isEmpty();
     }
 
     /** Whether {@code text} contains a secret. */
