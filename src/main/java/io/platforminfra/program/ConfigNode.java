@@ -121,7 +121,7 @@ final class ConfigNode {
 
     /** Reads a text field and hands it to {@code setter} when present. */
     ConfigNode string(String field, Consumer<String> setter) {
-        primitive(field).ifPresent(value -> {
+        primitive(field, "text").ifPresent(value -> {
             if (value.isString()) {
                 setter.accept(value.getAsString());
             } else {
@@ -134,7 +134,7 @@ final class ConfigNode {
 
     /** Reads a whole-number field and hands it to {@code setter} when present. */
     ConfigNode integer(String field, Consumer<Integer> setter) {
-        primitive(field).ifPresent(value -> {
+        primitive(field, "a whole number").ifPresent(value -> {
             try {
                 var number = value.getAsBigDecimal();
                 setter.accept(number.intValueExact());
@@ -147,7 +147,7 @@ final class ConfigNode {
 
     /** Reads a true/false field and hands it to {@code setter} when present. */
     ConfigNode bool(String field, Consumer<Boolean> setter) {
-        primitive(field).ifPresent(value -> {
+        primitive(field, "true or false").ifPresent(value -> {
             var text = value.getAsString();
             if (value.isBoolean() || text.equals("true") || text.equals("false")) {
                 setter.accept(Boolean.parseBoolean(text));
@@ -234,14 +234,15 @@ final class ConfigNode {
                 .orElse("be a known key (" + String.join(", ", known) + ")");
     }
 
-    private Optional<JsonPrimitive> primitive(String field) {
+    /** The plain value of {@code field}; a map or a list is a problem saying it must be {@code expected}. */
+    private Optional<JsonPrimitive> primitive(String field, String expected) {
         read.add(field);
         var value = object.get(field);
         if (value == null || value.isJsonNull()) {
             return Optional.empty();
         }
         if (!value.isJsonPrimitive()) {
-            problem(field, value, "be a single value, not a " + (value.isJsonArray() ? "list" : "map"));
+            problem(field, value, "be " + expected + ", not a " + (value.isJsonArray() ? "list" : "map"));
             return Optional.empty();
         }
         return Optional.of(value.getAsJsonPrimitive());

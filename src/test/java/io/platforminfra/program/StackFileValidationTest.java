@@ -75,6 +75,18 @@ class StackFileValidationTest {
     }
 
     @Test
+    void aMapOrAListWhereAFieldTakesOneValueIsRefusedSayingWhatItTakes() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
+                "{\"skuTier\":{\"tier\":\"Free\"},\"privateCluster\":[true],\"systemPool\":{\"count\":[1]},"
+                        + "\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
+                        + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "platform-infra:cluster.skuTier must be text, not a map (value: '{\"tier\":\"Free\"}')",
+                "platform-infra:cluster.privateCluster must be true or false, not a list (value: '[true]')",
+                "platform-infra:cluster.systemPool.count must be a whole number, not a list (value: '[1]')");
+    }
+
+    @Test
     void clusterRangesMustNotOverlapTheNetwork() {
         var run = StageRuns.runWith("dev", Map.of("platform-infra:network", "{\"addressSpace\":\"172.16.0.0/16\"}"));
         assertRejectedBeforeRegistering(run, StackConfigException.class,

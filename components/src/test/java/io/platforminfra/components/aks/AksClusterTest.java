@@ -221,7 +221,9 @@ class AksClusterTest {
                 rule("upgradeChannel", s -> s.upgradeChannel("weekly")),
                 rule("kubeloginMode", s -> s.kubeloginMode("devicecode")),
                 rule("podCidr", s -> s.podCidr("172.16.0.0/16")),
-                rule("serviceCidr", s -> s.serviceCidr("8.8.0.0/16")));
+                rule("serviceCidr", s -> s.serviceCidr("8.8.0.0/16")),
+                rule("serviceCidr", s -> s.serviceCidr("172.16.0.0/255.255.0.0")),
+                rule("podCidr", s -> s.podCidr("192.168.0.0/0016")));
     }
 
     private static Arguments rule(String field, UnaryOperator<AksClusterSettings.AksClusterSettingsBuilder> breakIt) {
