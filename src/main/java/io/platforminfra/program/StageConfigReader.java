@@ -50,7 +50,27 @@ public final class StageConfigReader {
     /** The shortest waiver reason accepted: enough for a ticket and a few words. */
     private static final int MINIMUM_WAIVER_REASON = 15;
 
+    /**
+     * Scalar keys that must hold text, with what each accepts. A map or a list there would be passed on as JSON text
+     * (a tag "{owner: x}", a region that is a list). The Pulumi CLI refuses it for keys Pulumi.yaml declares as
+     * {@code type: string} ("Stack '%v' with configuration key '%v' must be of type '%v'", pulumi/pulumi
+     * pkg/workspace, ValidateStackConfigAndApplyProjectConfig); this reader refuses it for every text key, declared
+     * or not ({@code azure-native:location}), so the offline tools and a real run agree.
+     */
+    private static final Map<String, String> TEXT_KEYS = textKeys();
+
     private StageConfigReader() {
+    }
+
+    private static Map<String, String> textKeys() {
+        var keys = new LinkedHashMap<String, String>();
+        keys.put(StackKeys.LOCATION, "an Azure region such as westeurope");
+        keys.put(StackKeys.ENVIRONMENT_TYPE, "development or production");
+        keys.put(StackKeys.OWNER, "the name of the team or person answerable for the stage");
+        keys.put(StackKeys.COST_CENTER, "the name of the cost center, such as CC-4711");
+        keys.put(StackKeys.REPOSITORY, "the name of the repository, such as platform-infra");
+        keys.put(StackKeys.DATABASE_ADMIN_PASSWORD, "the password, set with `pulumi config set --secret`");
+        return Collections.unmodifiableMap(keys);
     }
 
     /**
@@ -368,26 +388,6 @@ public final class StageConfigReader {
             problems.add(new Problem(StackKeys.DATABASE + ".standbyAvailabilityZone",
                     database.getStandbyAvailabilityZone(), noZones));
         }
-    }
-
-    /**
-     * Scalar keys that must hold text, with what each accepts. A map or a list there would be passed on as JSON text
-     * (a tag "{owner: x}", a region that is a list); the Pulumi CLI refuses it for keys Pulumi.yaml declares as
-     * {@code type: string} ("must be of type 'string'", pulumi/pulumi pkg/workspace, ValidateStackConfigAndApply
-     * ProjectConfig), and this reader refuses it for every text key, so the offline tools and a CLI that skipped the
-     * check agree.
-     */
-    private static final Map<String, String> TEXT_KEYS = textKeys();
-
-    private static Map<String, String> textKeys() {
-        var keys = new LinkedHashMap<String, String>();
-        keys.put(StackKeys.LOCATION, "an Azure region such as westeurope");
-        keys.put(StackKeys.ENVIRONMENT_TYPE, "development or production");
-        keys.put(StackKeys.OWNER, "the name of the team or person answerable for the stage");
-        keys.put(StackKeys.COST_CENTER, "the name of the cost center, such as CC-4711");
-        keys.put(StackKeys.REPOSITORY, "the name of the repository, such as platform-infra");
-        keys.put(StackKeys.DATABASE_ADMIN_PASSWORD, "the password, set with `pulumi config set --secret`");
-        return Collections.unmodifiableMap(keys);
     }
 
     /** Records a problem for every text key holding a map or a list; returns those keys. */
