@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.IpRanges;
 import io.platforminfra.azure.ResourceTypes;
 import io.platforminfra.azure.VersionSupport;
 
@@ -38,7 +39,6 @@ public final class Rules {
     private static final String PG_BASELINE = "Azure security baseline for Azure Database for PostgreSQL flexible server ("
             + MCSB + ")";
     private static final String RELIABILITY = "Azure Well-Architected Framework, reliability pillar";
-    private static final Set<String> OPEN_TO_THE_WORLD = Set.of("0.0.0.0/0", "0.0.0.0", "*", "Internet", "Any", "::/0");
 
     /**
      * The rule that production stateful resources are locked. An active waiver of it for one resource also lifts
@@ -47,6 +47,15 @@ public final class Rules {
     public static final String LOCK_RULE = "PI-GOV-002";
     /** Azure Policy initiative "Kubernetes cluster pod security baseline standards for Linux-based workloads". */
     private static final String POD_SECURITY_BASELINE_INITIATIVE = "a8640138-9b0a-4a28-b8cb-1666c838647d";
+
+    /**
+     * The most public addresses a rule list may cover before the gate calls it open to the internet (one /8, our
+     * judgement, argued at {@link IpRanges#MOST_PUBLIC_ADDRESSES}).
+     */
+    private static final String OPEN_LIMIT = String.format(Locale.ROOT, "%,d public addresses (a /8)",
+            IpRanges.MOST_PUBLIC_ADDRESSES);
+    private static final String OPEN_LIMIT_SOURCE = "platform judgement: a /8 is the largest block held by one"
+            + " organisation (IANA IPv4 Address Space Registry)";
 
     /** Every rule, in the order reports and the documentation list them. */
     public static final List<Rule> ALL = List.of(
@@ -68,11 +77,15 @@ public final class Rules {
                                     || !r.list("apiServerAccessProfile.authorizedIPRanges").isEmpty(),
                             "the API server is public without authorized IP ranges")),
             rule("PI-AKS-004", null, HIGH, EVERY_STAGE, "No authorized IP range of AKS opens the API server to the world",
-                    "0.0.0.0/0 as an authorized range passes the check above while protecting nothing.",
-                    AKS_BASELINE + ", NS-2", "Remove the range from cluster.authorizedIpRanges; name the office and"
-                            + " agent egress ranges instead.",
-                    each(Types.CLUSTER, r -> noneOpen(r.list("apiServerAccessProfile.authorizedIPRanges")),
-                            "an authorized IP range opens the API server to the internet")),
+                    "0.0.0.0/0 as an authorized range passes the check above while protecting nothing, and so do"
+                            + " 0.0.0.0/1 with 128.0.0.0/1: the gate judges what the ranges cover together. More"
+                            + " than " + OPEN_LIMIT + " is open to the internet.",
+                    AKS_BASELINE + ", NS-2; " + OPEN_LIMIT_SOURCE, "Remove the range from cluster.authorizedIpRanges;"
+                            + " name the office and agent egress ranges instead.",
+                    target -> target.ofType(Types.CLUSTER).stream().flatMap(r -> IpRanges.openToTheInternet(
+                                    r.list("apiServerAccessProfile.authorizedIPRanges")).stream()
+                            .map(why -> Finding.of(r, "the authorized IP ranges open the API server to the internet: "
+                                    + why))).toList()),
             rule("PI-AKS-005", "CKV_AZURE_7", HIGH, EVERY_STAGE, "AKS enforces network policies",
                     "Without network policies every pod can reach every other pod and the node network.",
                     AKS_BASELINE + ", NS-1", "Built in: AksCluster sets networkProfile.networkPolicy (Cilium).",
@@ -241,10 +254,10 @@ public final class Rules {
             rule("PI-KV-005", "CKV_AZURE_189", HIGH, EVERY_STAGE,
                     "Key Vault public network access is off or limited to named ranges",
                     "A vault reachable from the internet depends on its credentials alone.",
-                    KV_BASELINE + ", NS-2", "Leave secretStore.allowedIpRanges empty, or list specific ranges"
-                            + " (never 0.0.0.0/0).",
-                    each(Types.VAULT, r -> publicAccessLimited(r, "properties.publicNetworkAccess",
-                            "properties.networkAcls.ipRules", "value"), "public network access is open")),
+                    KV_BASELINE + ", NS-2; " + OPEN_LIMIT_SOURCE, "Leave secretStore.allowedIpRanges empty, or list"
+                            + " specific ranges (never 0.0.0.0/0, together at most " + OPEN_LIMIT + ").",
+                    publicAccessLimited(Types.VAULT, "properties.publicNetworkAccess", "properties.networkAcls.ipRules",
+                            "value")),
             rule("PI-KV-006", "CKV2_AZURE_32", MEDIUM, EVERY_STAGE, "Key Vault is reached through a private endpoint",
                     "Workloads reach the vault over the virtual network, not over the internet.",
                     KV_BASELINE + ", NS-2", "Built in: SecretStore creates a private endpoint for the vault.",
@@ -264,10 +277,12 @@ public final class Rules {
                     each(Types.STORAGE_ACCOUNT, r -> r.is("allowBlobPublicAccess", false), "anonymous blob access is allowed")),
             rule("PI-ST-004", "CKV_AZURE_59", HIGH, EVERY_STAGE,
                     "Storage public network access is off or limited to named ranges",
-                    "An account reachable from the internet depends on its credentials alone.", ST_BASELINE + ", NS-2",
-                    "Leave storage.allowedIpRanges empty, or list specific ranges (never 0.0.0.0/0).",
-                    each(Types.STORAGE_ACCOUNT, r -> publicAccessLimited(r, "publicNetworkAccess",
-                            "networkRuleSet.ipRules", "iPAddressOrRange"), "public network access is open")),
+                    "An account reachable from the internet depends on its credentials alone.",
+                    ST_BASELINE + ", NS-2; " + OPEN_LIMIT_SOURCE,
+                    "Leave storage.allowedIpRanges empty, or list specific ranges (never 0.0.0.0/0, together at most "
+                            + OPEN_LIMIT + ").",
+                    publicAccessLimited(Types.STORAGE_ACCOUNT, "publicNetworkAccess", "networkRuleSet.ipRules",
+                            "iPAddressOrRange")),
             rule("PI-ST-005", "CKV_AZURE_35", HIGH, EVERY_STAGE, "Storage denies network access by default",
                     "Only the private endpoint, trusted Azure services and named ranges may reach the account.",
                     ST_BASELINE + ", NS-2", "Built in: ObjectStorage sets networkRuleSet.defaultAction: Deny.",
@@ -332,10 +347,17 @@ public final class Rules {
                                             && c.is("value", "on")))
                             .map(server -> Finding.of(server, "require_secure_transport is not on")).toList()),
             rule("PI-PG-008", null, HIGH, EVERY_STAGE, "No PostgreSQL firewall rule opens the server to the world",
-                    "A rule from 0.0.0.0 to 255.255.255.255 makes every address on the internet a client.",
-                    PG_BASELINE + ", NS-2", "Remove the firewall rule; clients connect through the virtual network.",
-                    each(Types.POSTGRES_FIREWALL_RULE, r -> !(r.is("startIpAddress", "0.0.0.0")
-                            && r.is("endIpAddress", "255.255.255.255")), "the rule allows every address")),
+                    "A rule from 0.0.0.0 to 255.255.255.255 makes every address on the internet a client; so does"
+                            + " any rule covering more than " + OPEN_LIMIT + ", and a rule from 0.0.0.0 to 0.0.0.0"
+                            + " admits every Azure customer's services.",
+                    PG_BASELINE + ", NS-2; postgresql/flexible-server how-to-networking (\"Allow public access from"
+                            + " any Azure service\"); " + OPEN_LIMIT_SOURCE,
+                    "Remove the firewall rule; clients connect through the virtual network.",
+                    target -> target.ofType(Types.POSTGRES_FIREWALL_RULE).stream().flatMap(r ->
+                            IpRanges.firewallRuleOpenToTheInternet(r.input("startIpAddress").orElse(null),
+                                    r.input("endIpAddress").orElse(null)).stream()
+                                    .map(why -> Finding.of(r, "the rule opens the server to the internet: " + why)))
+                            .toList()),
             // --- Network
             rule("PI-NET-001", "CKV2_AZURE_31", MEDIUM, EVERY_STAGE, "Every subnet has a network security group",
                     "A subnet without an NSG has no place to add a deny rule during an incident.",
@@ -343,19 +365,20 @@ public final class Rules {
                     each(Types.SUBNET, r -> r.isSet("networkSecurityGroup.id"), "no network security group")),
             rule("PI-NET-002", null, HIGH, EVERY_STAGE, "No security rule allows inbound traffic from the internet",
                     "Ingress goes through the cluster's load balancer and private endpoints, never straight to a subnet.",
-                    MCSB + ", NS-1", "Remove the rule, or limit its source to specific ranges.",
+                    MCSB + ", NS-1; " + OPEN_LIMIT_SOURCE, "Remove the rule, or limit its source to specific ranges"
+                            + " (together at most " + OPEN_LIMIT + ").",
                     resources -> {
                         var findings = new ArrayList<Finding>();
                         for (var nsg : resources.ofType(Types.NSG)) {
                             nsg.list("securityRules").forEach(rule -> {
-                                if (rule instanceof Map<?, ?> m && opensInbound(m)) {
-                                    findings.add(Finding.of(nsg, "rule " + m.get("name") + " allows inbound traffic from "
-                                            + m.get("sourceAddressPrefix")));
+                                if (rule instanceof Map<?, ?> m) {
+                                    opensInbound(m).ifPresent(why -> findings.add(Finding.of(nsg, "rule " + m.get("name")
+                                            + " allows inbound traffic from the internet: " + why)));
                                 }
                             });
                         }
-                        resources.ofType(Types.SECURITY_RULE).stream().filter(r -> opensInbound(r.inputs()))
-                                .forEach(r -> findings.add(Finding.of(r, "allows inbound traffic from the internet")));
+                        resources.ofType(Types.SECURITY_RULE).forEach(r -> opensInbound(r.inputs()).ifPresent(why ->
+                                findings.add(Finding.of(r, "allows inbound traffic from the internet: " + why))));
                         return findings;
                     }),
             // --- Identities and access
@@ -460,17 +483,23 @@ public final class Rules {
         return target -> target.ofType(type).stream().filter(holds.negate()).map(r -> Finding.of(r, problem)).toList();
     }
 
-    /** Public access is off, or on only for specific ranges (none of them the whole internet). */
-    private static boolean publicAccessLimited(PolicyResource r, String accessPath, String rulesPath, String rangeField) {
-        if (r.is(accessPath, "Disabled")) {
-            return true;
-        }
-        var ranges = r.list(rulesPath).stream().map(rule -> rule instanceof Map<?, ?> m ? m.get(rangeField) : null).toList();
-        return !ranges.isEmpty() && noneOpen(ranges);
-    }
-
-    private static boolean noneOpen(List<?> ranges) {
-        return ranges.stream().map(String::valueOf).map(String::strip).noneMatch(OPEN_TO_THE_WORLD::contains);
+    /**
+     * Public access is off, or on only for specific ranges that together do not open the resource to the internet
+     * ({@link IpRanges#openToTheInternet}: judged on what the list covers, not on how an entry is spelled).
+     */
+    private static Rule.Check publicAccessLimited(String type, String accessPath, String rulesPath, String rangeField) {
+        return target -> target.ofType(type).stream().flatMap(r -> {
+            if (r.is(accessPath, "Disabled")) {
+                return Stream.<Finding>empty();
+            }
+            var ranges = r.list(rulesPath).stream()
+                    .map(rule -> rule instanceof Map<?, ?> m ? m.get(rangeField) : rule).toList();
+            if (ranges.isEmpty()) {
+                return Stream.of(Finding.of(r, "public network access is on without named IP ranges"));
+            }
+            return IpRanges.openToTheInternet(ranges).stream()
+                    .map(why -> Finding.of(r, "public network access is open to the internet: " + why));
+        }).toList();
     }
 
     /** The resource of {@code type} has a private endpoint that depends on it (it connects to its ID). */
@@ -480,10 +509,24 @@ public final class Rules {
                 .map(resource -> Finding.of(resource, problem)).toList();
     }
 
-    private static boolean opensInbound(Map<?, ?> rule) {
+    /**
+     * Why an inbound allow rule admits the internet, judged on the union of its sources: {@code sourceAddressPrefix}
+     * and every entry of {@code sourceAddressPrefixes} (a rule may use either, or both); empty when it does not.
+     */
+    private static Optional<String> opensInbound(Map<?, ?> rule) {
         Function<String, String> field = key -> String.valueOf(rule.get(key));
-        return "Inbound".equalsIgnoreCase(field.apply("direction")) && "Allow".equalsIgnoreCase(field.apply("access"))
-                && OPEN_TO_THE_WORLD.contains(field.apply("sourceAddressPrefix"));
+        if (!"Inbound".equalsIgnoreCase(field.apply("direction")) || !"Allow".equalsIgnoreCase(field.apply("access"))) {
+            return Optional.empty();
+        }
+        var sources = new ArrayList<Object>();
+        if (rule.get("sourceAddressPrefix") != null) {
+            sources.add(rule.get("sourceAddressPrefix"));
+        }
+        if (rule.get("sourceAddressPrefixes") instanceof List<?> prefixes) {
+            sources.addAll(prefixes);
+        }
+        // No source at all is how an incomplete rule reads; Azure requires one, so there is nothing to judge.
+        return sources.isEmpty() ? Optional.empty() : IpRanges.sourcesOpenToTheInternet(sources);
     }
 
     /** Owner, Contributor, User Access Administrator, Role Based Access Control Administrator. */

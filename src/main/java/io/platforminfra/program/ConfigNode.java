@@ -1,13 +1,19 @@
 package io.platforminfra.program;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.platforminfra.components.common.Problem;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -23,6 +29,7 @@ import java.util.function.Consumer;
  */
 final class ConfigNode {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+    private static final TypeAdapter<JsonElement> STRICT = new Gson().getAdapter(JsonElement.class);
 
     private final String path;
     private final JsonObject object;
@@ -81,6 +88,28 @@ final class ConfigNode {
         return false;
     }
 
+    /**
+     * {@code "map"} or {@code "list"} when {@code text} is the JSON the engine passes for a structured value (a map
+     * or a list in the stack file), read strictly: text that merely looks similar, such as {@code [team-a]}, is text.
+     */
+    static Optional<String> structure(String text) {
+        var stripped = text.strip();
+        if (!stripped.startsWith("{") && !stripped.startsWith("[")) {
+            return Optional.empty();
+        }
+        try (var reader = new JsonReader(new StringReader(stripped))) {
+            reader.setLenient(false);
+            var element = STRICT.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                return Optional.empty();
+            }
+            return element.isJsonObject() ? Optional.of("map") : element.isJsonArray() ? Optional.of("list")
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The JSON the engine passes for a structured key, or {@code null} when it is not JSON at all. */
     private static JsonElement parsed(String json) {
         try {
@@ -92,7 +121,7 @@ final class ConfigNode {
 
     /** Reads a text field and hands it to {@code setter} when present. */
     ConfigNode string(String field, Consumer<String> setter) {
-        primitive(field).ifPresent(value -> {
+        primitive(field, "text").ifPresent(value -> {
             if (value.isString()) {
                 setter.accept(value.getAsString());
             } else {
@@ -105,7 +134,7 @@ final class ConfigNode {
 
     /** Reads a whole-number field and hands it to {@code setter} when present. */
     ConfigNode integer(String field, Consumer<Integer> setter) {
-        primitive(field).ifPresent(value -> {
+        primitive(field, "a whole number").ifPresent(value -> {
             try {
                 var number = value.getAsBigDecimal();
                 setter.accept(number.intValueExact());
@@ -118,7 +147,7 @@ final class ConfigNode {
 
     /** Reads a true/false field and hands it to {@code setter} when present. */
     ConfigNode bool(String field, Consumer<Boolean> setter) {
-        primitive(field).ifPresent(value -> {
+        primitive(field, "true or false").ifPresent(value -> {
             var text = value.getAsString();
             if (value.isBoolean() || text.equals("true") || text.equals("false")) {
                 setter.accept(Boolean.parseBoolean(text));
@@ -189,7 +218,8 @@ final class ConfigNode {
     void rejectUnknownFields() {
         for (var field : object.keySet()) {
             if (!read.contains(field)) {
-                problems.add(new Problem(qualified(field), render(object.get(field)), unknownKeyHint(field, read)));
+                // Never the value: a mistyped field is as likely to hold a secret as anything else.
+                problems.add(new Problem(qualified(field), Problem.Hidden.NOT_SHOWN, unknownKeyHint(field, read)));
             }
         }
     }
@@ -204,14 +234,15 @@ final class ConfigNode {
                 .orElse("be a known key (" + String.join(", ", known) + ")");
     }
 
-    private Optional<JsonPrimitive> primitive(String field) {
+    /** The plain value of {@code field}; a map or a list is a problem saying it must be {@code expected}. */
+    private Optional<JsonPrimitive> primitive(String field, String expected) {
         read.add(field);
         var value = object.get(field);
         if (value == null || value.isJsonNull()) {
             return Optional.empty();
         }
         if (!value.isJsonPrimitive()) {
-            problem(field, value, "be a single value, not a " + (value.isJsonArray() ? "list" : "map"));
+            problem(field, value, "be " + expected + ", not a " + (value.isJsonArray() ? "list" : "map"));
             return Optional.empty();
         }
         return Optional.of(value.getAsJsonPrimitive());

@@ -2,6 +2,7 @@ package io.platforminfra.program;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import io.platforminfra.structure.SecretText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +19,10 @@ import java.util.regex.Pattern;
  * A stage's configuration read from the project directory without the Pulumi CLI, the way the CLI assembles it:
  * project-level values and declared defaults from {@code Pulumi.yaml}, overridden by {@code Pulumi.<stage>.yaml};
  * keys without a namespace belong to the project; structured values become JSON. {@code secure:} values cannot be
- * decrypted here: they are marked secret and replaced by a placeholder. The files are read as the CLI reads them
- * ({@link YamlFile}): a key set to null ({@code ~}, {@code null} or nothing) in the stack file is the empty string,
- * and nulls inside a structured value stay null ({@code checkForEmptyConfig} in pulumi/pulumi
- * {@code sdk/go/common/workspace/loaders.go}).
+ * decrypted here: they are replaced by a placeholder, and their key (also a key with an encrypted field) is marked
+ * secret. The files are read as the CLI reads them ({@link YamlFile}): a key set to null ({@code ~}, {@code null} or
+ * nothing) in the stack file is the empty string, and nulls inside a structured value stay null
+ * ({@code checkForEmptyConfig} in pulumi/pulumi {@code sdk/go/common/workspace/loaders.go}).
  *
  * @param stage      the stage (stack) name
  * @param stackFile  path of {@code Pulumi.<stage>.yaml}
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public record StackConfiguration(String stage, Path stackFile, Map<String, String> values, Set<String> secretKeys) {
     /** What a {@code secure:} value reads as offline. Never a real secret: those are encrypted in the file. */
-    public static final String SECRET_PLACEHOLDER = "offline-placeholder-for-an-encrypted-value";
+    public static final String SECRET_PLACEHOLDER = SecretText.OFFLINE_PLACEHOLDER;
 
     /** Nulls are kept, as in the JSON the engine passes: {@code {typo: ~}} is still an unknown field. */
     private static final Gson GSON = new GsonBuilder().serializeNulls().create();
@@ -83,15 +84,40 @@ public record StackConfiguration(String stage, Path stackFile, Map<String, Strin
         }
         configOf(readMap(stackFile), stackFile).forEach((key, value) -> {
             var qualified = qualify(projectName, key);
-            if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
-                values.put(qualified, SECRET_PLACEHOLDER);
-                secretKeys.add(qualified);
-            } else {
+            if (value == null) {
                 // The CLI reads a key without a value as "" (and warns that it may become null one day).
-                values.put(qualified, value == null ? "" : text(value));
+                values.put(qualified, "");
+            } else {
+                var secure = new boolean[1];
+                values.put(qualified, text(decryptedOffline(value, secure)));
+                // As the engine does: a key with an encrypted field anywhere in it is secret as a whole
+                // (`pulumi config set --secret --path database.adminGroupName`; PULUMI_CONFIG_SECRET_KEYS lists keys).
+                if (secure[0]) {
+                    secretKeys.add(qualified);
+                }
             }
         });
         return new StackConfiguration(stage, stackFile, values, secretKeys);
+    }
+
+    /**
+     * {@code value} with every encrypted value ({@code secure: v1:...}, at any depth) replaced by
+     * {@link #SECRET_PLACEHOLDER}; sets {@code secure[0]} when there was one.
+     */
+    private static Object decryptedOffline(Object value, boolean[] secure) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.containsKey("secure")) {
+                secure[0] = true;
+                return SECRET_PLACEHOLDER;
+            }
+            var copy = new LinkedHashMap<Object, Object>();
+            map.forEach((k, v) -> copy.put(k, decryptedOffline(v, secure)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> decryptedOffline(item, secure)).toList();
+        }
+        return value;
     }
 
     /** Stage names of every {@code Pulumi.<stage>.yaml} in {@code projectDirectory}, sorted. */

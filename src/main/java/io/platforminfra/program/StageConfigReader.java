@@ -10,7 +10,7 @@ import io.platforminfra.components.common.AzureResourceId;
 import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.azure.AzureTags;
 import io.platforminfra.azure.VersionSupport;
-import io.platforminfra.components.common.IpRanges;
+import io.platforminfra.azure.IpRanges;
 import io.platforminfra.components.common.NamingConvention;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Validatable;
@@ -27,8 +27,13 @@ import io.platforminfra.policy.Waiver;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -46,7 +51,27 @@ public final class StageConfigReader {
     /** The shortest waiver reason accepted: enough for a ticket and a few words. */
     private static final int MINIMUM_WAIVER_REASON = 15;
 
+    /**
+     * Scalar keys that must hold text, with what each accepts. A map or a list there would be passed on as JSON text
+     * (a tag "{owner: x}", a region that is a list). The Pulumi CLI refuses it for keys Pulumi.yaml declares as
+     * {@code type: string} ("Stack '%v' with configuration key '%v' must be of type '%v'", pulumi/pulumi
+     * pkg/workspace, ValidateStackConfigAndApplyProjectConfig); this reader refuses it for every text key, declared
+     * or not ({@code azure-native:location}), so the offline tools and a real run agree.
+     */
+    private static final Map<String, String> TEXT_KEYS = textKeys();
+
     private StageConfigReader() {
+    }
+
+    private static Map<String, String> textKeys() {
+        var keys = new LinkedHashMap<String, String>();
+        keys.put(StackKeys.LOCATION, "an Azure region such as westeurope");
+        keys.put(StackKeys.ENVIRONMENT_TYPE, "development or production");
+        keys.put(StackKeys.OWNER, "the name of the team or person answerable for the stage");
+        keys.put(StackKeys.COST_CENTER, "the name of the cost center, such as CC-4711");
+        keys.put(StackKeys.REPOSITORY, "the name of the repository, such as platform-infra");
+        keys.put(StackKeys.DATABASE_ADMIN_PASSWORD, "the password, set with `pulumi config set --secret`");
+        return Collections.unmodifiableMap(keys);
     }
 
     /**
@@ -69,24 +94,33 @@ public final class StageConfigReader {
         var stackFile = "Pulumi." + stage + ".yaml";
         var problems = new ArrayList<Problem>();
 
-        var location = source.value(StackKeys.LOCATION).orElse(null);
-        var environment = source.value(StackKeys.ENVIRONMENT_TYPE).orElse(null);
+        // A key refused here for holding a map or a list reads as unset below, and is reported only once.
+        var notText = checkTextKeys(source, problems);
+        var location = notText.contains(StackKeys.LOCATION) ? null : source.value(StackKeys.LOCATION).orElse(null);
+        var environment = notText.contains(StackKeys.ENVIRONMENT_TYPE) ? null
+                : source.value(StackKeys.ENVIRONMENT_TYPE).orElse(null);
         var environmentType = EnvironmentType.fromConfig(environment);
-        if (environmentType.isEmpty()) {
+        if (environmentType.isEmpty() && !notText.contains(StackKeys.ENVIRONMENT_TYPE)) {
             problems.add(new Problem(StackKeys.ENVIRONMENT_TYPE, environment,
                     "be one of " + String.join(", ", EnvironmentType.configValues())));
         }
-        var owner = required(source, StackKeys.OWNER, "name the team or person answerable for the stage", problems);
-        var costCenter = required(source, StackKeys.COST_CENTER, "name the cost center the stage is billed to", problems);
-        var repository = source.value(StackKeys.REPOSITORY).orElse("platform-infra");
+        var owner = notText.contains(StackKeys.OWNER) ? null
+                : required(source, StackKeys.OWNER, "name the team or person answerable for the stage", problems);
+        var costCenter = notText.contains(StackKeys.COST_CENTER) ? null
+                : required(source, StackKeys.COST_CENTER, "name the cost center the stage is billed to", problems);
+        var repository = notText.contains(StackKeys.REPOSITORY) ? "platform-infra"
+                : source.value(StackKeys.REPOSITORY).orElse("platform-infra");
+        checkTagKeysArePlain(source, problems);
 
         if (!STAGE_NAME.matcher(stage).matches()) {
             problems.add(new Problem("stack name", stage,
                     "be 2-10 lowercase letters and digits starting with a letter, so every Azure name derived from it is valid"));
         } else {
-            new NamingConvention(WORKLOAD, stage, location).problems().forEach(p -> problems.add(
-                    p.field().equals("region") ? new Problem(StackKeys.LOCATION, location, p.expectation())
-                            : new Problem("stack name", stage, p.expectation())));
+            new NamingConvention(WORKLOAD, stage, location).problems().stream()
+                    .filter(p -> !(p.field().equals("region") && notText.contains(StackKeys.LOCATION)))
+                    .forEach(p -> problems.add(
+                            p.field().equals("region") ? new Problem(StackKeys.LOCATION, location, p.expectation())
+                                    : new Problem("stack name", stage, p.expectation())));
         }
 
         var monitoring = MonitoringSettings.builder();
@@ -148,7 +182,9 @@ public final class StageConfigReader {
         checkPassword(config, source, problems);
         checkAdoptions(config, problems);
         if (!problems.isEmpty()) {
-            throw new StackConfigException(stackFile, problems);
+            // One place for every problem on its way out: no secret value in the error, the log or the plan.
+            var secrets = ConfigSecrets.of(source);
+            throw new StackConfigException(stackFile, problems.stream().map(secrets::mask).toList());
         }
         return config;
     }
@@ -310,8 +346,8 @@ public final class StageConfigReader {
         source.keys().stream()
                 .filter(key -> key.startsWith(StackKeys.NAMESPACE + ":") && !known.contains(key))
                 .sorted()
-                .forEach(key -> problems.add(new Problem(key,
-                        source.isSecret(key) ? "[secret]" : source.value(key).orElse(null),
+                // Never the value: a mistyped key is as likely to hold a password as anything else.
+                .forEach(key -> problems.add(new Problem(key, Problem.Hidden.NOT_SHOWN,
                         ConfigNode.unknownKeyHint(key, known))));
     }
 
@@ -403,6 +439,32 @@ public final class StageConfigReader {
         }
     }
 
+    /** Records a problem for every text key holding a map or a list; returns those keys. */
+    private static Set<String> checkTextKeys(ConfigSource source, List<Problem> problems) {
+        var refused = new HashSet<String>();
+        TEXT_KEYS.forEach((key, accepted) -> source.value(key).flatMap(ConfigNode::structure).ifPresent(kind -> {
+            refused.add(key);
+            problems.add(new Problem(key, source.value(key).orElseThrow(), "be text (" + accepted + "), not a "
+                    + kind));
+        }));
+        return refused;
+    }
+
+    /**
+     * Keys that become tags may not be secret: a tag is plain text to anyone who may read the resource (Reader),
+     * and Azure copies it into cost reports, deployment histories and exported templates. Refusing the key is the
+     * only safe answer; tagging [secret] would tag every resource with a lie.
+     */
+    private static void checkTagKeysArePlain(ConfigSource source, List<Problem> problems) {
+        StandardTags.TAG_OF_KEY.forEach((key, tag) -> {
+            if (source.isSecret(key)) {
+                problems.add(new Problem(key, Problem.Hidden.SECRET, "be plain text, not a secret: it becomes the tag"
+                        + " '" + tag + "' on every resource, and tags are readable by anyone with Reader on them (\"Tags"
+                        + " are stored as plain text. Never add sensitive values to tags\", " + AzureTags.SOURCE + ")"));
+            }
+        });
+    }
+
     /** Keys that become tags must fit Azure's tag value limit (AzureTags), or every resource would be refused. */
     private static void checkTagValues(StageConfig config, List<Problem> problems) {
         StandardTags.sources(config).forEach((key, value) -> {
@@ -435,11 +497,11 @@ public final class StageConfigReader {
             problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, null, "be set with `pulumi config set --secret "
                     + StackKeys.DATABASE_ADMIN_PASSWORD + "` because " + StackKeys.DATABASE + ".passwordAuth is true"));
         } else if (!passwordAuth && passwordSet) {
-            problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, "[secret]", "be removed, or "
+            problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, Problem.Hidden.SECRET, "be removed, or "
                     + StackKeys.DATABASE + ".passwordAuth set to true (an unused password is a liability)"));
         }
         if (passwordSet && !source.isSecret(StackKeys.DATABASE_ADMIN_PASSWORD)) {
-            problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, "[plain text, not shown]",
+            problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, Problem.Hidden.NOT_SHOWN,
                     "be encrypted: set it again with `pulumi config set --secret`"));
         }
     }

@@ -1,5 +1,6 @@
 package io.platforminfra.program;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,7 +9,18 @@ import java.util.Map;
  * hand?" all have an answer in the portal.
  */
 final class StandardTags {
+    /** The stack keys whose values become tags, with the tag each becomes, in the order of the tags. */
+    static final Map<String, String> TAG_OF_KEY = tagOfKey();
+
     private StandardTags() {
+    }
+
+    private static Map<String, String> tagOfKey() {
+        var tags = new LinkedHashMap<String, String>();
+        tags.put(StackKeys.OWNER, "owner");
+        tags.put(StackKeys.COST_CENTER, "cost-center");
+        tags.put(StackKeys.REPOSITORY, "repository");
+        return Collections.unmodifiableMap(tags);
     }
 
     /** {@code stage}, {@code owner}, {@code cost-center}, {@code managed-by=pulumi} and {@code repository}. */

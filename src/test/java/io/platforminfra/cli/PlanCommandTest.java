@@ -133,7 +133,7 @@ class PlanCommandTest {
         assertThat(run.err()).contains(
                 "Pulumi.qa.yaml: platform-infra:environmentType must be one of development, production (value: 'staging')",
                 "Pulumi.qa.yaml: platform-infra:cluster.skuTier must be one of Free, Standard, Premium (value: 'Gold')",
-                "Pulumi.qa.yaml: platform-infra:database.backupRetentionDay must be a known key: did you mean 'backupRetentionDays'? (value: 7)",
+                "Pulumi.qa.yaml: platform-infra:database.backupRetentionDay must be a known key: did you mean 'backupRetentionDays'? (value: not shown)",
                 "Pulumi.qa.yaml: platform-infra:clustr must be a known key: did you mean 'platform-infra:cluster'?")
                 .doesNotContain("\tat ", "Exception");
     }

@@ -4,6 +4,7 @@ import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.platforminfra.policy.PolicyTargetsOfStages.changeFirst;
 import static io.platforminfra.policy.PolicyTargetsOfStages.with;
@@ -165,6 +167,84 @@ class RulesTest {
             assertThat(v.failsTheGate()).isFalse();
         });
         assertThat(verdict.passes()).isTrue();
+    }
+
+    /** Per rule, rule lists that open the resource to the internet without spelling 0.0.0.0/0. */
+    static Stream<Arguments> openToTheInternetSpelledOtherwise() {
+        var halves = List.of("0.0.0.0/1", "128.0.0.0/1");
+        return Stream.of(
+                open("PI-AKS-004", "two halves", t -> authorized(t, halves)),
+                open("PI-AKS-004", "a prefix shorter than /8", t -> authorized(t, List.of("203.0.113.0/24", "16.0.0.0/7"))),
+                open("PI-AKS-004", "host bits set", t -> authorized(t, List.of("1.2.3.4/0"))),
+                open("PI-AKS-004", "a wildcard", t -> authorized(t, List.of("*.*.*.*"))),
+                open("PI-AKS-004", "a mask", t -> authorized(t, List.of("0.0.0.0/0.0.0.0"))),
+                open("PI-KV-005", "two halves", t -> vaultRules(t, halves)),
+                open("PI-KV-005", "the unspecified address", t -> vaultRules(t, List.of("0.0.0.0"))),
+                open("PI-ST-004", "two halves", t -> storageRules(t, halves)),
+                open("PI-ST-004", "a service tag", t -> storageRules(t, List.of("Internet"))),
+                open("PI-NET-002", "two halves as source prefixes", t -> inboundFrom(t, Map.of("sourceAddressPrefixes", halves))),
+                open("PI-NET-002", "a prefix and a list", t -> inboundFrom(t, Map.of("sourceAddressPrefix", "0.0.0.0/1",
+                        "sourceAddressPrefixes", List.of("128.0.0.0/1")))),
+                open("PI-NET-002", "IPv6 everywhere", t -> inboundFrom(t, Map.of("sourceAddressPrefix", "::/0"))),
+                open("PI-PG-008", "every address but the ends", t -> firewallRule(t, "0.0.0.1", "255.255.255.254")),
+                open("PI-PG-008", "every Azure customer", t -> firewallRule(t, "0.0.0.0", "0.0.0.0")));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("openToTheInternetSpelledOtherwise")
+    void theGateJudgesWhatARuleListCoversNotHowItIsSpelled(String id, String how, UnaryOperator<PolicyTarget> open) {
+        var rule = Rules.byId(id).orElseThrow();
+        var variant = open.apply(PolicyTargetsOfStages.of("prod"));
+        assertThat(PolicyCheck.evaluate(variant, List.of(), TODAY).of(rule)).as(how).singleElement()
+                .satisfies(v -> assertThat(v.finding().message()).contains("internet"));
+    }
+
+    @Test
+    void namedRangesPassTheGate() {
+        var named = List.of("203.0.113.0/24", "198.51.100.16/28");
+        var production = PolicyTargetsOfStages.of("prod");
+        var variants = Map.of("PI-AKS-004", authorized(production, named), "PI-KV-005", vaultRules(production, named),
+                "PI-ST-004", storageRules(production, named),
+                "PI-NET-002", inboundFrom(production, Map.of("sourceAddressPrefixes", named)),
+                "PI-PG-008", firewallRule(production, "203.0.113.1", "203.0.113.9"));
+        variants.forEach((id, variant) -> assertThat(PolicyCheck.evaluate(variant, List.of(), TODAY)
+                .of(Rules.byId(id).orElseThrow())).as(id).isEmpty());
+        assertThat(PolicyCheck.evaluate(authorized(production, List.of("17.0.0.0/8")), List.of(), TODAY)
+                .of(Rules.byId("PI-AKS-004").orElseThrow())).as("one /8 is the limit, not over it").isEmpty();
+        assertThat(PolicyCheck.evaluate(inboundFrom(production, Map.of("sourceAddressPrefix", "VirtualNetwork")),
+                List.of(), TODAY).of(Rules.byId("PI-NET-002").orElseThrow())).isEmpty();
+    }
+
+    private static Arguments open(String id, String how, UnaryOperator<PolicyTarget> variant) {
+        return Arguments.of(id, how, variant);
+    }
+
+    private static PolicyTarget authorized(PolicyTarget target, List<String> ranges) {
+        return withInput(target, CLUSTER, "apiServerAccessProfile.authorizedIPRanges", ranges);
+    }
+
+    private static PolicyTarget vaultRules(PolicyTarget target, List<String> ranges) {
+        return withInput(withInput(target, VAULT, "properties.publicNetworkAccess", "Enabled"), VAULT,
+                "properties.networkAcls.ipRules", ranges.stream().map(r -> Map.of("value", r)).toList());
+    }
+
+    private static PolicyTarget storageRules(PolicyTarget target, List<String> ranges) {
+        return withInput(withInput(target, STORAGE, "publicNetworkAccess", "Enabled"), STORAGE,
+                "networkRuleSet.ipRules", ranges.stream().map(r -> Map.of("iPAddressOrRange", r, "action", "Allow"))
+                        .toList());
+    }
+
+    private static PolicyTarget inboundFrom(PolicyTarget target, Map<String, Object> sources) {
+        var rule = new java.util.HashMap<String, Object>(Map.of("name", "https", "direction", "Inbound",
+                "access", "Allow", "destinationPortRange", "443"));
+        rule.putAll(sources);
+        return withInput(target, "azure-native:network:NetworkSecurityGroup", "securityRules", List.of(rule));
+    }
+
+    private static PolicyTarget firewallRule(PolicyTarget target, String start, String end) {
+        return with(target, new PolicyResource("azure-native:dbforpostgresql:FirewallRule", "database-clients",
+                "urn:pulumi:prod::platform-infra::azure-native:dbforpostgresql:FirewallRule::database-clients",
+                Map.of("startIpAddress", start, "endIpAddress", end), false, "", List.of()));
     }
 
     /** The last day of AKS support of the Kubernetes minor the target's cluster runs. */

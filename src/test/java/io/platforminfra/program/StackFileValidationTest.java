@@ -6,6 +6,7 @@ import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ class StackFileValidationTest {
                 "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\",\"adminGroupName\":\"g\","
                         + "\"backupRetentionDay\":7}"));
         assertRejectedBeforeRegistering(run, StackConfigException.class,
-                "platform-infra:database.backupRetentionDay must be a known key: did you mean 'backupRetentionDays'? (value: 7)");
+                "platform-infra:database.backupRetentionDay must be a known key: did you mean 'backupRetentionDays'? (value: not shown)");
     }
 
     @Test
@@ -74,10 +75,72 @@ class StackFileValidationTest {
     }
 
     @Test
+    void aMapOrAListWhereAFieldTakesOneValueIsRefusedSayingWhatItTakes() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
+                "{\"skuTier\":{\"tier\":\"Free\"},\"privateCluster\":[true],\"systemPool\":{\"count\":[1]},"
+                        + "\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
+                        + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "platform-infra:cluster.skuTier must be text, not a map (value: '{\"tier\":\"Free\"}')",
+                "platform-infra:cluster.privateCluster must be true or false, not a list (value: '[true]')",
+                "platform-infra:cluster.systemPool.count must be a whole number, not a list (value: '[1]')");
+    }
+
+    @Test
     void clusterRangesMustNotOverlapTheNetwork() {
         var run = StageRuns.runWith("dev", Map.of("platform-infra:network", "{\"addressSpace\":\"172.16.0.0/16\"}"));
         assertRejectedBeforeRegistering(run, StackConfigException.class,
                 "platform-infra:cluster.serviceCidr must not overlap platform-infra:network.addressSpace (172.16.0.0/16)");
+    }
+
+    @Test
+    void everyRangeKeyRefusesWhatIsNotAnIpv4AddressOrCidrRangeNamingKeyIndexAndValue() {
+        var run = StageRuns.runWith("dev", Map.of(
+                "platform-infra:cluster", "{\"authorizedIpRanges\":[\"203.0.113.0/24\",\"\",\" \",\"*.*.*.*\"],"
+                        + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}",
+                "platform-infra:secretStore", "{\"allowedIpRanges\":[\"0.0.0.0/0.0.0.0\"]}",
+                "platform-infra:storage", "{\"allowedIpRanges\":[\"198.51.100.16/28\",\"1.2.3.4/0\"]}"));
+        var accepted = "must be an IPv4 address such as 203.0.113.7 or a CIDR range written from its first address such"
+                + " as 203.0.113.0/24";
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "Pulumi.dev.yaml: platform-infra:cluster.authorizedIpRanges[1] " + accepted + " (it is blank) (value: '')",
+                "Pulumi.dev.yaml: platform-infra:cluster.authorizedIpRanges[2] " + accepted + " (it is blank) (value: ' ')",
+                "Pulumi.dev.yaml: platform-infra:cluster.authorizedIpRanges[3] " + accepted
+                        + " (no wildcards or dashed ranges: list each range) (value: '*.*.*.*')",
+                "Pulumi.dev.yaml: platform-infra:secretStore.allowedIpRanges[0] " + accepted + " (a prefix length such as"
+                        + " /16, not a mask such as 255.255.0.0) (value: '0.0.0.0/0.0.0.0')",
+                "Pulumi.dev.yaml: platform-infra:storage.allowedIpRanges[1] " + accepted + ": 1.2.3.4/0 has host bits set"
+                        + " after the /0, so it is the range 0.0.0.0/0");
+        assertThat(run.result().exceptions().toString()).doesNotContain("authorizedIpRanges[0]", "allowedIpRanges[0] "
+                + accepted + ": 198");
+    }
+
+    @Test
+    void generatedRangesInTheStackFileAreRefusedExactlyWhenTheyAreNotIpv4AddressesOrRanges() {
+        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
+        var random = new java.util.Random(20261202L);
+        var shapes = new String[]{"203.0.113.%d", "203.0.113.%d/24", "203.0.%d.0/24", "%d.0.0.0/8", "0%d.1.2.3",
+                "203.0.113.0/%d", "%d.%d.%d.%d", "198.51.100.%d/28", "*.%d.*.*", "203.0.113.0/255.255.%d.0",
+                "10.%d", " 203.0.113.%d", "203.0.113.%d-9", "::%d/64"};
+        for (int i = 0; i < 300; i++) {
+            var range = String.format(shapes[random.nextInt(shapes.length)], random.nextInt(300), random.nextInt(300),
+                    random.nextInt(300), random.nextInt(300));
+            var key = List.of("platform-infra:secretStore", "platform-infra:storage").get(random.nextInt(2));
+            var values = new HashMap<>(loaded.values());
+            values.put(key, "{\"allowedIpRanges\":[\"" + range + "\"]}");
+            var expectedValid = io.platforminfra.azure.IpRanges.isIpv4AddressOrRange(range);
+            try {
+                StageConfigReader.read(new StackConfiguration("dev", loaded.stackFile(), values, Set.of()),
+                        TestDates.AS_OF);
+                assertThat(expectedValid).as("[%s] was accepted", range).isTrue();
+            } catch (StackConfigException e) {
+                assertThat(expectedValid).as("[%s] was refused: %s", range, e.getMessage()).isFalse();
+                assertThat(e.getMessage()).as("[%s]", range)
+                        .contains("Pulumi.dev.yaml: " + key + ".allowedIpRanges[0] must be an IPv4 address")
+                        .contains("(value: '" + range + "')");
+                assertThat(e.problems()).as("one problem per bad range").hasSize(1);
+            }
+        }
     }
 
     @Test
@@ -124,7 +187,7 @@ class StackFileValidationTest {
         var run = StageRuns.runWith("dev", Map.of("platform-infra:costCentre", "CC-1", "platform-infra:tags", "{}",
                 "kubernetes:context", "docker-desktop"));
         assertRejectedBeforeRegistering(run, StackConfigException.class,
-                "Pulumi.dev.yaml: platform-infra:costCentre must be a known key: did you mean 'platform-infra:costCenter'? (value: 'CC-1')",
+                "Pulumi.dev.yaml: platform-infra:costCentre must be a known key: did you mean 'platform-infra:costCenter'? (value: not shown)",
                 "Pulumi.dev.yaml: platform-infra:tags must be a known key (");
         assertThat(run.result().exceptions().toString()).as("keys of other namespaces are not ours to judge")
                 .doesNotContain("kubernetes:context");

@@ -6,6 +6,7 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
+import io.platforminfra.structure.SecretText;
 
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +68,11 @@ public final class MockedRun {
      */
     public static final String ENGINE_LOGGER = "io.platforminfra.offline.MockedRun.engine";
 
+    /** The values of the secret config keys, as the engine masks them in what it displays. */
+    private SecretText secretText() {
+        return SecretText.of(secretKeys.stream().map(config::get).filter(java.util.Objects::nonNull).toList());
+    }
+
     /** Runs {@code program} and returns what it registered; never throws for a failing program. */
     public RunResult run(Consumer<Context> program) {
         var effectiveMocks = mocks != null ? mocks : new AzureMocks(preview);
@@ -79,7 +85,7 @@ public final class MockedRun {
                 .mocks(effectiveMocks)
                 .config(config, secretKeys)
                 .monitorDecorator(original -> {
-                    var monitor = new RecordingMonitor(effectiveMocks, log);
+                    var monitor = new RecordingMonitor(effectiveMocks, log, secretText());
                     recorder.set(monitor);
                     return monitor;
                 })

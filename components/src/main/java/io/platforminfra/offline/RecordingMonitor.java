@@ -6,6 +6,7 @@ import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
+import io.platforminfra.structure.SecretText;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -27,9 +28,15 @@ final class RecordingMonitor extends MockMonitor {
     private static final String UNKNOWN = AzureMocks.UNKNOWN;
 
     private final List<RegisteredResource> registered = Collections.synchronizedList(new ArrayList<>());
+    private final SecretText secrets;
 
-    RecordingMonitor(Mocks mocks, Log log) {
+    /**
+     * @param secrets the values of the run's secret config: an input carrying one is recorded as a secret, as the
+     *                real engine shows it as [secret] (a value read from secret config is plain to the SDK)
+     */
+    RecordingMonitor(Mocks mocks, Log log, SecretText secrets) {
         super(mocks, log);
+        this.secrets = secrets;
     }
 
     @Override
@@ -40,7 +47,7 @@ final class RecordingMonitor extends MockMonitor {
             registered.add(new RegisteredResource(request.getType(), request.getName(), r.getUrn(),
                     request.getParent(), providerUrn(request.getProvider()),
                     request.getDependenciesList().stream().sorted().distinct().toList(),
-                    toMap(request.getObject()), request.getCustom(), options(request)));
+                    toMap(request.getObject(), false), request.getCustom(), options(request)));
             return r;
         });
     }
@@ -66,28 +73,37 @@ final class RecordingMonitor extends MockMonitor {
         return separator < 0 || !reference.startsWith("urn:") ? reference : reference.substring(0, separator);
     }
 
-    /** Inputs sorted by key, so a plan never depends on the order a map happened to iterate in. */
-    private static Map<String, Object> toMap(Struct struct) {
+    /**
+     * Inputs sorted by key, so a plan never depends on the order a map happened to iterate in.
+     *
+     * @param inSecret whether the struct is inside a secret already (then nothing in it is wrapped again)
+     */
+    private Map<String, Object> toMap(Struct struct, boolean inSecret) {
         var map = new TreeMap<String, Object>();
-        struct.getFieldsMap().forEach((key, value) -> map.put(key, toJava(value)));
+        struct.getFieldsMap().forEach((key, value) -> map.put(key, toJava(value, inSecret)));
         return Collections.unmodifiableMap(map);
     }
 
-    private static Object toJava(Value value) {
+    private Object toJava(Value value, boolean inSecret) {
         return switch (value.getKindCase()) {
             case NULL_VALUE, KIND_NOT_SET -> null;
             case NUMBER_VALUE -> value.getNumberValue();
-            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue()) ? RegisteredResource.Unknown.VALUE
-                    : value.getStringValue();
+            case STRING_VALUE -> {
+                var text = value.getStringValue();
+                if (UNKNOWN.equals(text)) {
+                    yield RegisteredResource.Unknown.VALUE;
+                }
+                yield !inSecret && secrets.appearsIn(text) ? new RegisteredResource.Secret(text) : text;
+            }
             case BOOL_VALUE -> value.getBoolValue();
-            case LIST_VALUE -> value.getListValue().getValuesList().stream().map(RecordingMonitor::toJava).toList();
+            case LIST_VALUE -> value.getListValue().getValuesList().stream().map(v -> toJava(v, inSecret)).toList();
             case STRUCT_VALUE -> {
                 var fields = value.getStructValue().getFieldsMap();
                 var sig = fields.get(SIG_KEY);
                 if (sig != null && SECRET_SIG.equals(sig.getStringValue())) {
-                    yield new RegisteredResource.Secret(toJava(fields.get("value")));
+                    yield new RegisteredResource.Secret(toJava(fields.get("value"), true));
                 }
-                yield toMap(value.getStructValue());
+                yield toMap(value.getStructValue(), inSecret);
             }
         };
     }

@@ -1,7 +1,7 @@
 package io.platforminfra.components.aks;
 
 import io.platforminfra.azure.AzureRegions;
-import io.platforminfra.components.common.IpRanges;
+import io.platforminfra.azure.IpRanges;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.Validatable;
@@ -176,8 +176,7 @@ public class AksClusterSettings implements Validatable {
             problems.check(!authorizedIpRanges.isEmpty(), "authorizedIpRanges", authorizedIpRanges,
                     "list at least one range when privateCluster is false, or the API server is open to the internet");
         }
-        problems.each("authorizedIpRanges", authorizedIpRanges, IpRanges::isIpv4AddressOrRange,
-                "be an IPv4 address or CIDR range");
+        problems.ipRanges("authorizedIpRanges", authorizedIpRanges);
         problems.check(!adminGroupObjectIds.isEmpty(), "adminGroupObjectIds", adminGroupObjectIds,
                 "list at least one Entra ID group object ID (nobody could administer the cluster otherwise)");
         problems.each("adminGroupObjectIds", adminGroupObjectIds, ObjectIds::isObjectId, "be an object ID (a GUID)");

@@ -1,5 +1,7 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.azure.IpRanges;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +35,18 @@ public final class Problems {
     public <T> void each(String field, List<T> values, Predicate<T> test, String expectation) {
         for (int i = 0; i < values.size(); i++) {
             check(test.test(values.get(i)), field + "[" + i + "]", values.get(i), expectation);
+        }
+    }
+
+    /**
+     * Checks each element of a list of IPv4 addresses or CIDR ranges with {@link IpRanges#problem}, the one reading
+     * of a range; problems name the element's index and say why the value is not one.
+     */
+    public void ipRanges(String field, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            var value = values.get(i);
+            var index = i;
+            IpRanges.problem(value).ifPresent(why -> found.add(new Problem(field + "[" + index + "]", value, why)));
         }
     }
 

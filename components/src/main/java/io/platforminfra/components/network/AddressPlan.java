@@ -1,7 +1,7 @@
 package io.platforminfra.components.network;
 
 import inet.ipaddr.IPAddress;
-import io.platforminfra.components.common.IpRanges;
+import io.platforminfra.azure.IpRanges;
 
 import java.util.ArrayList;
 import java.util.List;

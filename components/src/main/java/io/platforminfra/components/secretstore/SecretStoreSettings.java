@@ -1,6 +1,5 @@
 package io.platforminfra.components.secretstore;
 
-import io.platforminfra.components.common.IpRanges;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.Validatable;
@@ -55,8 +54,7 @@ public class SecretStoreSettings implements Validatable {
     public List<Problem> problems() {
         var problems = new Problems();
         problems.oneOf("sku", sku, SKUS);
-        problems.each("allowedIpRanges", allowedIpRanges, IpRanges::isIpv4AddressOrRange,
-                "be an IPv4 address or CIDR range");
+        problems.ipRanges("allowedIpRanges", allowedIpRanges);
         problems.inRange("softDeleteRetentionDays", softDeleteRetentionDays, 7, 90);
         return problems.list();
     }

@@ -1,6 +1,5 @@
 package io.platforminfra.components.storage;
 
-import io.platforminfra.components.common.IpRanges;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.Validatable;
@@ -60,8 +59,7 @@ public class ObjectStorageSettings implements Validatable {
         problems.check(new HashSet<>(containers).size() == containers.size(), "containers", containers,
                 "not list a container twice");
         problems.inRange("softDeleteDays", softDeleteDays, 1, 365);
-        problems.each("allowedIpRanges", allowedIpRanges, IpRanges::isIpv4AddressOrRange,
-                "be an IPv4 address or CIDR range");
+        problems.ipRanges("allowedIpRanges", allowedIpRanges);
         return problems.list();
     }
 }

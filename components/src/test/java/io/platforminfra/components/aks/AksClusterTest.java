@@ -212,6 +212,7 @@ class AksClusterTest {
                 rule("authorizedIpRanges", AksClusterSettings.AksClusterSettingsBuilder::clearAuthorizedIpRanges),
                 rule("authorizedIpRanges", s -> s.privateCluster(true)),
                 rule("authorizedIpRanges[0]", s -> s.clearAuthorizedIpRanges().authorizedIpRange("not-an-ip")),
+                rule("authorizedIpRanges[1]", s -> s.authorizedIpRange("1.2.3.4/0")),
                 rule("adminGroupObjectIds", AksClusterSettings.AksClusterSettingsBuilder::clearAdminGroupObjectIds),
                 rule("adminGroupObjectIds[0]", s -> s.clearAdminGroupObjectIds().adminGroupObjectId("platform-admins")),
                 rule("namespaces[1]", s -> s.namespace("Kube_System")),
@@ -220,7 +221,9 @@ class AksClusterTest {
                 rule("upgradeChannel", s -> s.upgradeChannel("weekly")),
                 rule("kubeloginMode", s -> s.kubeloginMode("devicecode")),
                 rule("podCidr", s -> s.podCidr("172.16.0.0/16")),
-                rule("serviceCidr", s -> s.serviceCidr("8.8.0.0/16")));
+                rule("serviceCidr", s -> s.serviceCidr("8.8.0.0/16")),
+                rule("serviceCidr", s -> s.serviceCidr("172.16.0.0/255.255.0.0")),
+                rule("podCidr", s -> s.podCidr("192.168.0.0/0016")));
     }
 
     private static Arguments rule(String field, UnaryOperator<AksClusterSettings.AksClusterSettingsBuilder> breakIt) {

@@ -67,7 +67,10 @@ class NetworkTest {
             "10.42.1.0/16 | start at its network address (10.42.0.0/16)",
             "20.42.0.0/16 | lie inside private address space",
             "10.42.0.0    | be an IPv4 range in CIDR notation",
-            "fd00::/48    | be an IPv4 range in CIDR notation"})
+            "fd00::/48    | be an IPv4 range in CIDR notation",
+            "10.42.0.0/255.255.0.0 | be an IPv4 range in CIDR notation",
+            "10.42.*.*/16 | be an IPv4 range in CIDR notation",
+            "010.42.0.0/16 | be an IPv4 range in CIDR notation"})
     void unusableAddressSpacesAreRejectedBeforeAnythingIsRegistered(String space, String expectation) {
         assertRejectedBeforeRegistering(deploy(NetworkSettings.builder().addressSpace(space).build()),
                 InvalidSettingsException.class, "addressSpace must " + expectation);

@@ -110,7 +110,8 @@ class SecretStoreTest {
         var settings = SecretStoreSettings.builder().sku("gold").allowedIpRange("everyone").softDeleteRetentionDays(3).build();
         assertRejectedBeforeRegistering(deploy(settings), InvalidSettingsException.class,
                 "sku must be one of standard, premium (value: 'gold')",
-                "allowedIpRanges[0] must be an IPv4 address or CIDR range (value: 'everyone')",
+                "allowedIpRanges[0] must be an IPv4 address such as 203.0.113.7 or a CIDR range written from its first"
+                        + " address such as 203.0.113.0/24 (value: 'everyone')",
                 "softDeleteRetentionDays must be between 7 and 90 (value: 3)");
     }
 }

@@ -101,7 +101,8 @@ class ObjectStorageTest {
                 "replication must be one of LRS, ZRS, GRS, GZRS, RAGRS, RAGZRS (value: 'Premium_LRS')",
                 "containers[0] must be 3-63 lowercase letters",
                 "softDeleteDays must be between 1 and 365 (value: 0)",
-                "allowedIpRanges[0] must be an IPv4 address or CIDR range (value: '0.0.0.0/99')");
+                "allowedIpRanges[0] must be an IPv4 address such as 203.0.113.7 or a CIDR range written from its first"
+                        + " address such as 203.0.113.0/24 (value: '0.0.0.0/99')");
     }
 
     @Test
