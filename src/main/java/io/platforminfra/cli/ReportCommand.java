@@ -29,8 +29,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Turns the JSON of pulumi preview --json (one file per stage; the stage comes from the URNs) into one"
                         + " Markdown comment for all stages: per stage a summary, a table of the changed resources"
-                        + " and a warning block for replacements or deletions of stateful resources (cluster, node"
-                        + " pools, key vault, storage account, database) and for anything touching protect.",
+                        + " and a warning block for every replacement or deletion that loses data (the resource"
+                        + " group, cluster, node pools, key vault, storage account and blob containers, database,"
+                        + " Log Analytics workspace, network, an identity with federated credentials; also under an"
+                        + " explicit API version) and for anything touching protect.",
                 "Secrets stay [secret], values Azure computes show as (known after apply).",
                 "Exit codes: 0 the report was written, whatever it contains; 2 a preview file is missing or not"
                         + " preview JSON, or --post lacks a pipeline variable; 1 posting failed, or a bug."},

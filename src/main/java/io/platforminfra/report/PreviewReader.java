@@ -127,18 +127,17 @@ public final class PreviewReader {
         var protectedBefore = oldState.map(state -> flag(state, "protect"))
                 .orElseGet(() -> newState.map(state -> flag(state, "protect")).orElse(false));
         var protectedAfter = newState.map(state -> flag(state, "protect")).orElse(protectedBefore);
-        return new PreviewStep(operation, Action.of(operation), urn, properties(step, oldState, newState),
-                protectedBefore, protectedAfter);
+        var before = oldState.map(PreviewReader::values).orElse(StateValues.NONE);
+        var after = newState.map(PreviewReader::values).orElse(StateValues.NONE);
+        return new PreviewStep(operation, Action.of(operation), urn, properties(step, before, after),
+                protectedBefore, protectedAfter, before, after);
     }
 
     /**
      * The changed properties: from {@code detailedDiff} when the provider gave one (it knows added, updated, deleted
      * and which changes force a replacement), otherwise from {@code diffReasons} and {@code replaceReasons}.
      */
-    private static List<PropertyChange> properties(JsonObject step, Optional<JsonObject> oldState,
-                                                   Optional<JsonObject> newState) {
-        var before = oldState.map(PreviewReader::values);
-        var after = newState.map(PreviewReader::values);
+    private static List<PropertyChange> properties(JsonObject step, StateValues before, StateValues after) {
         var changes = new ArrayList<PropertyChange>();
         // Some providers send an empty detailedDiff with their reasons: that is no detail at all.
         var detailed = object(step, "detailedDiff").filter(diff -> diff.size() > 0);
@@ -162,7 +161,7 @@ public final class PreviewReader {
             var old = valueAt(before, path);
             var current = valueAt(after, path);
             var kind = old == null && current != null ? PropertyChange.Kind.ADD
-                    : old != null && current == null && after.isPresent() ? PropertyChange.Kind.DELETE
+                    : old != null && current == null && after.present() ? PropertyChange.Kind.DELETE
                     : PropertyChange.Kind.UPDATE;
             changes.addAll(PropertyDiff.leaves(new PropertyChange(path, kind, replaceReasons.contains(path), old,
                     current)));
@@ -170,20 +169,16 @@ public final class PreviewReader {
         return changes;
     }
 
-    /**
-     * A state's values: its inputs first (what the program sets, what a reviewer recognises), then its outputs
-     * (where properties only the provider knows, such as computed IDs, appear).
-     */
-    private static List<Object> values(JsonObject state) {
+    /** A state's values: its inputs, then its outputs. */
+    private static StateValues values(JsonObject state) {
         var values = new ArrayList<>();
         object(state, "inputs").map(PreviewReader::plain).ifPresent(values::add);
         object(state, "outputs").map(PreviewReader::plain).ifPresent(values::add);
-        return values;
+        return new StateValues(values);
     }
 
-    private static Object valueAt(Optional<List<Object>> state, String path) {
-        return state.flatMap(values -> values.stream().map(root -> PropertyPath.find(root, path))
-                .flatMap(Optional::stream).findFirst()).orElse(null);
+    private static Object valueAt(StateValues state, String path) {
+        return state.find(path).orElse(null);
     }
 
     /**

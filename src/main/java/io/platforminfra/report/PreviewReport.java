@@ -73,7 +73,7 @@ public final class PreviewReport {
     private static String warning(Warning warning) {
         var step = warning.step();
         var lead = step.action().changes() ? "**" + step.action().word() + "** " : "";
-        var lostWith = StatefulResources.lostWith(step.type()).orElse("");
+        var lostWith = warning.lostWith().orElse("");
         var reasons = warning.reasons().stream().map(reason -> switch (reason) {
             case REPLACES_STATEFUL -> "deletes the existing " + lostWith + " and creates a new one"
                     + forcedBy(step);

@@ -15,6 +15,8 @@ import java.util.List;
  *   <li>{@code prod-replacements.json}: replacements (one as three steps), deletes of stateful, protected and
  *       stateless resources, an update to an unknown value; no {@code changeSummary}</li>
  *   <li>{@code prod-protect.json}: {@code protect} switched off (a {@code same} step) and on (with an update)</li>
+ *   <li>{@code prod-data-loss.json}: the resource group replaced, the workspace, the network, identities with and
+ *       without federated credentials deleted or replaced, stateful types under an explicit API version</li>
  *   <li>{@code dev-no-changes.json}: nothing to do</li>
  * </ul>
  */
