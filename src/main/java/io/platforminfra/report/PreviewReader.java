@@ -29,7 +29,11 @@ public final class PreviewReader {
     /** What the CLI prints for a value known only after apply (the engine's {@code UnknownStringValue}). */
     static final String UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-    private PreviewReader() {
+    /** The secrets of every preview read together: each is masked in all of them. */
+    private final Secrets secrets;
+
+    private PreviewReader(Secrets secrets) {
+        this.secrets = secrets;
     }
 
     /**
@@ -39,11 +43,20 @@ public final class PreviewReader {
      *                              given twice
      */
     public static List<Preview> readAll(List<Path> files) {
-        var previews = new ArrayList<Preview>();
+        var documents = new LinkedHashMap<Path, JsonObject>();
         var problems = new ArrayList<PreviewFileException>();
         for (var file : files) {
             try {
-                var preview = read(file);
+                documents.put(file, parse(file));
+            } catch (PreviewFileException e) {
+                problems.add(e);
+            }
+        }
+        var reader = new PreviewReader(Secrets.in(List.copyOf(documents.values())));
+        var previews = new ArrayList<Preview>();
+        documents.forEach((file, document) -> {
+            try {
+                var preview = reader.preview(file, document);
                 previews.stream().filter(earlier -> earlier.stage().equals(preview.stage())).findFirst()
                         .ifPresent(earlier -> problems.add(new PreviewFileException(file, "a second preview of"
                                 + " stage " + preview.stage() + " (the first is " + earlier.file() + ");"
@@ -52,7 +65,7 @@ public final class PreviewReader {
             } catch (PreviewFileException e) {
                 problems.add(e);
             }
-        }
+        });
         if (!problems.isEmpty()) {
             throw PreviewFileException.of(problems);
         }
@@ -65,7 +78,10 @@ public final class PreviewReader {
      * @throws PreviewFileException when the file is missing, unreadable or not a preview of exactly one stage
      */
     public static Preview read(Path file) {
-        var document = parse(file);
+        return readAll(List.of(file)).get(0);
+    }
+
+    private Preview preview(Path file, JsonObject document) {
         var steps = document.get("steps");
         if (steps == null || !steps.isJsonArray()) {
             throw new PreviewFileException(file, "no \"steps\" list: is it the output of pulumi preview --json?");
@@ -108,15 +124,15 @@ public final class PreviewReader {
         return root.getAsJsonObject();
     }
 
-    private static PreviewStep step(Path file, int index, JsonElement element) {
+    private PreviewStep step(Path file, int index, JsonElement element) {
         var where = "step " + (index + 1);
         if (!element.isJsonObject()) {
             throw new PreviewFileException(file, where + " is not an object");
         }
         var step = element.getAsJsonObject();
-        var operation = string(step, "op")
+        var operation = string(step, "op").map(secrets::mask)
                 .orElseThrow(() -> new PreviewFileException(file, where + " has no \"op\""));
-        var urnText = string(step, "urn")
+        var urnText = string(step, "urn").map(secrets::mask)
                 .orElseThrow(() -> new PreviewFileException(file, where + " has no \"urn\""));
         var urn = Urn.parse(urnText)
                 .orElseThrow(() -> new PreviewFileException(file, where + " has a URN that is not a Pulumi URN: "
@@ -127,8 +143,8 @@ public final class PreviewReader {
         var protectedBefore = oldState.map(state -> flag(state, "protect"))
                 .orElseGet(() -> newState.map(state -> flag(state, "protect")).orElse(false));
         var protectedAfter = newState.map(state -> flag(state, "protect")).orElse(protectedBefore);
-        var before = oldState.map(PreviewReader::values).orElse(StateValues.NONE);
-        var after = newState.map(PreviewReader::values).orElse(StateValues.NONE);
+        var before = oldState.map(this::values).orElse(StateValues.NONE);
+        var after = newState.map(this::values).orElse(StateValues.NONE);
         return new PreviewStep(operation, Action.of(operation), urn, properties(step, before, after),
                 protectedBefore, protectedAfter, before, after);
     }
@@ -137,7 +153,7 @@ public final class PreviewReader {
      * The changed properties: from {@code detailedDiff} when the provider gave one (it knows added, updated, deleted
      * and which changes force a replacement), otherwise from {@code diffReasons} and {@code replaceReasons}.
      */
-    private static List<PropertyChange> properties(JsonObject step, StateValues before, StateValues after) {
+    private List<PropertyChange> properties(JsonObject step, StateValues before, StateValues after) {
         var changes = new ArrayList<PropertyChange>();
         // Some providers send an empty detailedDiff with their reasons: that is no detail at all.
         var detailed = object(step, "detailedDiff").filter(diff -> diff.size() > 0);
@@ -145,7 +161,8 @@ public final class PreviewReader {
             detailed.get().entrySet().forEach(entry -> {
                 var kind = entry.getValue().isJsonObject()
                         ? string(entry.getValue().getAsJsonObject(), "kind").orElse("update") : "update";
-                var path = entry.getKey();
+                // Masked like the keys of the values it is looked up in.
+                var path = secrets.mask(entry.getKey());
                 var change = kind.startsWith("add") ? PropertyChange.Kind.ADD
                         : kind.startsWith("delete") ? PropertyChange.Kind.DELETE : PropertyChange.Kind.UPDATE;
                 changes.addAll(PropertyDiff.leaves(new PropertyChange(path, change, kind.endsWith("-replace"),
@@ -154,8 +171,8 @@ public final class PreviewReader {
             });
             return changes;
         }
-        var replaceReasons = strings(step, "replaceReasons");
-        var reasons = new LinkedHashSet<>(strings(step, "diffReasons"));
+        var replaceReasons = strings(step, "replaceReasons").stream().map(secrets::mask).toList();
+        var reasons = new LinkedHashSet<>(strings(step, "diffReasons").stream().map(secrets::mask).toList());
         reasons.addAll(replaceReasons);
         for (var path : reasons) {
             var old = valueAt(before, path);
@@ -170,10 +187,13 @@ public final class PreviewReader {
     }
 
     /** A state's values: its inputs, then its outputs. */
-    private static StateValues values(JsonObject state) {
+    private StateValues values(JsonObject state) {
+        if (Secrets.isSecret(state)) {
+            return new StateValues(List.of(PlanValues.SECRET));
+        }
         var values = new ArrayList<>();
-        object(state, "inputs").map(PreviewReader::plain).ifPresent(values::add);
-        object(state, "outputs").map(PreviewReader::plain).ifPresent(values::add);
+        object(state, "inputs").map(this::plain).ifPresent(values::add);
+        object(state, "outputs").map(this::plain).ifPresent(values::add);
         return new StateValues(values);
     }
 
@@ -182,16 +202,26 @@ public final class PreviewReader {
     }
 
     /**
-     * The JSON as maps, lists, strings, doubles and booleans, with the unknown sentinel as
-     * {@code (known after apply)} so that no caller can ever print it.
+     * The JSON as maps, lists, strings, doubles and booleans, with every secret envelope as {@code [secret]}, every
+     * secret's text masked wherever else it appears, and the unknown sentinel as {@code (known after apply)}, so that
+     * no caller can ever print a secret or the sentinel.
      */
-    private static Object plain(JsonElement json) {
+    private Object plain(JsonElement json) {
         if (json == null || json.isJsonNull()) {
             return null;
         }
         if (json.isJsonObject()) {
+            var object = json.getAsJsonObject();
+            if (Secrets.isSecret(object)) {
+                return PlanValues.SECRET;
+            }
+            if (Secrets.isOutputValue(object)) {
+                // An output value that is not secret is its value; one without a value is not known yet.
+                return object.has("value") ? plain(object.get("value")) : PlanValues.UNKNOWN;
+            }
             var map = new LinkedHashMap<String, Object>();
-            json.getAsJsonObject().entrySet().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
+            json.getAsJsonObject().entrySet().forEach(entry -> map.put(secrets.mask(entry.getKey()),
+                    plain(entry.getValue())));
             return map;
         }
         if (json.isJsonArray()) {
@@ -207,7 +237,7 @@ public final class PreviewReader {
             return primitive.getAsDouble();
         }
         var text = primitive.getAsString();
-        return UNKNOWN_SENTINEL.equals(text) ? PlanValues.UNKNOWN : text;
+        return UNKNOWN_SENTINEL.equals(text) ? PlanValues.UNKNOWN : secrets.mask(text);
     }
 
     /**

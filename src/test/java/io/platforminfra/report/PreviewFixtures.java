@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>{@code prod-protect.json}: {@code protect} switched off (a {@code same} step) and on (with an update)</li>
  *   <li>{@code prod-data-loss.json}: the resource group replaced, the workspace, the network, identities with and
  *       without federated credentials deleted or replaced, stateful types under an explicit API version</li>
+ *   <li>{@code dev-secrets.json}: secrets in every form of Pulumi's envelope, at every depth, repeated unmarked in
+ *       outputs and in diagnostics; every planted value contains {@code Pl4nted}</li>
  *   <li>{@code dev-no-changes.json}: nothing to do</li>
  * </ul>
  */
