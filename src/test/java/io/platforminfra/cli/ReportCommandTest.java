@@ -53,8 +53,10 @@ class ReportCommandTest {
         var run = CommandLineRun.of("report", "--preview", DEV, "--preview", missing);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
-        assertThat(run.err()).contains(missing + ": no such file");
-        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(missing + ": no such file").doesNotContain("Exception", "\tat ");
+        // The comment is still written: the stage it could not read is failed, never left out or "No changes".
+        assertThat(run.out()).contains("### Stage `dev`", "### Stage `prod`", "**Preview failed:** the preview file",
+                "no such file", "> **Failed:** the preview of stage `prod` failed");
     }
 
     @Test
@@ -65,6 +67,27 @@ class ReportCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
         assertThat(run.err()).startsWith(log + ": ");
+    }
+
+    @Test
+    void aPreviewThatFailedIsReportedAsAFailedStageAndExitsZero() {
+        var run = CommandLineRun.of("report", "--preview", PreviewFixtures.file("qa-failed.json").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("> **Failed:** the preview of stage `qa` failed",
+                "**Preview failed:** pulumi preview reported 2 errors").doesNotContain("No changes");
+    }
+
+    @Test
+    void anExpectedStageWithoutAPreviewIsAFailedStageAndExitsTwoNamingIt() {
+        var run = CommandLineRun.of("report", "--preview", DEV, "--stage", "dev,qa", "--stage", "prod");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("stage qa: no preview file (expected by --stage)\n"
+                + "stage prod: no preview file (expected by --stage)\n");
+        assertThat(run.out()).contains("### Stage `dev`", "### Stage `qa`", "### Stage `prod`",
+                "> **Failed:** the preview of stages `qa`, `prod` failed");
     }
 
     @Test
@@ -90,7 +113,7 @@ class ReportCommandTest {
         var run = CommandLineRun.of("report", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--preview=<file.json>", "--out=<comment.md>", "--post",
+        assertThat(run.out()).contains("--preview=<file.json>", "--stage=<stage>", "--out=<comment.md>", "--post",
                 "report --preview dev.json --preview prod.json", "SYSTEM_ACCESSTOKEN", "Exit codes");
         assertThat(CommandLineRun.of("--help").out()).contains("report");
     }

@@ -102,6 +102,22 @@ class ReportPostTest {
     }
 
     @Test
+    void aStageWithoutAPreviewIsStillPostedAsFailedSoNoEarlierCommentStandsAndItExitsTwo() throws IOException {
+        try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
+            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(),
+                    "report", "--preview", DEV, "--stage", "dev,prod", "--post");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
+            assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::method)
+                    .containsExactly("GET", "POST");
+            var content = azureDevOps.requests().get(1).json().getAsJsonArray("comments").get(0).getAsJsonObject()
+                    .get("content").getAsString();
+            assertThat(content).contains("> **Failed:** the preview of stage `prod` failed", "### Stage `dev`");
+            assertThat(run.err()).contains("stage prod: no preview file", "Posted the preview comment");
+        }
+    }
+
+    @Test
     void theProjectNameIsUsedWhenThereIsNoProjectIdAndEscapedInThePath() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
             var environment = new HashMap<>(azureDevOps.pipelineEnvironment());

@@ -42,6 +42,15 @@ class PreviewSecretsTest {
     }
 
     @Test
+    void aSecretQuotedInADiagnosticIsMaskedThere() {
+        var report = PreviewFixtures.report("dev-secrets.json");
+
+        assertThat(report).contains(
+                "warning: the password [secret] will be rotated in place; connections using [secret] fail afterwards",
+                "warning: kubeconfig line [secret] is exported", "api key [secret] appears in a log line");
+    }
+
+    @Test
     void aWholePropertyThatIsSecretIsSecretOnBothSidesAndItsUnmarkedCopyIsMasked() {
         var report = PreviewFixtures.report("dev-secrets.json");
 
