@@ -3,10 +3,13 @@ package io.platforminfra.cli;
 import io.platforminfra.report.PreviewFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +109,45 @@ class ReportCommandTest {
         assertThat(run.err()).contains("SYSTEM_COLLECTIONURI", "SYSTEM_PULLREQUEST_PULLREQUESTID",
                 "SYSTEM_ACCESSTOKEN", "$(System.AccessToken)");
         assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://dev.azure.com/contoso/", "HTTP://dev.azure.com/contoso/", "ftp://dev.azure.com/",
+            "dev.azure.com/contoso", "https://", "https:///contoso/", "https://dev.azure.com/contoso/?x=1",
+            "https://dev.azure.com/contoso/#top", "https://dev azure com/", "javascript:alert(1)", "file:///etc/passwd"})
+    void aCollectionUrlThatIsNotAPlainHttpsUrlExitsTwoNamingTheVariable(String collection) {
+        var run = CommandLineRun.inEnvironment(pipeline(collection), "report", "--preview", DEV, "--post");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("SYSTEM_COLLECTIONURI").doesNotContain("Exception", "\tat ", "token-value");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void credentialsInTheCollectionUrlAreRefusedAndNeverEchoed() {
+        var run = CommandLineRun.inEnvironment(pipeline("https://build:hunter2-personal-access-token@dev.azure.com/contoso/"),
+                "report", "--preview", DEV, "--post");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("SYSTEM_COLLECTIONURI", "(value: https://dev.azure.com/contoso/)")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aPullRequestNumberThatIsNotANumberIsNamedEvenWithOtherProblems() {
+        var environment = new HashMap<>(pipeline("http://dev.azure.com/contoso/"));
+        environment.put("SYSTEM_PULLREQUEST_PULLREQUESTID", "42; rm -rf /");
+
+        var run = CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
+
+        assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("SYSTEM_COLLECTIONURI must be an https:// URL",
+                "SYSTEM_PULLREQUEST_PULLREQUESTID is not a pull request number");
+    }
+
+    private static Map<String, String> pipeline(String collection) {
+        return Map.of("SYSTEM_COLLECTIONURI", collection, "SYSTEM_TEAMPROJECTID", "p", "BUILD_REPOSITORY_ID", "r",
+                "SYSTEM_PULLREQUEST_PULLREQUESTID", "42", "SYSTEM_ACCESSTOKEN", "token-value");
     }
 
     @Test
