@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.platforminfra.plan.PlanValues;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
@@ -225,9 +226,14 @@ public final class PreviewReader {
             if (Files.size(file) > MAX_BYTES) {
                 throw new PreviewFileException(file, "larger than " + MAX_BYTES / 1024 / 1024 + " MB: not a preview");
             }
-            try (var reader = new InputStreamReader(Files.newInputStream(file),
+            try (var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+                // A byte order mark, as Windows tools write UTF-8, is not part of the JSON.
+                reader.mark(1);
+                if (reader.read() != '\uFEFF') {
+                    reader.reset();
+                }
                 root = JsonParser.parseReader(reader);
             }
         } catch (CharacterCodingException e) {

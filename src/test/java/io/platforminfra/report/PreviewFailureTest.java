@@ -149,6 +149,19 @@ class PreviewFailureTest {
         assertThat(previews.stages()).extracting(Preview::stage).containsExactly("dev");
     }
 
+    @Test
+    void aUtf8ByteOrderMarkAsWindowsToolsWriteItIsAccepted() throws IOException {
+        var json = Files.readAllBytes(PreviewFixtures.file("dev-updates.json"));
+        var withMark = new byte[json.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withMark, 3, json.length);
+        var file = Files.write(directory.resolve("preview-dev.json"), withMark);
+
+        assertThat(PreviewReport.markdown(List.of(PreviewReader.read(file)))).contains("**5 to update**");
+    }
+
     private static String problem(Previews previews, String stage) {
         var failure = previews.stages().stream().filter(p -> p.stage().equals(stage)).findFirst().orElseThrow()
                 .failure().orElseThrow();
