@@ -2,8 +2,6 @@ package io.platforminfra.cli;
 
 import io.platforminfra.report.PipelineEnvironmentException;
 import io.platforminfra.report.PostingException;
-import io.platforminfra.report.Preview;
-import io.platforminfra.report.PreviewFileException;
 import io.platforminfra.report.PreviewReader;
 import io.platforminfra.report.PreviewReport;
 import io.platforminfra.report.PullRequest;
@@ -14,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,16 +26,22 @@ import java.util.concurrent.Callable;
         description = {
                 "Turns the JSON of pulumi preview --json (one file per stage; the stage comes from the URNs) into one"
                         + " Markdown comment for all stages: per stage a summary, a table of the changed resources"
-                        + " and a warning block for replacements or deletions of stateful resources (cluster, node"
-                        + " pools, key vault, storage account, database) and for anything touching protect.",
+                        + " and a warning block for every replacement or deletion that loses data (the resource"
+                        + " group, cluster, node pools, key vault, storage account and blob containers, database,"
+                        + " Log Analytics workspace, network, an identity with federated credentials; also under an"
+                        + " explicit API version) and for anything touching protect.",
                 "Secrets stay [secret], values Azure computes show as (known after apply).",
+                "A stage whose preview failed (errors reported, no steps, no usable file, or expected with --stage"
+                        + " but missing) shows as failed, never as \"No changes\"; pulumi's errors and warnings are"
+                        + " shown with every stage.",
                 "Exit codes: 0 the report was written, whatever it contains; 2 a preview file is missing or not"
-                        + " preview JSON, --out cannot be written or is a preview, or --post lacks a pipeline"
-                        + " variable; 1 posting failed, or a bug."},
+                        + " preview JSON, a --stage has no preview, --out cannot be written or is a preview, or --post"
+                        + " lacks or has a wrong pipeline variable (the comment is still written and posted, with"
+                        + " those stages as failed); 1 posting failed, or a bug."},
         footer = {
                 "",
                 "In a pull request pipeline, after pulumi preview --json > <stage>.json for every stage:",
-                "  report --preview dev.json --preview prod.json --out preview.md --post",
+                "  report --preview dev.json --preview prod.json --stage dev,prod --out preview.md --post",
                 "",
                 "--post reads the variables Azure Pipelines sets: " + PullRequest.COLLECTION_URI + ", "
                         + PullRequest.PROJECT_ID + " (or " + PullRequest.PROJECT_NAME + "), "
@@ -49,10 +54,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--preview", required = true, paramLabel = "<file.json>",
+    @Option(names = "--preview", paramLabel = "<file.json>",
             description = "Output of pulumi preview --json for one stage; repeat for every stage, in the order the"
-                    + " comment shows them.")
-    private List<Path> previewFiles;
+                    + " comment shows them. A file that is missing or not preview JSON shows as a failed stage"
+                    + " (named after the file: preview-<stage>.json or <stage>.json) and exits 2.")
+    private List<Path> previewFiles = new ArrayList<>();
+
+    @Option(names = "--stage", split = ",", paramLabel = "<stage>",
+            description = "A stage the comment must cover (repeat, or separate with commas): one without a preview"
+                    + " file shows as failed and exits 2. The pipeline passes every stage, so a preview that failed"
+                    + " before writing its file is not silently left out.")
+    private List<String> expectedStages = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "<comment.md>",
             description = "Write the Markdown to this file instead of standard output.")
@@ -74,17 +86,23 @@ public final class ReportCommand implements Callable<Integer> {
         // The comment must never overwrite a preview it is made from.
         var outputs = OutputFiles.of(java.util.Collections.singletonMap("--out", out))
                 .refuseUnusable(previewFiles, null);
-        List<Preview> previews;
-        PullRequest pullRequest = null;
-        try {
-            previews = PreviewReader.readAll(previewFiles);
-            if (post) {
-                pullRequest = PullRequest.fromEnvironment(environment);
-            }
-        } catch (PreviewFileException | PipelineEnvironmentException e) {
-            err.println(e.getMessage());
+        var stages = expectedStages.stream().map(String::trim).filter(stage -> !stage.isEmpty()).toList();
+        if (previewFiles.isEmpty() && stages.isEmpty()) {
+            err.println("Missing required option: '--preview=<file.json>' (or at least one --stage)");
+            spec.commandLine().usage(err);
             return Main.BAD_INPUT;
         }
+        PullRequest pullRequest = null;
+        if (post) {
+            try {
+                pullRequest = PullRequest.fromEnvironment(environment);
+            } catch (PipelineEnvironmentException e) {
+                err.println(e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        var previews = PreviewReader.readAll(previewFiles, stages);
+        previews.problems().forEach(err::println);
         var markdown = PreviewReport.markdown(previews);
         if (out == null) {
             spec.commandLine().getOut().print(markdown);
@@ -92,6 +110,8 @@ public final class ReportCommand implements Callable<Integer> {
             outputs.write("--out", markdown);
         }
         if (pullRequest != null) {
+            // Posted even when some input was bad: the stages it could not read show as failed, which replaces
+            // an earlier run's comment instead of leaving it standing as if nothing had changed.
             try {
                 var outcome = new PullRequestComments(pullRequest).publish(markdown);
                 err.println((outcome == PullRequestComments.Outcome.UPDATED ? "Updated the preview comment on "
@@ -101,6 +121,6 @@ public final class ReportCommand implements Callable<Integer> {
                 return Main.FAILED;
             }
         }
-        return Main.OK;
+        return previews.problems().isEmpty() ? Main.OK : Main.BAD_INPUT;
     }
 }

@@ -1,5 +1,7 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.StatefulTypes;
+
 import java.util.Set;
 
 /** The type tokens the rules look at, named once. */
@@ -23,8 +25,12 @@ final class Types {
     static final String DIAGNOSTIC_SETTING = "azure-native:insights:DiagnosticSetting";
     static final String WORKSPACE = "azure-native:operationalinsights:Workspace";
 
-    /** Resources that hold data or take long to rebuild: protected and locked in production. */
-    static final Set<String> STATEFUL = Set.of(CLUSTER, VAULT, STORAGE_ACCOUNT, POSTGRES);
+    /**
+     * Resources that hold data or take long to rebuild: protected and locked in production. The core stateful types
+     * of the one table ({@link StatefulTypes#CORE}); the wider set the preview comment warns about is
+     * {@link StatefulTypes#DATA_LOSING}.
+     */
+    static final Set<String> STATEFUL = StatefulTypes.CORE;
 
     /** Resources that must carry the standard tags (cost, ownership and origin are read from them). */
     static final Set<String> TAGGED = Set.of("azure-native:resources:ResourceGroup",

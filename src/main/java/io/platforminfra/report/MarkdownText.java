@@ -20,10 +20,21 @@ final class MarkdownText {
         return line.contains("`") || line.contains("|") ? plain(line) : "`" + line + "`";
     }
 
+    /**
+     * Longer messages in a block are cut: Pulumi's errors are a few lines; a longer one is in the job log, and the
+     * comment must stay within what Azure DevOps accepts.
+     */
+    static final int MAX_BLOCK_LENGTH = 4000;
+
     /** {@code text} as plain text, with every character Markdown or HTML would interpret escaped. */
     static String plain(String text) {
+        return plain(text, MAX_LENGTH);
+    }
+
+    /** {@code text} as escaped plain text on one line of at most {@code maxLength} characters. */
+    static String plain(String text, int maxLength) {
         var escaped = new StringBuilder();
-        for (var c : oneLine(text).toCharArray()) {
+        for (var c : oneLine(text, maxLength).toCharArray()) {
             switch (c) {
                 case '<' -> escaped.append("&lt;");
                 case '>' -> escaped.append("&gt;");
@@ -35,9 +46,35 @@ final class MarkdownText {
         return escaped.toString();
     }
 
+    /**
+     * {@code text} as a fenced code block of its own, lines and indentation kept: nothing in it is interpreted. The
+     * fence is longer than any run of backticks in the text, so no line of it can close the block; control characters
+     * other than tabs are dropped and the text is cut at {@link #MAX_BLOCK_LENGTH} characters.
+     */
+    static String block(String text) {
+        var clean = text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\n\t]]", "")
+                .stripTrailing();
+        if (clean.length() > MAX_BLOCK_LENGTH) {
+            clean = clean.substring(0, MAX_BLOCK_LENGTH) + "\n… (" + (clean.length() - MAX_BLOCK_LENGTH)
+                    + " more characters in the job log)";
+        }
+        var longestRun = 0;
+        var run = 0;
+        for (var c : clean.toCharArray()) {
+            run = c == '`' ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+        }
+        var fence = "`".repeat(Math.max(3, longestRun + 1));
+        return fence + "text\n" + clean + "\n" + fence + "\n";
+    }
+
     /** {@code text} on one line and at most {@link #MAX_LENGTH} characters long. */
     private static String oneLine(String text) {
-        var line = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
-        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+        return oneLine(text, MAX_LENGTH);
+    }
+
+    private static String oneLine(String text, int maxLength) {
+        var line = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replaceAll("\\p{Cntrl}", "");
+        return line.length() <= maxLength ? line : line.substring(0, maxLength - 1) + "…";
     }
 }

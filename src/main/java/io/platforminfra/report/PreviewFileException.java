@@ -1,7 +1,6 @@
 package io.platforminfra.report;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A preview file is missing, unreadable or not what {@code pulumi preview --json} prints: a user mistake, reported
@@ -10,17 +9,23 @@ import java.util.List;
 public final class PreviewFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What is wrong, without the file. */
+    private final String problem;
+
     /** A problem with one file: {@code <file>: <problem>}. */
     public PreviewFileException(Path file, String problem) {
         super(file + ": " + problem);
+        this.problem = problem;
     }
 
-    private PreviewFileException(String message) {
-        super(message);
+    /** Problems, each naming its file, one per line. */
+    PreviewFileException(String problems) {
+        super(problems);
+        this.problem = problems;
     }
 
-    /** The problems of several files together, one per line. */
-    public static PreviewFileException of(List<PreviewFileException> problems) {
-        return new PreviewFileException(String.join("\n", problems.stream().map(Throwable::getMessage).toList()));
+    /** What is wrong, without the file. */
+    String problem() {
+        return problem;
     }
 }

@@ -9,13 +9,23 @@ import java.util.stream.Collectors;
 import static io.platforminfra.report.MarkdownText.code;
 
 /**
- * The pull request comment: for every stage, in the order given, a summary of the changes, a warning block for
- * the changes a reviewer must not miss (see {@link Warning}) and a table of the changed resources with their changed
- * properties. Secrets stay {@code [secret]} and values known only after apply read {@code (known after apply)}.
+ * The pull request comment: for every stage, in the order given, a summary of the changes (or that the preview
+ * failed, and why), the errors and warnings pulumi preview reported, a warning block for the changes a reviewer must
+ * not miss (see {@link Warning}) and a table of the changed resources with their changed properties. Secrets stay
+ * {@code [secret]} and values known only after apply read {@code (known after apply)}.
  */
 public final class PreviewReport {
     /** Beyond this many changed properties a row lists how many more there are: the table stays readable. */
     private static final int MAX_PROPERTIES = 10;
+
+    /** Beyond this many errors or warnings a stage lists how many more there are. */
+    private static final int MAX_DIAGNOSTICS = 20;
+
+    /** Why a stage failed fits on one line, but longer than a table cell. */
+    private static final int MAX_FAILURE_LENGTH = 300;
+
+    /** The stack itself: a diagnostic about it is about the program as a whole. */
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
 
     private static final List<Action> SUMMARY_ORDER =
             List.of(Action.CREATE, Action.UPDATE, Action.REPLACE, Action.DELETE, Action.IMPORT, Action.OTHER);
@@ -26,11 +36,23 @@ public final class PreviewReport {
     /** The comment for the previews of all stages, as Markdown. */
     public static String markdown(List<Preview> previews) {
         var markdown = new StringBuilder("## Pulumi preview\n");
+        var failed = previews.stream().filter(Preview::failed).map(preview -> code(preview.stage())).toList();
+        if (!failed.isEmpty()) {
+            markdown.append("\n> **Failed:** the preview of ")
+                    .append(failed.size() == 1 ? "stage " : "stages ").append(String.join(", ", failed))
+                    .append(" failed. What ").append(failed.size() == 1 ? "that stage" : "those stages")
+                    .append(" would change is unknown or incomplete: do not merge on the strength of this comment.\n");
+        }
         previews.forEach(preview -> stage(preview, markdown));
         markdown.append("\n_Written by `platform-infra report` from `pulumi preview --json`. Secrets show as `")
                 .append(PlanValues.SECRET).append("`, values Azure computes as `").append(PlanValues.UNKNOWN)
                 .append("`._\n");
         return markdown.toString();
+    }
+
+    /** The comment for {@code previews}, failed stages included, as Markdown. */
+    public static String markdown(Previews previews) {
+        return markdown(previews.stages());
     }
 
     /** The summary of one stage, such as {@code 2 to create, 1 to replace}, or {@code No changes.}. */
@@ -42,12 +64,22 @@ public final class PreviewReport {
                 parts.add(action == Action.OTHER ? count + " other" : count + " to " + action.word());
             }
         }
-        return parts.isEmpty() ? "No changes." : String.join(", ", parts);
+        if (preview.failed()) {
+            // Never "No changes": a failed preview says nothing about what the stage would not change.
+            var errors = preview.errors().size();
+            var why = preview.failure().map(failure -> MarkdownText.plain(failure, MAX_FAILURE_LENGTH))
+                    .orElse("pulumi preview reported " + errors + (errors == 1 ? " error" : " errors"));
+            return "**Preview failed:** " + why + (parts.isEmpty() ? "" : ". Found before it failed (incomplete): "
+                    + String.join(", ", parts)) + "\n";
+        }
+        return "**" + (parts.isEmpty() ? "No changes." : String.join(", ", parts)) + "**\n";
     }
 
     private static void stage(Preview preview, StringBuilder markdown) {
         markdown.append("\n### Stage ").append(code(preview.stage())).append("\n\n");
-        markdown.append("**").append(summary(preview)).append("**\n");
+        markdown.append(summary(preview));
+        diagnostics("Errors from pulumi preview", preview.errors(), markdown);
+        diagnostics("Warnings from pulumi preview", preview.warnings(), markdown);
         var warnings = Warning.of(preview);
         if (!warnings.isEmpty()) {
             markdown.append("\n> **Warning:** ").append(warnings.size())
@@ -65,6 +97,22 @@ public final class PreviewReport {
         }
     }
 
+    /** Errors or warnings of the preview, each with the resource it is about and its text as a block. */
+    private static void diagnostics(String title, List<Diagnostic> diagnostics, StringBuilder markdown) {
+        if (diagnostics.isEmpty()) {
+            return;
+        }
+        markdown.append("\n**").append(title).append("** (").append(diagnostics.size()).append(")\n");
+        diagnostics.stream().limit(MAX_DIAGNOSTICS).forEach(diagnostic -> {
+            markdown.append('\n').append(diagnostic.urn().filter(urn -> !urn.type().equals(STACK_TYPE))
+                    .map(urn -> code(urn.name()) + " (" + code(urn.type()) + "):\n").orElse(""));
+            markdown.append(MarkdownText.block(diagnostic.message()));
+        });
+        if (diagnostics.size() > MAX_DIAGNOSTICS) {
+            markdown.append("\nand ").append(diagnostics.size() - MAX_DIAGNOSTICS).append(" more in the job log\n");
+        }
+    }
+
     private static String operation(PreviewStep step) {
         var word = step.action() == Action.OTHER ? MarkdownText.plain(step.operation()) : step.action().word();
         return step.action().sign() + " " + word;
@@ -73,7 +121,7 @@ public final class PreviewReport {
     private static String warning(Warning warning) {
         var step = warning.step();
         var lead = step.action().changes() ? "**" + step.action().word() + "** " : "";
-        var lostWith = StatefulResources.lostWith(step.type()).orElse("");
+        var lostWith = warning.lostWith().orElse("");
         var reasons = warning.reasons().stream().map(reason -> switch (reason) {
             case REPLACES_STATEFUL -> "deletes the existing " + lostWith + " and creates a new one"
                     + forcedBy(step);

@@ -11,9 +11,11 @@ import java.util.List;
  * @param properties      the changed properties, in the order the preview lists them
  * @param protectedBefore whether the resource was protected before ({@code protect} in the old state)
  * @param protectedAfter  whether it is protected after; for a deletion the same as before
+ * @param before          the values of the old state; {@link StateValues#NONE} for a creation
+ * @param after           the values of the new state; {@link StateValues#NONE} for a deletion
  */
 public record PreviewStep(String operation, Action action, Urn urn, List<PropertyChange> properties,
-                          boolean protectedBefore, boolean protectedAfter) {
+                          boolean protectedBefore, boolean protectedAfter, StateValues before, StateValues after) {
 
     /** The type token, such as {@code azure-native:keyvault:Vault}. */
     public String type() {
@@ -28,5 +30,10 @@ public record PreviewStep(String operation, Action action, Urn urn, List<Propert
     /** Whether the step switches the {@code protect} option on or off. */
     public boolean protectChanges() {
         return protectedBefore != protectedAfter;
+    }
+
+    /** Whether the resource is gone after the step: deleted, or replaced (the old one is deleted). */
+    public boolean deletes() {
+        return action == Action.DELETE || action == Action.REPLACE;
     }
 }

@@ -1,18 +1,20 @@
 package io.platforminfra.report;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Azure DevOps pull request a pipeline run builds, and the token to comment on it with, from the variables
  * Azure Pipelines sets for every job.
  *
  * @param collection the organization or collection URL, ending in {@code /}, such as
- *                   {@code https://dev.azure.com/contoso/}
+ *                   {@code https://dev.azure.com/contoso/}; always {@code https}
  * @param project    the project ID (or name)
  * @param repository the repository ID
  * @param id         the pull request number
@@ -48,10 +50,10 @@ public record PullRequest(URI collection, String project, String repository, int
         var repository = value(environment, REPOSITORY_ID, problems);
         var pullRequest = value(environment, PULL_REQUEST_ID, problems);
         var token = value(environment, ACCESS_TOKEN, problems);
-        if (problems.isEmpty() && !collection.matches("(?i)https?://.+")) {
-            problems.add(COLLECTION_URI + " is not an http(s) URL (value: " + collection + ")");
+        if (!collection.isEmpty()) {
+            collectionProblem(collection).ifPresent(problems::add);
         }
-        if (problems.isEmpty() && !pullRequest.matches("\\d{1,9}")) {
+        if (!pullRequest.isEmpty() && !pullRequest.matches("\\d{1,9}")) {
             problems.add(PULL_REQUEST_ID + " is not a pull request number (value: " + pullRequest + ")");
         }
         if (!problems.isEmpty()) {
@@ -61,6 +63,33 @@ public record PullRequest(URI collection, String project, String repository, int
         }
         return new PullRequest(URI.create(collection.endsWith("/") ? collection : collection + "/"), project,
                 repository, Integer.parseInt(pullRequest), token);
+    }
+
+    /**
+     * Why {@code collection} is not a URL the job's token may be sent to: it must be {@code https} (the token would
+     * otherwise cross the network in clear text), with a host, and without user information, query or fragment. The
+     * value is echoed without any user information it holds, which could be a credential.
+     */
+    private static Optional<String> collectionProblem(String collection) {
+        URI uri;
+        try {
+            uri = new URI(collection);
+        } catch (URISyntaxException e) {
+            return Optional.of(COLLECTION_URI + " is not a URL (" + e.getReason() + ")");
+        }
+        var shown = uri.getRawUserInfo() == null ? collection : collection.replace(uri.getRawUserInfo() + "@", "");
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            return Optional.of(COLLECTION_URI + " must be an https:// URL, since the job's token is sent to it (value: "
+                    + shown + ")");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return Optional.of(COLLECTION_URI + " has no host (value: " + shown + ")");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return Optional.of(COLLECTION_URI + " must be the organization or collection URL alone, without user,"
+                    + " query or fragment (value: " + shown + ")");
+        }
+        return Optional.empty();
     }
 
     /** The REST resource of the pull request's comment threads, without query. */

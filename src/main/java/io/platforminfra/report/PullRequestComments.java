@@ -1,6 +1,7 @@
 package io.platforminfra.report;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -9,9 +10,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +23,33 @@ import java.util.Optional;
 /**
  * Keeps the preview comment on an Azure DevOps pull request: the first run opens a thread with it, every later run
  * (each push) replaces that comment's text, so a pull request carries one current preview instead of one per push.
- * The comment is found again by a marker hidden in its Markdown. Uses the Git REST API 7.1 (pull request threads).
+ * Uses the Git REST API 7.1 (pull request threads).
+ *
+ * <p>Its own thread is the one it marked when it opened it: a thread property ({@link #THREAD_PROPERTY}), which the
+ * Threads - Create request takes as "optional properties associated with the thread as a collection of key-value
+ * pairs" (learn.microsoft.com, rest/api/azure/devops/git/pull-request-threads/create). Properties are written as
+ * {@code {"type", "value"}} and read back as {@code {"$type", "$value"}} (microsoft/simple_ado
+ * simple_ado/comments.py and pull_requests.py do the same to find their own threads). A comment someone else writes,
+ * even one that copies the hidden marker, is never taken for it. Threads are listed page by page: Azure DevOps
+ * answers a long list with an {@code x-ms-continuationtoken} header, and the next page is the same request with
+ * {@code continuationToken} (jessehouwing.net, "Accessing Azure DevOps APIs with large volumes of data"). A thread or
+ * comment whose ID is not a positive whole number is skipped: such an ID is never put into a URL.
  */
 public final class PullRequestComments {
-    /** Hidden in the comment (an HTML comment renders as nothing) so that the next run finds it. */
+    /** Hidden in the comment (an HTML comment renders as nothing), and part of what makes the thread ours. */
     public static final String MARKER = "<!-- platform-infra:preview-report -->";
 
+    /** The property this tool sets on the thread it opens, and its value. */
+    public static final String THREAD_PROPERTY = "platform-infra.previewReport";
+    /** The value of {@link #THREAD_PROPERTY}: a version of the thread's layout, should it ever change. */
+    public static final String THREAD_PROPERTY_VALUE = "1";
+
     private static final String API_VERSION = "api-version=7.1";
+    /** The header with which Azure DevOps says there is another page, and the query parameter that asks for it. */
+    static final String CONTINUATION_HEADER = "x-ms-continuationtoken";
+    private static final String CONTINUATION_PARAMETER = "continuationToken";
+    /** More pages than this is a server that never stops: a pull request has nowhere near that many threads. */
+    private static final int MAX_PAGES = 100;
     /** Azure DevOps's {@code CommentType.text}: a comment written by a person or a tool (not a system message). */
     private static final int TEXT_COMMENT = 1;
     /** Azure DevOps's {@code CommentThreadStatus.active}: open, for reviewers to act on. */
@@ -39,7 +63,8 @@ public final class PullRequestComments {
     /** Comments on {@code pullRequest} with its token. */
     public PullRequestComments(PullRequest pullRequest) {
         this.pullRequest = pullRequest;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** What {@link #publish} did. */
@@ -58,16 +83,20 @@ public final class PullRequestComments {
     public Outcome publish(String markdown) {
         var content = MARKER + "\n" + markdown;
         var threads = pullRequest.threads();
-        var earlier = earlierComment(send("GET", threads, null));
+        var earlier = earlierComment(threads);
         if (earlier.isPresent()) {
             var comment = earlier.get();
-            send("PATCH", URI.create(threads + "/" + comment.thread() + "/comments/" + comment.id()),
+            send("PATCH", URI.create(threads + "/" + comment.thread() + "/comments/" + comment.id()), "",
                     Map.of("content", content));
             return Outcome.UPDATED;
         }
-        send("POST", threads, Map.of(
+        send("POST", threads, "", Map.of(
                 "comments", List.of(Map.of("parentCommentId", 0, "content", content, "commentType", TEXT_COMMENT)),
-                "status", ACTIVE_THREAD));
+                "status", ACTIVE_THREAD,
+                "properties", Map.of(
+                        THREAD_PROPERTY, Map.of("type", "System.String", "value", THREAD_PROPERTY_VALUE),
+                        "Microsoft.TeamFoundation.Discussion.SupportsMarkdown",
+                        Map.of("type", "System.Int32", "value", 1))));
         return Outcome.CREATED;
     }
 
@@ -75,25 +104,84 @@ public final class PullRequestComments {
     private record Comment(long thread, long id) {
     }
 
-    /** The comment of an earlier run: the first one, not deleted, with the marker. */
+    /** The comment of an earlier run, looked for on every page of the pull request's threads. */
+    private Optional<Comment> earlierComment(URI threads) {
+        var seen = new HashSet<String>();
+        String continuation = null;
+        for (var page = 1; ; page++) {
+            var query = continuation == null ? ""
+                    : "&" + CONTINUATION_PARAMETER + "=" + URLEncoder.encode(continuation, StandardCharsets.UTF_8);
+            var answer = exchange("GET", threads, query, null);
+            var found = earlierComment(json("GET", threads, answer));
+            if (found.isPresent()) {
+                return found;
+            }
+            continuation = answer.headers().firstValue(CONTINUATION_HEADER).filter(token -> !token.isBlank())
+                    .orElse(null);
+            if (continuation == null) {
+                return Optional.empty();
+            }
+            if (!seen.add(continuation) || page >= MAX_PAGES) {
+                throw new PostingException("GET " + threads + " kept answering with another page (" + page
+                        + " pages, continuation token " + (seen.contains(continuation) ? "repeated" : "still given")
+                        + "); the preview comment could not be found.");
+            }
+        }
+    }
+
+    /** The comment of an earlier run on one page: in a thread this tool marked, not deleted, with the marker. */
     private static Optional<Comment> earlierComment(JsonObject threads) {
         for (var thread : objects(threads, "value")) {
-            if (deleted(thread) || !thread.has("id")) {
+            var threadId = positiveId(thread.get("id"));
+            if (deleted(thread) || threadId.isEmpty() || !ours(thread)) {
                 continue;
             }
             for (var comment : objects(thread, "comments")) {
+                var commentId = positiveId(comment.get("id"));
                 var content = comment.get("content");
-                if (!deleted(comment) && comment.has("id") && content != null && content.isJsonPrimitive()
+                if (!deleted(comment) && commentId.isPresent() && content != null && content.isJsonPrimitive()
                         && content.getAsString().contains(MARKER)) {
-                    return Optional.of(new Comment(thread.get("id").getAsLong(), comment.get("id").getAsLong()));
+                    return Optional.of(new Comment(threadId.get(), commentId.get()));
                 }
             }
         }
         return Optional.empty();
     }
 
-    private JsonObject send(String method, URI resource, Object body) {
-        var uri = URI.create(resource + "?" + API_VERSION);
+    /** Whether {@code thread} carries this tool's property (as Azure DevOps returns it, or as it was written). */
+    private static boolean ours(JsonObject thread) {
+        var properties = thread.get("properties");
+        if (properties == null || !properties.isJsonObject()) {
+            return false;
+        }
+        var property = properties.getAsJsonObject().get(THREAD_PROPERTY);
+        if (property == null || !property.isJsonObject()) {
+            return false;
+        }
+        var value = property.getAsJsonObject().has("$value") ? property.getAsJsonObject().get("$value")
+                : property.getAsJsonObject().get("value");
+        return value != null && value.isJsonPrimitive() && THREAD_PROPERTY_VALUE.equals(value.getAsString());
+    }
+
+    /** An ID as Azure DevOps gives it: a positive whole number (a string of digits is accepted too). */
+    private static Optional<Long> positiveId(JsonElement id) {
+        if (id == null || !id.isJsonPrimitive()) {
+            return Optional.empty();
+        }
+        var text = id.getAsJsonPrimitive().isBoolean() ? "" : id.getAsString();
+        if (!text.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        var value = Long.parseLong(text);
+        return value > 0 ? Optional.of(value) : Optional.empty();
+    }
+
+    private JsonObject send(String method, URI resource, String query, Object body) {
+        return json(method, resource, exchange(method, resource, query, body));
+    }
+
+    private HttpResponse<String> exchange(String method, URI resource, String query, Object body) {
+        var uri = URI.create(resource + "?" + API_VERSION + query);
         var request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + pullRequest.token())
@@ -107,21 +195,22 @@ public final class PullRequestComments {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new PostingException(method + " " + uri + " failed: " + e);
+            throw new PostingException(method + " " + resource + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PostingException(method + " " + uri + " was interrupted");
+            throw new PostingException(method + " " + resource + " was interrupted");
         }
-        return answer(method, uri, response);
+        refused(method, resource, response);
+        return response;
     }
 
     /**
-     * The JSON of a successful answer. Azure DevOps answers a token it does not accept with 401 or 403, or with
-     * 203 and a sign-in page, so only a 2xx other than 203 with a JSON object counts as success.
+     * Azure DevOps answers a token it does not accept with 401 or 403, or with 203 and a sign-in page, so only a 2xx
+     * other than 203 counts as success.
      */
-    private JsonObject answer(String method, URI uri, HttpResponse<String> response) {
+    private void refused(String method, URI resource, HttpResponse<String> response) {
         var status = response.statusCode();
-        var request = method + " " + uri;
+        var request = method + " " + resource;
         if (status == 401 || status == 403 || status == 203) {
             throw new PostingException(request + " was refused (HTTP " + status + serverMessage(response) + "). "
                     + "Check that the step maps SYSTEM_ACCESSTOKEN and that the project's build service may"
@@ -130,6 +219,10 @@ public final class PullRequestComments {
         if (status < 200 || status > 299) {
             throw new PostingException(request + " failed (HTTP " + status + serverMessage(response) + ").");
         }
+    }
+
+    /** The JSON object of a successful answer. */
+    private static JsonObject json(String method, URI resource, HttpResponse<String> response) {
         try {
             var json = JsonParser.parseString(response.body());
             if (json.isJsonObject()) {
@@ -138,7 +231,8 @@ public final class PullRequestComments {
         } catch (JsonParseException e) {
             // Reported below with the rest of the unexpected answers.
         }
-        throw new PostingException(request + " answered HTTP " + status + " without a JSON object.");
+        throw new PostingException(method + " " + resource + " answered HTTP " + response.statusCode()
+                + " without a JSON object.");
     }
 
     /** Azure DevOps's own explanation ({@code message} of its error JSON), if it gave one. */
@@ -172,6 +266,7 @@ public final class PullRequestComments {
 
     private static boolean deleted(JsonObject json) {
         var value = json.get("isDeleted");
-        return value != null && value.isJsonPrimitive() && value.getAsBoolean();
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()
+                && value.getAsBoolean();
     }
 }

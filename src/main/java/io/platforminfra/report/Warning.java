@@ -1,20 +1,26 @@
 package io.platforminfra.report;
 
+import io.platforminfra.azure.StatefulTypes;
+import io.platforminfra.plan.PlanValues;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Why a step needs a reviewer's explicit attention before merging.
  *
- * @param step    the step
- * @param reasons every reason, at least one
+ * @param step     the step
+ * @param lostWith what goes with the resource when it is deleted or replaced, from the one table of stateful types
+ *                 ({@link StatefulTypes}); empty when nothing is lost
+ * @param reasons  every reason, at least one
  */
-public record Warning(PreviewStep step, List<Reason> reasons) {
+public record Warning(PreviewStep step, Optional<String> lostWith, List<Reason> reasons) {
 
     /** The reasons to warn. */
     public enum Reason {
-        /** A stateful resource (see {@link StatefulResources}) is replaced: the old one and its data go. */
+        /** A stateful resource (see {@link StatefulTypes}) is replaced: the old one and its data go. */
         REPLACES_STATEFUL,
         /** A stateful resource is deleted. */
         DELETES_STATEFUL,
@@ -29,27 +35,54 @@ public record Warning(PreviewStep step, List<Reason> reasons) {
         DELETES_PROTECTED
     }
 
-    /** The warning for {@code step}; empty when there is nothing to warn about. */
-    public static Optional<Warning> of(PreviewStep step) {
+    /** The warnings of a whole preview, in the order of its steps. */
+    public static List<Warning> of(Preview preview) {
+        return preview.steps().stream().map(step -> of(step, preview)).flatMap(Optional::stream).toList();
+    }
+
+    /** The warning for {@code step} of {@code preview}; empty when there is nothing to warn about. */
+    private static Optional<Warning> of(PreviewStep step, Preview preview) {
         var reasons = new ArrayList<Reason>();
-        var stateful = StatefulResources.lostWith(step.type()).isPresent();
-        if (stateful && step.action() == Action.REPLACE) {
-            reasons.add(Reason.REPLACES_STATEFUL);
-        }
-        if (stateful && step.action() == Action.DELETE) {
-            reasons.add(Reason.DELETES_STATEFUL);
+        var lostWith = step.deletes() ? losesData(step, preview) : Optional.<String>empty();
+        if (lostWith.isPresent()) {
+            reasons.add(step.action() == Action.REPLACE ? Reason.REPLACES_STATEFUL : Reason.DELETES_STATEFUL);
         }
         if (step.protectChanges()) {
             reasons.add(step.protectedAfter() ? Reason.PROTECT_ON : Reason.PROTECT_OFF);
         }
-        if ((step.action() == Action.DELETE || step.action() == Action.REPLACE) && step.protectedBefore()) {
+        if (step.deletes() && step.protectedBefore()) {
             reasons.add(Reason.DELETES_PROTECTED);
         }
-        return reasons.isEmpty() ? Optional.empty() : Optional.of(new Warning(step, List.copyOf(reasons)));
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(new Warning(step, lostWith, List.copyOf(reasons)));
     }
 
-    /** The warnings of a whole preview, in the order of its steps. */
-    public static List<Warning> of(Preview preview) {
-        return preview.steps().stream().map(Warning::of).flatMap(Optional::stream).toList();
+    /**
+     * What deleting the resource of {@code step} loses: its type's entry in the table (API version or not), under
+     * the entry's condition. An identity loses something only when federated credentials name it: such a step
+     * in the same preview (whatever it does) whose {@code resourceName} is the identity's Azure name.
+     */
+    private static Optional<String> losesData(PreviewStep step, Preview preview) {
+        return StatefulTypes.of(step.type()).filter(type -> type.onlyWhenReferencedBy()
+                .map(referencing -> referenced(step, referencing, preview)).orElse(true))
+                .map(StatefulTypes.StatefulType::lostWith);
+    }
+
+    private static boolean referenced(PreviewStep step, String referencingType, Preview preview) {
+        var names = azureNames(step);
+        return !names.isEmpty() && preview.steps().stream()
+                .filter(other -> StatefulTypes.withoutApiVersion(other.type()).equals(referencingType))
+                .flatMap(other -> List.of(other.before(), other.after()).stream())
+                .map(state -> state.text("resourceName").orElse(null))
+                .anyMatch(name -> name != null && names.contains(name));
+    }
+
+    /** The Azure names the resource has before and after: its {@code resourceName} input or {@code name} output. */
+    private static List<String> azureNames(PreviewStep step) {
+        return List.of(step.before(), step.after()).stream()
+                .flatMap(state -> List.of(state.text("resourceName"), state.text("name")).stream())
+                .flatMap(Optional::stream)
+                .filter(name -> !name.isBlank() && !Objects.equals(name, PlanValues.UNKNOWN)
+                        && !Objects.equals(name, PlanValues.SECRET))
+                .distinct().toList();
     }
 }

@@ -15,6 +15,12 @@ import java.util.List;
  *   <li>{@code prod-replacements.json}: replacements (one as three steps), deletes of stateful, protected and
  *       stateless resources, an update to an unknown value; no {@code changeSummary}</li>
  *   <li>{@code prod-protect.json}: {@code protect} switched off (a {@code same} step) and on (with an update)</li>
+ *   <li>{@code prod-data-loss.json}: the resource group replaced, the workspace, the network, identities with and
+ *       without federated credentials deleted or replaced, stateful types under an explicit API version</li>
+ *   <li>{@code dev-secrets.json}: secrets in every form of Pulumi's envelope, at every depth, repeated unmarked in
+ *       outputs and in diagnostics; every planted value contains {@code Pl4nted}</li>
+ *   <li>{@code qa-failed.json}: a preview that failed after registering two resources: errors (one holding
+ *       Markdown and a fence of its own), a warning, the program's output and a debug line</li>
  *   <li>{@code dev-no-changes.json}: nothing to do</li>
  * </ul>
  */
@@ -30,7 +36,7 @@ public final class PreviewFixtures {
         return DIRECTORY.resolve(name);
     }
 
-    /** The fixtures called {@code names}, read. */
+    /** The fixtures called {@code names}, read; each must be usable. */
     public static List<Preview> read(String... names) {
         return PreviewReader.readAll(Arrays.stream(names).map(PreviewFixtures::file).toList());
     }

@@ -52,11 +52,14 @@ class PreviewReaderTest {
     }
 
     @Test
-    void aPreviewWithoutStepsIsRefusedBecauseItsStageCannotBeTold() throws IOException {
-        var file = write("empty.json", "{\"steps\": [], \"diagnostics\": []}");
+    void aPreviewWithoutStepsIsAFailedStageNamedAfterItsFile() throws IOException {
+        var file = write("preview-qa.json", "{\"steps\": [], \"diagnostics\": []}");
 
-        assertThatThrownBy(() -> PreviewReader.read(file)).isInstanceOf(PreviewFileException.class)
-                .hasMessageStartingWith(file + ": no steps");
+        var preview = PreviewReader.read(file);
+
+        assertThat(preview.stage()).isEqualTo("qa");
+        assertThat(preview.failed()).isTrue();
+        assertThat(preview.failure()).hasValueSatisfying(why -> assertThat(why).contains("lists no resources"));
     }
 
     @Test

@@ -117,11 +117,65 @@ class PreviewReportTest {
     void replacingOrDeletingWhatHoldsNoDataIsListedButNotWarned() {
         var report = PreviewFixtures.report("prod-replacements.json");
 
-        assertThat(String.join("\n", warningBlock(report))).contains("4 resources need a careful look")
-                .doesNotContain("network-nsg", "storage-container-tmp", "network-nodes");
+        assertThat(String.join("\n", warningBlock(report))).contains("5 resources need a careful look")
+                .doesNotContain("network-nsg", "network-nodes");
         assertThat(row(report, "network-nsg")).startsWith("| +- replace |")
                 .contains("`networkSecurityGroupName`: `nsg-plat-prod` → `nsg-plat-prod-weu` (forces replacement)");
+        assertThat(row(report, "network-nodes")).startsWith("| ~ update |");
+    }
+
+    @Test
+    void aDeletedBlobContainerIsWarnedWithItsBlobs() {
+        var report = PreviewFixtures.report("prod-replacements.json");
+
+        assertThat(warningBlock(report)).anySatisfy(line -> assertThat(line).contains(
+                "**delete** `storage-container-tmp` (`azure-native:storage:BlobContainer`): deletes the blob container"
+                        + " with all its blobs"));
         assertThat(row(report, "storage-container-tmp")).startsWith("| - delete |");
+    }
+
+    @Test
+    void replacingTheResourceGroupIsWarnedAsTheWholeStage() {
+        var warnings = warningBlock(PreviewFixtures.report("prod-data-loss.json"));
+
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `resource-group`",
+                "deletes the existing resource group with every resource in it (the whole stage)",
+                "forced by `location`, `resourceGroupName`"));
+    }
+
+    @Test
+    void deletingTheLogAnalyticsWorkspaceOrTheNetworkIsWarned() {
+        var warnings = warningBlock(PreviewFixtures.report("prod-data-loss.json"));
+
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `monitoring-log`",
+                "Log Analytics workspace with its logs"));
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `network-vnet`",
+                "`azure-native:network:VirtualNetwork`", "virtual network with its subnets"));
+    }
+
+    @Test
+    void anIdentityIsWarnedWhenFederatedCredentialsNameItAndOnlyThen() {
+        var report = PreviewFixtures.report("prod-data-loss.json");
+        var warnings = warningBlock(report);
+
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `cluster-orders-identity`",
+                "managed identity with the client ID its federated workloads log in with"));
+        // Replaced with its federated credential, which names it only after apply: the old name counts.
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `cluster-billing-identity`",
+                "managed identity with the client ID", "forced by `resourceName`"));
+        assertThat(String.join("\n", warnings)).doesNotContain("cluster-scratch-identity", "-federation");
+        assertThat(row(report, "cluster-scratch-identity")).startsWith("| - delete |");
+    }
+
+    @Test
+    void statefulTypesUnderAnExplicitApiVersionAreWarnedLikeTheDefaultToken() {
+        var warnings = warningBlock(PreviewFixtures.report("prod-data-loss.json"));
+
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `reporting-psql`",
+                "`azure-native:dbforpostgresql/v20221201:Server`", "PostgreSQL server with all its databases"));
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `audit-kv`",
+                "`azure-native:keyvault/v20230701:Vault`", "key vault with its keys", "forced by `vaultName`"));
+        assertThat(String.join("\n", warnings)).contains("7 resources need a careful look");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.platforminfra.pipelines;
+
+import io.platforminfra.cli.CommandLineRun;
+import io.platforminfra.program.StackConfiguration;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pull request comment covers every stage: a preview that failed still publishes its JSON (its errors), and the
+ * comment job names every stage of the stack files, so a stage whose preview wrote nothing shows as failed.
+ */
+class PreviewCommentPipelineTest {
+    private static final Path PREVIEW = PipelineDefinition.ROOT.resolve("pipelines/jobs/preview.yml");
+
+    @Test
+    void theJsonOfAFailedPreviewIsPublishedToo() {
+        var publish = jobs().stream().flatMap(job -> steps(job).stream())
+                .filter(step -> String.valueOf(step.get("publish")).contains("preview-$(stage).json")).toList();
+
+        assertThat(publish).singleElement().extracting(step -> step.get("condition"))
+                .isEqualTo("succeededOrFailed()");
+    }
+
+    @Test
+    void theCommentNamesEveryStageOfTheStackFilesAndEveryPreviewThatWasPublished() {
+        var script = PipelineDefinition.steps().stream().map(step -> step.get("script")).map(String::valueOf)
+                .filter(text -> text.contains(" report ")).toList();
+
+        assertThat(script).singleElement().asString().contains("shopt -s nullglob",
+                "arguments+=(--preview \"$file\")",
+                "for stage in $(java -jar \"$jar\" stages --dir \"$(Pipeline.Workspace)/platform-infra\"); do",
+                "arguments+=(--stage \"$stage\")", "report \"${arguments[@]}\" --post");
+        assertThat(PipelineDefinition.read(PREVIEW)).contains("condition: succeededOrFailed()");
+    }
+
+    @Test
+    void theStagesTheCommentJobListsAreTheStackFiles() {
+        var listed = CommandLineRun.inEnvironment(Map.of(), "stages", "--dir", PipelineDefinition.ROOT.toString());
+
+        assertThat(listed.out().lines().toList()).isEqualTo(StackConfiguration.stagesIn(PipelineDefinition.ROOT));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> jobs() {
+        return (List<Map<String, Object>>) PipelineDefinition.load(PREVIEW).get("jobs");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> steps(Map<String, Object> job) {
+        return (List<Map<String, Object>>) job.get("steps");
+    }
+}
