@@ -300,8 +300,12 @@ public final class PreviewReader {
         var protectedAfter = newState.map(state -> flag(state, "protect")).orElse(protectedBefore);
         var before = oldState.map(this::values).orElse(StateValues.NONE);
         var after = newState.map(this::values).orElse(StateValues.NONE);
+        var dependencies = new java.util.LinkedHashSet<String>();
+        // Masked as the URNs are, so a dependency still names the step it points to.
+        oldState.ifPresent(state -> strings(state, "dependencies").forEach(dependency -> dependencies.add(secrets.mask(dependency))));
+        newState.ifPresent(state -> strings(state, "dependencies").forEach(dependency -> dependencies.add(secrets.mask(dependency))));
         return new PreviewStep(operation, Action.of(operation), urn, properties(step, before, after),
-                protectedBefore, protectedAfter, before, after);
+                protectedBefore, protectedAfter, before, after, dependencies);
     }
 
     /**

@@ -131,6 +131,10 @@ public final class PreviewReport {
                     + " switches it off first";
             case DELETES_PROTECTED -> "it is protected, so `pulumi up` refuses to delete it until `protect` is"
                     + " switched off";
+            case UNDER_LOCK -> "Azure refuses to delete it under the CanNotDelete lock "
+                    + warning.lockedBy().map(MarkdownText::code).orElse("")
+                    + " (409 ScopeLocked): waive PI-GOV-002 for the locked resource in this pull request"
+                    + " (docs/bootstrap.md, changes under a production lock)";
         }).collect(Collectors.joining("; "));
         return lead + code(step.name()) + " (" + code(step.type()) + "): " + reasons;
     }

@@ -1,6 +1,7 @@
 package io.platforminfra.report;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One step of a preview: what happens to one resource.
@@ -13,9 +14,16 @@ import java.util.List;
  * @param protectedAfter  whether it is protected after; for a deletion the same as before
  * @param before          the values of the old state; {@link StateValues#NONE} for a creation
  * @param after           the values of the new state; {@link StateValues#NONE} for a deletion
+ * @param dependencies    URNs the resource depends on, in its old and new state
  */
 public record PreviewStep(String operation, Action action, Urn urn, List<PropertyChange> properties,
-                          boolean protectedBefore, boolean protectedAfter, StateValues before, StateValues after) {
+                          boolean protectedBefore, boolean protectedAfter, StateValues before, StateValues after,
+                          Set<String> dependencies) {
+
+    /** Copies the dependencies. */
+    public PreviewStep {
+        dependencies = Set.copyOf(dependencies);
+    }
 
     /** The type token, such as {@code azure-native:keyvault:Vault}. */
     public String type() {

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param step     the step
  * @param lostWith what goes with the resource when it is deleted or replaced, from the one table of stateful types
  *                 ({@link StatefulTypes}); empty when nothing is lost
+ * @param lockedBy the Pulumi name of the lock that stays over the resource while it is deleted; empty when none
  * @param reasons  every reason, at least one
  */
-public record Warning(PreviewStep step, Optional<String> lostWith, List<Reason> reasons) {
+public record Warning(PreviewStep step, Optional<String> lostWith, Optional<String> lockedBy, List<Reason> reasons) {
 
     /** The reasons to warn. */
     public enum Reason {
@@ -32,8 +33,19 @@ public record Warning(PreviewStep step, Optional<String> lostWith, List<Reason> 
          * A protected resource is deleted or replaced (which deletes it too): {@code pulumi up} refuses until its
          * protection is removed.
          */
-        DELETES_PROTECTED
+        DELETES_PROTECTED,
+        /**
+         * Deleted or replaced while a {@code CanNotDelete} lock that stays covers it: Azure refuses the delete (409
+         * ScopeLocked; "A cannot-delete lock on a resource ... prevents the deletion of Azure RBAC assignments",
+         * azure-resource-manager/management/lock-resources.md). The program's locks depend on everything under their
+         * resource, so a lock's dependencies are what it covers. A waiver of PI-GOV-002 for the locked resource
+         * drops the lock in the same update, and Pulumi deletes it first (docs/bootstrap.md).
+         */
+        UNDER_LOCK
     }
+
+    /** Type of the program's management locks. */
+    private static final String LOCK_TYPE = "azure-native:authorization:ManagementLockByScope";
 
     /** The warnings of a whole preview, in the order of its steps. */
     public static List<Warning> of(Preview preview) {
@@ -53,7 +65,20 @@ public record Warning(PreviewStep step, Optional<String> lostWith, List<Reason> 
         if (step.deletes() && step.protectedBefore()) {
             reasons.add(Reason.DELETES_PROTECTED);
         }
-        return reasons.isEmpty() ? Optional.empty() : Optional.of(new Warning(step, lostWith, List.copyOf(reasons)));
+        var lockedBy = step.deletes() ? lockThatStays(step, preview).map(PreviewStep::name) : Optional.<String>empty();
+        if (lockedBy.isPresent()) {
+            reasons.add(Reason.UNDER_LOCK);
+        }
+        return reasons.isEmpty() ? Optional.empty()
+                : Optional.of(new Warning(step, lostWith, lockedBy, List.copyOf(reasons)));
+    }
+
+    /** A lock the preview keeps (not deleted or replaced by it) that covers the resource of {@code step}. */
+    private static Optional<PreviewStep> lockThatStays(PreviewStep step, Preview preview) {
+        return preview.steps().stream()
+                .filter(lock -> StatefulTypes.withoutApiVersion(lock.type()).equals(LOCK_TYPE) && !lock.deletes())
+                .filter(lock -> lock.dependencies().contains(step.urn().text()))
+                .findFirst();
     }
 
     /**
