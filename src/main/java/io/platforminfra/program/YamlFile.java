@@ -208,7 +208,10 @@ final class YamlFile {
         return event.getStartMark().map(Mark::getLine).map(line -> " (line " + (line + 1) + ")").orElse("");
     }
 
-    /** Refuses a key that is not text anywhere in {@code content}, as the CLI does, naming where it is. */
+    /**
+     * Refuses a key that is not text anywhere in {@code content}, as the CLI does, and a value that is not a finite
+     * number, naming where it is.
+     */
     private static void checkKeys(String name, Object content) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Map.Entry<String, Object>> pending = new ArrayDeque<>();
@@ -217,6 +220,14 @@ final class YamlFile {
             var next = pending.pop();
             var where = next.getKey();
             var value = next.getValue();
+            if ((value instanceof Double number && !Double.isFinite(number))
+                    || (value instanceof Float single && !Float.isFinite(single))) {
+                // YAML's .nan and .inf: JSON, in which the engine hands structured config to the program, has no
+                // such numbers (RFC 8259, section 6), so no program could receive them as they are written.
+                throw new StackFileException(name + ": " + (where.isEmpty() ? "the file" : "'" + where + "'") + " is "
+                        + value + " (YAML .nan or .inf), which is not a number config can carry: write a finite"
+                        + " number, or quote it if it is meant as text");
+            }
             if (!(value instanceof Map<?, ?> || value instanceof List<?>) || !seen.add(value)) {
                 continue; // a scalar, or a collection an alias shares, already checked
             }
