@@ -41,31 +41,31 @@ final class EngineRun {
         try {
             var verdict = StagePolicy.verdict(configuration, today);
             if (!verdict.passes()) {
-                err.println(PolicyText.render(verdict, today));
-                err.println("The policy gate stopped this run before anything was registered: fix the violations"
-                        + " above or waive them in " + configuration.stackFile().getFileName() + " (docs/policies.md).");
-                err.flush();
-                return STOPPED;
+                return stopped(err, PolicyText.render(verdict, today), "The policy gate stopped this run before"
+                        + " anything was registered: fix the violations above or waive them in "
+                        + configuration.stackFile().getFileName() + " (docs/policies.md).");
             }
         } catch (AzureRulesRefusedException e) {
             // The program would register these resources, and Azure would refuse them part-way through the run.
-            err.println(e.getMessage());
-            err.println("Azure would refuse the resources above: this run was stopped before anything was registered"
-                    + " (docs/deploy-fidelity.md).");
-            err.flush();
-            return STOPPED;
+            return stopped(err, e.getMessage(), "Azure would refuse the resources above: this run was stopped before"
+                    + " anything was registered (docs/deploy-fidelity.md).");
         } catch (WaiverRefusedException e) {
             // The program would run with the waiver, which waives nothing, or whatever later takes that name.
-            err.println(e.getMessage());
-            err.println("A waiver above names no resource of this stage: this run was stopped before anything was"
-                    + " registered (docs/policies.md#waivers).");
-            err.flush();
-            return STOPPED;
+            return stopped(err, e.getMessage(), "A waiver above names no resource of this stage: this run was"
+                    + " stopped before anything was registered (docs/policies.md#waivers).");
         } catch (PlanRefusedException e) {
             // The program refuses the same stack file with the same messages, as the engine's own diagnostics.
         }
         program.run();
         return Main.OK;
+    }
+
+    /** Prints what stopped the run and why nothing was registered. */
+    private static int stopped(PrintWriter err, String what, String why) {
+        err.println(what);
+        err.println(why);
+        err.flush();
+        return STOPPED;
     }
 
     /** The stage's configuration as the engine passed it: PULUMI_STACK, PULUMI_CONFIG, PULUMI_CONFIG_SECRET_KEYS. */
