@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.StatefulTypes;
 import io.platforminfra.structure.StructuredValues;
 
 import java.util.List;
@@ -28,6 +29,15 @@ public record PolicyResource(String type, String name, String urn, Map<String, O
         UNKNOWN,
         /** A secret: present, never read. */
         SECRET
+    }
+
+    /**
+     * The type token without an explicit API version ({@code azure-native:dbforpostgresql/v20221201:Server} is
+     * {@code azure-native:dbforpostgresql:Server}): what the rules judge, so a resource registered under an explicit
+     * API version cannot slip past a rule of its type.
+     */
+    public String baseType() {
+        return StatefulTypes.withoutApiVersion(type);
     }
 
     /** Whether this resource depends on {@code other} (uses one of its outputs or waits for it). */

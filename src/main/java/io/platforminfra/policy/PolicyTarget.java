@@ -1,5 +1,7 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.StatefulTypes;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,8 +27,9 @@ public record PolicyTarget(String stage, String stackFile, boolean production, L
         return new PolicyTarget(stage, stackFile, production, day, resources);
     }
 
-    /** The resources of type {@code type}. */
+    /** The resources of type {@code type}, registered with or without an explicit API version. */
     public List<PolicyResource> ofType(String type) {
-        return resources.stream().filter(r -> r.type().equals(type)).toList();
+        var base = StatefulTypes.withoutApiVersion(type);
+        return resources.stream().filter(r -> r.baseType().equals(base)).toList();
     }
 }

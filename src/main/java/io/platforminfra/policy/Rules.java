@@ -405,7 +405,7 @@ public final class Rules {
                     "Cost, ownership and origin of every resource are read from its tags.",
                     "Cloud Adoption Framework, resource tagging", "Built in: the program tags every resource; set"
                             + " platform-infra:owner and platform-infra:costCenter.",
-                    resources -> resources.resources().stream().filter(r -> Types.TAGGED.contains(r.type()))
+                    resources -> resources.resources().stream().filter(r -> Types.TAGGED.contains(r.baseType()))
                             .filter(r -> !(r.input("tags").orElse(null) instanceof Map<?, ?> tags
                                     && tags.keySet().containsAll(List.of("stage", "owner", "cost-center", "managed-by",
                                     "repository"))))
@@ -414,7 +414,7 @@ public final class Rules {
             rule("PI-MON-001", null, MEDIUM, EVERY_STAGE, "Cluster, vault, storage and database send diagnostics",
                     "Audit logs of the stateful services are where an investigation starts.", MCSB + ", LT-3",
                     "Built in: each component sends its diagnostic settings to the stage's workspace.",
-                    resources -> resources.resources().stream().filter(r -> Types.STATEFUL.contains(r.type()))
+                    resources -> resources.resources().stream().filter(r -> Types.STATEFUL.contains(r.baseType()))
                             .filter(target -> resources.ofType(Types.DIAGNOSTIC_SETTING).stream().noneMatch(d -> d.dependsOn(target)))
                             .map(target -> Finding.of(target, "sends no diagnostic settings")).toList()),
             rule("PI-MON-002", null, LOW, PRODUCTION, "Production logs are kept for at least 90 days",
@@ -429,14 +429,14 @@ public final class Rules {
                     "Pulumi resource option protect; platform-infra incident review",
                     "Built in for production stages (environmentType: production).",
                     resources -> resources.resources().stream()
-                            .filter(r -> (Types.STATEFUL.contains(r.type()) || r.type().equals(Types.POSTGRES_DATABASE))
+                            .filter(r -> (Types.STATEFUL.contains(r.baseType()) || r.baseType().equals(Types.POSTGRES_DATABASE))
                                     && !r.protect())
                             .map(r -> Finding.of(r, "is not protected")).toList()),
             rule(LOCK_RULE, null, HIGH, PRODUCTION_ONLY, "Production stateful resources have a CanNotDelete lock",
                     "A lock stops a delete from the portal or any tool, which Pulumi's protect cannot.",
                     "Azure Resource Manager: lock resources to prevent unexpected changes (Microsoft Learn)",
                     "Built in for production stages.",
-                    resources -> resources.resources().stream().filter(r -> Types.STATEFUL.contains(r.type()))
+                    resources -> resources.resources().stream().filter(r -> Types.STATEFUL.contains(r.baseType()))
                             .filter(target -> resources.ofType(Types.LOCK).stream().noneMatch(lock ->
                                     lock.dependsOn(target) && lock.is("level", "CanNotDelete")))
                             .map(target -> Finding.of(target, "has no CanNotDelete lock")).toList()),

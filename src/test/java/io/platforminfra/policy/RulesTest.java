@@ -140,6 +140,17 @@ class RulesTest {
     }
 
     @Test
+    void aResourceUnderAnExplicitApiVersionIsJudgedAsItsType() {
+        var production = PolicyTargetsOfStages.of("prod");
+        var versioned = changeFirst(withInput(production, VAULT, "properties.enablePurgeProtection", false),
+                r -> r.type().equals(VAULT), r -> new PolicyResource("azure-native:keyvault/v20230701:Vault", r.name(),
+                        r.urn(), r.inputs(), false, r.provider(), r.dependencies()));
+        var verdict = PolicyCheck.evaluate(versioned, List.of(), TODAY);
+        assertThat(verdict.failing()).extracting(v -> v.rule().id())
+                .contains("PI-KV-001", "PI-GOV-001");
+    }
+
+    @Test
     void theMonitoringAgentMustAuthenticateWithEntraIdThroughADataCollectionRule() {
         var production = PolicyTargetsOfStages.of("prod");
         var rule = Rules.byId("PI-AKS-008").orElseThrow();
