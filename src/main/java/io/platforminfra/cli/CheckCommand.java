@@ -4,10 +4,13 @@ import io.platforminfra.azure.VersionDocument;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.JUnitReport;
+import io.platforminfra.policy.KeyLocations;
 import io.platforminfra.policy.PolicyDocument;
 import io.platforminfra.policy.PolicyText;
 import io.platforminfra.policy.SarifReport;
 import io.platforminfra.policy.StageVerdict;
+import io.platforminfra.program.StackFileException;
+import io.platforminfra.program.StackKeyLocations;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +72,21 @@ public final class CheckCommand implements Callable<Integer> {
         return map;
     }
 
+    /** Where the keys of each stage's stack file are written, by stage; none for a file that cannot be read again. */
+    private static Map<String, KeyLocations> keyLocations(Path directory, List<StageVerdict> verdicts) {
+        var locations = new LinkedHashMap<String, KeyLocations>();
+        for (var verdict : verdicts) {
+            try {
+                locations.put(verdict.target().stage(),
+                        StackKeyLocations.of(directory.resolve(verdict.target().stackFile())));
+            } catch (StackFileException e) {
+                // Read a moment ago; changed since. The results are still right, only without their lines.
+                locations.put(verdict.target().stage(), KeyLocations.NONE);
+            }
+        }
+        return locations;
+    }
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -99,7 +117,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
         if (sarif != null) {
-            outputs.write("--sarif", SarifReport.render(verdicts));
+            outputs.write("--sarif", SarifReport.render(verdicts, keyLocations(directory, verdicts),
+                    VersionProvider.version()));
         }
         if (junit != null) {
             outputs.write("--junit", JUnitReport.render(verdicts));
