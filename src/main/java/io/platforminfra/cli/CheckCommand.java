@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +110,16 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         List<StageVerdict> verdicts;
+        var clock = day.clock();
+        var timings = new LinkedHashMap<String, JUnitReport.Timing>();
         try {
-            verdicts = EachStage.apply(directory, names, configuration -> StagePolicy.verdict(configuration, today));
+            verdicts = EachStage.apply(directory, names, configuration -> {
+                var started = clock.instant();
+                var verdict = StagePolicy.verdict(configuration, today);
+                timings.put(verdict.target().stage(),
+                        new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
+                return verdict;
+            });
         } catch (PlanRefusedException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
@@ -121,7 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
                     VersionProvider.version()));
         }
         if (junit != null) {
-            outputs.write("--junit", JUnitReport.render(verdicts));
+            outputs.write("--junit", JUnitReport.render(verdicts, timings));
         }
         return verdicts.stream().allMatch(StageVerdict::passes) ? Main.OK : VIOLATED;
     }
