@@ -106,6 +106,8 @@ public final class SarifReport {
             return result;
         }).toList();
         return new Run().withTool(new Tool().withDriver(driver))
+                // Columns as the YAML parser counts them: characters (code points), not UTF-16 units.
+                .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
                 .withAutomationDetails(new RunAutomationDetails().withId("policy/" + verdict.target().stage() + "/"))
                 .withResults(results);
     }

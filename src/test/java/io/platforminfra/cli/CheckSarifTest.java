@@ -93,6 +93,7 @@ class CheckSarifTest {
         assertThat(driver.get("version").getAsString()).isEqualTo(VersionProvider.version())
                 .isEqualTo(CommandLineRun.of("--version").out().strip().substring("platform-infra ".length()));
         assertThat(run.getAsJsonObject("automationDetails").get("id").getAsString()).isEqualTo("policy/prod/");
+        assertThat(run.get("columnKind").getAsString()).isEqualTo("unicodeCodePoints");
     }
 
     @Test
