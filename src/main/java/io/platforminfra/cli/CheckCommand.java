@@ -4,10 +4,13 @@ import io.platforminfra.azure.VersionDocument;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.JUnitReport;
+import io.platforminfra.policy.KeyLocations;
 import io.platforminfra.policy.PolicyDocument;
 import io.platforminfra.policy.PolicyText;
 import io.platforminfra.policy.SarifReport;
 import io.platforminfra.policy.StageVerdict;
+import io.platforminfra.program.StackFileException;
+import io.platforminfra.program.StackKeyLocations;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +73,21 @@ public final class CheckCommand implements Callable<Integer> {
         return map;
     }
 
+    /** Where the keys of each stage's stack file are written, by stage; none for a file that cannot be read again. */
+    private static Map<String, KeyLocations> keyLocations(Path directory, List<StageVerdict> verdicts) {
+        var locations = new LinkedHashMap<String, KeyLocations>();
+        for (var verdict : verdicts) {
+            try {
+                locations.put(verdict.target().stage(),
+                        StackKeyLocations.of(directory.resolve(verdict.target().stackFile())));
+            } catch (StackFileException e) {
+                // Read a moment ago; changed since. The results are still right, only without their lines.
+                locations.put(verdict.target().stage(), KeyLocations.NONE);
+            }
+        }
+        return locations;
+    }
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -91,18 +110,27 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         List<StageVerdict> verdicts;
+        var clock = day.clock();
+        var timings = new LinkedHashMap<String, JUnitReport.Timing>();
         try {
-            verdicts = EachStage.apply(directory, names, configuration -> StagePolicy.verdict(configuration, today));
+            verdicts = EachStage.apply(directory, names, configuration -> {
+                var started = clock.instant();
+                var verdict = StagePolicy.verdict(configuration, today);
+                timings.put(verdict.target().stage(),
+                        new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
+                return verdict;
+            });
         } catch (PlanRefusedException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
         }
         out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
         if (sarif != null) {
-            outputs.write("--sarif", SarifReport.render(verdicts));
+            outputs.write("--sarif", SarifReport.render(verdicts, keyLocations(directory, verdicts),
+                    VersionProvider.version()));
         }
         if (junit != null) {
-            outputs.write("--junit", JUnitReport.render(verdicts));
+            outputs.write("--junit", JUnitReport.render(verdicts, timings));
         }
         return verdicts.stream().allMatch(StageVerdict::passes) ? Main.OK : VIOLATED;
     }

@@ -23,6 +23,11 @@ public final class RunDay {
         this.clock = clock;
     }
 
+    /** The clock the command line was started with: when a run happened, never which day it judges. */
+    Clock clock() {
+        return clock;
+    }
+
     /** The day given, or today. */
     LocalDate date() {
         return asOf != null ? asOf : LocalDate.now(clock);

@@ -11,26 +11,67 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The gate's verdict as JUnit XML, which every CI system shows as a test report: one test suite per stage, one test
  * case per rule, a failure where the rule fails the gate; advice and waivers are written into the test case's output.
+ * Each suite carries when its stage was judged ({@code timestamp}, UTC, as Surefire writes it) and how long that
+ * took ({@code time}, seconds); the whole run's time is their sum.
  */
 public final class JUnitReport {
+    /** Surefire's timestamp: ISO 8601 without a zone (the xsd leaves it free; CI systems parse this form). */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
     private JUnitReport() {
     }
 
-    /** The verdicts of every checked stage as one JUnit XML document. */
+    /**
+     * When a stage was judged and how long it took, by the clock the command was started with.
+     *
+     * @param started when judging the stage began
+     * @param took    how long planning and judging it took
+     */
+    public record Timing(Instant started, Duration took) {
+    }
+
+    /** The verdicts of every checked stage as one JUnit XML document, without times. */
     public static String render(List<StageVerdict> verdicts) {
+        return render(verdicts, Map.of());
+    }
+
+    /**
+     * The verdicts of every checked stage as one JUnit XML document.
+     *
+     * @param verdicts the verdicts, one suite each
+     * @param timings  when each stage was judged and how long it took, by stage; a stage without one has no times
+     */
+    public static String render(List<StageVerdict> verdicts, Map<String, Timing> timings) {
         try {
             var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             var suites = document.createElement("testsuites");
             attribute(suites, "name", "platform-infra policy gate");
+            if (!timings.isEmpty()) {
+                attribute(suites, "time", seconds(timings.values().stream().map(Timing::took)
+                        .reduce(Duration.ZERO, Duration::plus)));
+            }
             document.appendChild(suites);
             for (var verdict : verdicts) {
-                suites.appendChild(suite(document, verdict));
+                var suite = suite(document, verdict);
+                var timing = timings.get(verdict.target().stage());
+                if (timing != null) {
+                    attribute(suite, "time", seconds(timing.took()));
+                    attribute(suite, "timestamp", TIMESTAMP.format(timing.started()));
+                }
+                suites.appendChild(suite);
             }
             var transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
@@ -75,6 +116,11 @@ public final class JUnitReport {
             suite.appendChild(testCase);
         }
         return suite;
+    }
+
+    /** {@code duration} in seconds with milliseconds, as the xsd's SUREFIRE_TIME has it ({@code 12.345}). */
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%d.%03d", duration.toSeconds(), duration.toMillisPart());
     }
 
     /** Sets attribute {@code name}; text from stack files cannot make the document unreadable. */

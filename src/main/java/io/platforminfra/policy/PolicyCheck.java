@@ -34,7 +34,7 @@ public final class PolicyCheck {
             var findings = new ArrayList<>(rule.check().evaluate(target));
             if (rule.id().equals(EXPIRED_WAIVER_RULE)) {
                 waivers.stream().filter(w -> !w.activeOn(today)).forEach(w -> findings.add(new Finding("waiver",
-                        w.resource(), "the waiver of " + w.rule() + " expired on " + w.expires())));
+                        w.resource(), expiredMessage(w))));
             }
             for (var finding : findings) {
                 violations.add(new Violation(rule, finding, rule.mandatoryFor(target),
@@ -42,6 +42,11 @@ public final class PolicyCheck {
             }
         }
         return new StageVerdict(target, violations, waivers);
+    }
+
+    /** What the finding of an expired {@code waiver} says. */
+    static String expiredMessage(Waiver waiver) {
+        return "the waiver of " + waiver.rule() + " expired on " + waiver.expires();
     }
 
     private static Optional<Waiver> waiverFor(Rule rule, Finding finding, List<Waiver> waivers, LocalDate today) {

@@ -2,12 +2,17 @@ package io.platforminfra.program;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
@@ -21,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +91,52 @@ final class YamlFile {
         } catch (YamlEngineException e) {
             throw new StackFileException(name + " is not valid YAML: " + e.getMessage());
         }
+    }
+
+    /**
+     * Where each key of {@code path} is written, from the parser's marks: by path ({@code config},
+     * {@code config.platform-infra:cluster.skuTier}, {@code config.platform-infra:waivers[0]} for a list item), the
+     * line and column counted from 1. Keys that merge ({@code <<}) and what aliases repeat are not followed: a key is
+     * where it is written.
+     *
+     * @throws StackFileException as {@link #read} does
+     */
+    static Map<String, int[]> positions(Path path) {
+        var name = path.getFileName().toString();
+        var text = text(path, name);
+        var settings = LoadSettings.builder().setLabel(name).setSchema(new CoreSchema()).build();
+        var positions = new LinkedHashMap<String, int[]>();
+        try {
+            checkDepth(name, new Parse(settings).parseString(text));
+            new Compose(settings).composeString(text).ifPresent(root -> walk("", root, positions));
+        } catch (YamlEngineException e) {
+            throw new StackFileException(name + " is not valid YAML: " + e.getMessage());
+        }
+        return positions;
+    }
+
+    private static void walk(String where, Node node, Map<String, int[]> positions) {
+        if (node instanceof MappingNode mapping) {
+            for (var tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && !key.getValue().equals("<<")) {
+                    var path = where.isEmpty() ? key.getValue() : where + "." + key.getValue();
+                    key.getStartMark().ifPresent(mark -> positions.putIfAbsent(path, position(mark)));
+                    walk(path, tuple.getValueNode(), positions);
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            var items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                var path = where + "[" + i + "]";
+                var item = items.get(i);
+                item.getStartMark().ifPresent(mark -> positions.putIfAbsent(path, position(mark)));
+                walk(path, item, positions);
+            }
+        }
+    }
+
+    private static int[] position(Mark mark) {
+        return new int[] {mark.getLine() + 1, mark.getColumn() + 1};
     }
 
     private static String text(Path path, String name) {
