@@ -43,11 +43,6 @@ public final class JUnitReport {
     public record Timing(Instant started, Duration took) {
     }
 
-    /** The verdicts of every checked stage as one JUnit XML document, without times. */
-    public static String render(List<StageVerdict> verdicts) {
-        return render(verdicts, Map.of());
-    }
-
     /**
      * The verdicts of every checked stage as one JUnit XML document.
      *

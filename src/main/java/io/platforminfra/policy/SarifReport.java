@@ -50,11 +50,6 @@ public final class SarifReport {
     private SarifReport() {
     }
 
-    /** The verdicts of every checked stage as one SARIF document, without lines or tool version. */
-    public static String render(List<StageVerdict> verdicts) {
-        return render(verdicts, Map.of(), null);
-    }
-
     /**
      * The verdicts of every checked stage as one SARIF document.
      *

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -40,8 +41,8 @@ class ReportsUnderHostileTextTest {
     }
 
     private static void assertBothReportsValid(List<StageVerdict> verdicts, Path directory) throws Exception {
-        var junit = JUnitReport.render(verdicts);
-        var sarif = SarifReport.render(verdicts);
+        var junit = JUnitReport.render(verdicts, Map.of());
+        var sarif = SarifReport.render(verdicts, Map.of(), null);
         // Written as the command writes them: UTF-8 must be able to hold every character.
         Files.writeString(directory.resolve("policy.xml"), junit);
         Files.writeString(directory.resolve("policy.sarif"), sarif);
@@ -61,7 +62,7 @@ class ReportsUnderHostileTextTest {
     @Test
     void printableTextArrivesUnchanged(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
         var verdicts = verdictWith(TEXT_THAT_MUST_SURVIVE);
-        var junit = ReportSchemas.assertValidJUnit(JUnitReport.render(verdicts));
+        var junit = ReportSchemas.assertValidJUnit(JUnitReport.render(verdicts, Map.of()));
         var output = junit.getElementsByTagName("system-out");
         var failures = junit.getElementsByTagName("failure");
         assertThat(output.item(0).getTextContent()).contains("reason " + TEXT_THAT_MUST_SURVIVE);
@@ -69,7 +70,7 @@ class ReportsUnderHostileTextTest {
         assertThat(((Element) junit.getElementsByTagName("testsuite").item(0)).getAttribute("name"))
                 .isEqualTo("policy: prod" + TEXT_THAT_MUST_SURVIVE);
 
-        var sarif = ReportSchemas.assertValidSarif(SarifReport.render(verdicts));
+        var sarif = ReportSchemas.assertValidSarif(SarifReport.render(verdicts, Map.of(), null));
         var results = sarif.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("results");
         assertThat(results.get(0).getAsJsonObject().getAsJsonArray("suppressions").get(0).getAsJsonObject()
                 .get("justification").getAsString()).startsWith("reason " + TEXT_THAT_MUST_SURVIVE);
