@@ -67,8 +67,15 @@ public final class ReportCommand implements Callable<Integer> {
     private List<String> expectedStages = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "<comment.md>",
-            description = "Write the Markdown to this file instead of standard output.")
+            description = "Write the full Markdown to this file instead of standard output. The comment --post puts"
+                    + " on the pull request is cut to Azure DevOps' limit of " + PullRequestComments.MAX_CONTENT
+                    + " characters (summary first, then as many details as fit); this file never is.")
     private Path out;
+
+    @Option(names = "--artifact", paramLabel = "<name>", defaultValue = PreviewReport.ARTIFACT,
+            description = "The pipeline artifact that holds the full report (the --out file), named in the posted"
+                    + " comment when it had to be cut to Azure DevOps' limit. Default: ${DEFAULT-VALUE}.")
+    private String artifact;
 
     @Option(names = "--post",
             description = "Also put the comment on the pull request the pipeline builds, replacing the one an earlier"
@@ -113,7 +120,9 @@ public final class ReportCommand implements Callable<Integer> {
             // Posted even when some input was bad: the stages it could not read show as failed, which replaces
             // an earlier run's comment instead of leaving it standing as if nothing had changed.
             try {
-                var outcome = new PullRequestComments(pullRequest).publish(markdown);
+                // The summary comes first and survives; details beyond the limit stay in the --out file.
+                var comment = PreviewReport.markdown(previews, PullRequestComments.MAX_MARKDOWN, artifact);
+                var outcome = new PullRequestComments(pullRequest).publish(comment);
                 err.println((outcome == PullRequestComments.Outcome.UPDATED ? "Updated the preview comment on "
                         : "Posted the preview comment on ") + pullRequest);
             } catch (PostingException e) {

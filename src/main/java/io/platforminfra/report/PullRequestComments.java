@@ -39,8 +39,20 @@ public final class PullRequestComments {
     /** Hidden in the comment (an HTML comment renders as nothing), and part of what makes the thread ours. */
     public static final String MARKER = "<!-- platform-infra:preview-report -->";
 
+    /**
+     * The most characters Azure DevOps takes in one comment: a longer one is refused with HTTP 400 "A discussion
+     * comment cannot be longer than 150000 characters. Parameter name: comment.Content". The limit is not in the REST
+     * reference; it is reported in runatlantis/atlantis#1585 (which set its Azure DevOps limit to it),
+     * Azure/AzOps#652, jfrog/frogbot#446 and infracost/infracost#3496. Azure DevOps counts .NET (UTF-16)
+     * characters, as Java's {@link String#length()} does.
+     */
+    public static final int MAX_CONTENT = 150_000;
+
     /** The property this tool sets on the thread it opens, and its value. */
     public static final String THREAD_PROPERTY = "platform-infra.previewReport";
+    /** The most characters of Markdown {@link #publish} takes: {@link #MAX_CONTENT} less the marker line. */
+    public static final int MAX_MARKDOWN = MAX_CONTENT - MARKER.length() - 1;
+
     /** The value of {@link #THREAD_PROPERTY}: a version of the thread's layout, should it ever change. */
     public static final String THREAD_PROPERTY_VALUE = "1";
 
@@ -82,6 +94,10 @@ public final class PullRequestComments {
      */
     public Outcome publish(String markdown) {
         var content = MARKER + "\n" + markdown;
+        if (content.length() > MAX_CONTENT) {
+            throw new PostingException("the comment has " + content.length() + " characters; Azure DevOps takes at most "
+                    + MAX_CONTENT + " (cut it with PreviewReport.markdown(previews, MAX_MARKDOWN, artifact))");
+        }
         var threads = pullRequest.threads();
         var earlier = earlierComment(threads);
         if (earlier.isPresent()) {
