@@ -6,6 +6,7 @@ import io.platforminfra.report.PreviewReader;
 import io.platforminfra.report.PreviewReport;
 import io.platforminfra.report.PullRequest;
 import io.platforminfra.report.PullRequestComments;
+import io.platforminfra.report.Retry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +51,7 @@ import java.util.concurrent.Callable;
                         + "env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)"})
 public final class ReportCommand implements Callable<Integer> {
     private final Map<String, String> environment;
+    private final Retry.Wait waiter;
 
     @Spec
     private CommandSpec spec;
@@ -82,9 +84,13 @@ public final class ReportCommand implements Callable<Integer> {
                     + " run posted instead of adding another.")
     private boolean post;
 
-    /** The command with the process environment it reads the pipeline's variables from. */
-    ReportCommand(Map<String, String> environment) {
+    /**
+     * The command with the process environment it reads the pipeline's variables from, and how it waits before
+     * sending a request to Azure DevOps again (after 429 or 5xx).
+     */
+    ReportCommand(Map<String, String> environment, Retry.Wait waiter) {
         this.environment = environment;
+        this.waiter = waiter;
     }
 
     @Override
@@ -122,7 +128,7 @@ public final class ReportCommand implements Callable<Integer> {
             try {
                 // The summary comes first and survives; details beyond the limit stay in the --out file.
                 var comment = PreviewReport.markdown(previews, PullRequestComments.MAX_MARKDOWN, artifact);
-                var outcome = new PullRequestComments(pullRequest).publish(comment);
+                var outcome = new PullRequestComments(pullRequest, Retry.standard(waiter)).publish(comment);
                 err.println((outcome == PullRequestComments.Outcome.UPDATED ? "Updated the preview comment on "
                         : "Posted the preview comment on ") + pullRequest);
             } catch (PostingException e) {

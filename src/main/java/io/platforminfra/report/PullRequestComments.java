@@ -69,12 +69,19 @@ public final class PullRequestComments {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final PullRequest pullRequest;
+    private final Retry retry;
     private final HttpClient http;
     private final Gson gson = new Gson();
 
-    /** Comments on {@code pullRequest} with its token. */
+    /** Comments on {@code pullRequest} with its token, retrying as {@link Retry#standard} with real sleeps. */
     public PullRequestComments(PullRequest pullRequest) {
+        this(pullRequest, Retry.standard(Retry.SLEEP));
+    }
+
+    /** Comments on {@code pullRequest} with its token, sending a request again after 429 or 5xx as {@code retry} says. */
+    public PullRequestComments(PullRequest pullRequest, Retry retry) {
         this.pullRequest = pullRequest;
+        this.retry = retry;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -207,17 +214,44 @@ public final class PullRequestComments {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response;
+        var waited = Duration.ZERO;
+        for (var attempt = 1; ; attempt++) {
+            var response = sendOnce(method, resource, request.build());
+            var status = response.statusCode();
+            if (!Retry.retryable(status) || attempt >= retry.attempts()) {
+                if (Retry.retryable(status) && attempt > 1) {
+                    throw new PostingException(method + " " + resource + " failed (HTTP " + status
+                            + serverMessage(response) + ") " + attempt + " times; gave up after waiting "
+                            + waited.toSeconds() + " s.");
+                }
+                refused(method, resource, response);
+                return response;
+            }
+            var delay = retry.before(attempt + 1, response.headers().firstValue("Retry-After"));
+            if (waited.plus(delay).compareTo(retry.totalWait()) > 0) {
+                throw new PostingException(method + " " + resource + " failed (HTTP " + status
+                        + serverMessage(response) + "); waiting " + delay.toSeconds() + " s more would exceed "
+                        + retry.totalWait().toSeconds() + " s of retries in all.");
+            }
+            try {
+                retry.waiter().sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PostingException(method + " " + resource + " was interrupted");
+            }
+            waited = waited.plus(delay);
+        }
+    }
+
+    private HttpResponse<String> sendOnce(String method, URI resource, HttpRequest request) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new PostingException(method + " " + resource + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PostingException(method + " " + resource + " was interrupted");
         }
-        refused(method, resource, response);
-        return response;
     }
 
     /**

@@ -80,6 +80,9 @@ final class FakeAzureDevOps implements AutoCloseable {
     private final JsonArray threads;
     private final int status;
     private int pageSize = Integer.MAX_VALUE;
+    private int failuresLeft;
+    private int failureStatus;
+    private String retryAfter;
     private boolean endlessPages;
 
     private FakeAzureDevOps(JsonArray threads, int status) throws IOException {
@@ -121,6 +124,17 @@ final class FakeAzureDevOps implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the next {@code times} requests with {@code status} (429 or a 5xx, say) and, unless null, the header
+     * {@code Retry-After: retryAfter}; then as usual.
+     */
+    FakeAzureDevOps failingFirst(int times, int status, String retryAfter) {
+        this.failuresLeft = times;
+        this.failureStatus = status;
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
     /** Answers every list with the same continuation token, forever. */
     FakeAzureDevOps endlessPages() {
         this.endlessPages = true;
@@ -156,6 +170,14 @@ final class FakeAzureDevOps implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body);
         requests.add(request);
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            respond(exchange, failureStatus, "{\"message\":\"TF400733: The request has been throttled.\"}");
+            return;
+        }
         if (status != 200) {
             respond(exchange, status, "{\"$id\":\"1\",\"innerException\":null,\"message\":\"TF400813: The user is"
                     + " not authorized to access this resource.\",\"typeName\":\"Microsoft.TeamFoundation.Framework"
