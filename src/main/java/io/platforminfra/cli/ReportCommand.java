@@ -129,8 +129,12 @@ public final class ReportCommand implements Callable<Integer> {
                 // The summary comes first and survives; details beyond the limit stay in the --out file.
                 var comment = PreviewReport.markdown(previews, PullRequestComments.MAX_MARKDOWN, artifact);
                 var outcome = new PullRequestComments(pullRequest, Retry.standard(waiter)).publish(comment);
-                err.println((outcome == PullRequestComments.Outcome.UPDATED ? "Updated the preview comment on "
-                        : "Posted the preview comment on ") + pullRequest);
+                err.println(switch (outcome) {
+                    case CREATED -> "Posted the preview comment on ";
+                    case UPDATED -> "Updated the preview comment on ";
+                    case REACTIVATED -> "Updated the preview comment and re-activated its resolved thread on ";
+                    case UNCHANGED -> "The preview comment is unchanged on ";
+                } + pullRequest);
             } catch (PostingException e) {
                 err.println("Could not post the preview comment on " + pullRequest + ": " + e.getMessage());
                 return Main.FAILED;

@@ -19,10 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the preview comment on an Azure DevOps pull request: the first run opens a thread with it, every later run
  * (each push) replaces that comment's text, so a pull request carries one current preview instead of one per push.
+ * When the text changes and a reviewer had resolved the thread, the thread is made active again; an identical
+ * re-run changes nothing.
  * Uses the Git REST API 7.1 (pull request threads).
  *
  * <p>Its own thread is the one it marked when it opened it: a thread property ({@link #THREAD_PROPERTY}), which the
@@ -91,7 +94,11 @@ public final class PullRequestComments {
         /** Opened a new thread with the comment. */
         CREATED,
         /** Replaced the text of the comment an earlier run posted. */
-        UPDATED
+        UPDATED,
+        /** Replaced the text of the comment an earlier run posted, and re-activated its thread, which was resolved. */
+        REACTIVATED,
+        /** Left the comment as it was: an earlier run posted the same text. */
+        UNCHANGED
     }
 
     /**
@@ -109,8 +116,21 @@ public final class PullRequestComments {
         var earlier = earlierComment(threads);
         if (earlier.isPresent()) {
             var comment = earlier.get();
+            if (normalized(comment.content()).equals(normalized(content))) {
+                // An identical re-run (a retried job, an unrelated push): nothing to update, and a thread a reviewer
+                // resolved stays resolved.
+                return Outcome.UNCHANGED;
+            }
             send("PATCH", URI.create(threads + "/" + comment.thread() + "/comments/" + comment.id()), "",
                     Map.of("content", content));
+            if (comment.resolved()) {
+                // The preview changed since a reviewer resolved the thread: back to active, so the branch policy
+                // "Check for comment resolution" holds the merge until someone looks again. Pull Request Threads -
+                // Update: PATCH .../pullRequests/{pullRequestId}/threads/{threadId}?api-version=7.1 with the
+                // thread's new status (learn.microsoft.com, rest/api/azure/devops/git/pull-request-threads/update).
+                send("PATCH", URI.create(threads + "/" + comment.thread()), "", Map.of("status", ACTIVE_THREAD));
+                return Outcome.REACTIVATED;
+            }
             return Outcome.UPDATED;
         }
         send("POST", threads, "", Map.of(
@@ -123,8 +143,26 @@ public final class PullRequestComments {
         return Outcome.CREATED;
     }
 
-    /** A comment in a thread. */
-    private record Comment(long thread, long id) {
+    /** A comment in a thread, its text, and whether the thread is resolved. */
+    private record Comment(long thread, long id, String content, boolean resolved) {
+    }
+
+    /**
+     * Azure DevOps's {@code CommentThreadStatus} values a reviewer resolves a thread with, as listed (names) or
+     * written (numbers): fixed (2), wontFix (3), closed (4), byDesign (5). Active (1), pending (6) and unknown (0)
+     * are not resolved.
+     */
+    private static final Set<String> RESOLVED = Set.of("fixed", "wontfix", "closed", "bydesign", "2", "3", "4", "5");
+
+    private static boolean resolved(JsonObject thread) {
+        var status = thread.get("status");
+        return status != null && status.isJsonPrimitive()
+                && RESOLVED.contains(status.getAsString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Text as compared between runs: the service may store line breaks as CRLF. */
+    private static String normalized(String text) {
+        return text.replace("\r\n", "\n").strip();
     }
 
     /** The comment of an earlier run, looked for on every page of the pull request's threads. */
@@ -164,7 +202,8 @@ public final class PullRequestComments {
                 var content = comment.get("content");
                 if (!deleted(comment) && commentId.isPresent() && content != null && content.isJsonPrimitive()
                         && content.getAsString().contains(MARKER)) {
-                    return Optional.of(new Comment(threadId.get(), commentId.get()));
+                    return Optional.of(new Comment(threadId.get(), commentId.get(), content.getAsString(),
+                            resolved(thread)));
                 }
             }
         }
