@@ -62,12 +62,26 @@ public final class PreviewReport {
     }
 
     /**
+     * A piece of the details. A heading ({@code leads}) is kept only together with the piece after it, so a cut
+     * never leaves a heading or a table header without content.
+     */
+    private record Detail(String text, boolean leads) {
+        static Detail heading(String text) {
+            return new Detail(text, true);
+        }
+
+        static Detail content(String text) {
+            return new Detail(text, false);
+        }
+    }
+
+    /**
      * The comment in pieces: the summary comes first and is kept whole; the details are small pieces (a heading,
      * one diagnostic, one table row) so a cut keeps as many as fit and never splits one.
      */
-    private record Parts(String summary, List<String> details, String footer) {
+    private record Parts(String summary, List<Detail> details, String footer) {
         String full() {
-            return summary + String.join("", details) + footer;
+            return summary + details.stream().map(Detail::text).collect(Collectors.joining()) + footer;
         }
 
         String within(int limit, String artifact) {
@@ -76,26 +90,34 @@ public final class PreviewReport {
                 return full;
             }
             var notice = "\n" + cutNotice(artifact) + "\n";
-            var left = "\n_Details left out here: %d of %d parts (diagnostics, table rows)._\n";
+            var left = "\n_Details left out here: %d of %d (diagnostics and changed resources)._\n";
             var reserve = notice.length() + footer.length() + left.length() + 20;
             var budget = limit - reserve;
+            var contents = details.stream().filter(detail -> !detail.leads()).count();
             var text = new StringBuilder();
+            var kept = 0;
             if (summary.length() > budget) {
-                // Only a pathological preview gets here (thousands of warnings): keep whole lines of the summary.
+                // Only a pathological preview gets here (thousands of warnings): whole lines of the summary, and
+                // no details after a summary that is not whole.
                 var end = summary.lastIndexOf('\n', Math.max(budget - 1, 0));
                 text.append(summary, 0, Math.max(end + 1, 0));
             } else {
                 text.append(summary);
-            }
-            var kept = 0;
-            for (var detail : details) {
-                if (text.length() + detail.length() > budget) {
-                    break;
+                var pending = new StringBuilder();
+                for (var detail : details) {
+                    if (detail.leads()) {
+                        pending.append(detail.text());
+                        continue;
+                    }
+                    if (text.length() + pending.length() + detail.text().length() > budget) {
+                        break;
+                    }
+                    text.append(pending).append(detail.text());
+                    pending.setLength(0);
+                    kept++;
                 }
-                text.append(detail);
-                kept++;
             }
-            text.append(String.format(left, details.size() - kept, details.size()));
+            text.append(String.format(left, contents - kept, contents));
             return text.append(footer).append(notice).toString();
         }
     }
@@ -110,7 +132,7 @@ public final class PreviewReport {
                     .append(" would change is unknown or incomplete: do not merge on the strength of this comment.\n");
         }
         previews.forEach(preview -> stageSummary(preview, summary));
-        var details = new ArrayList<String>();
+        var details = new ArrayList<Detail>();
         previews.forEach(preview -> stageDetails(preview, details));
         var footer = "\n_Written by `platform-infra report` from `pulumi preview --json`. Secrets show as `"
                 + PlanValues.SECRET + "`, values Azure computes as `" + PlanValues.UNKNOWN + "`._\n";
@@ -151,35 +173,35 @@ public final class PreviewReport {
     }
 
     /** The details of one stage, in pieces: pulumi's errors and warnings, then the table of changed resources. */
-    private static void stageDetails(Preview preview, List<String> details) {
+    private static void stageDetails(Preview preview, List<Detail> details) {
         var changes = preview.changes();
         if (preview.errors().isEmpty() && preview.warnings().isEmpty() && changes.isEmpty()) {
             return;
         }
-        details.add("\n### Details of stage " + code(preview.stage()) + "\n");
+        details.add(Detail.heading("\n### Details of stage " + code(preview.stage()) + "\n"));
         diagnostics("Errors from pulumi preview", preview.errors(), details);
         diagnostics("Warnings from pulumi preview", preview.warnings(), details);
         if (!changes.isEmpty()) {
-            details.add("\n| Change | Type | Name | Changed properties |\n| --- | --- | --- | --- |\n");
-            changes.forEach(step -> details.add("| " + operation(step)
+            details.add(Detail.heading("\n| Change | Type | Name | Changed properties |\n| --- | --- | --- | --- |\n"));
+            changes.forEach(step -> details.add(Detail.content("| " + operation(step)
                     + " | " + code(step.type())
                     + " | " + code(step.name())
-                    + " | " + properties(step) + " |\n"));
+                    + " | " + properties(step) + " |\n")));
         }
     }
 
     /** Errors or warnings of the preview, each with the resource it is about and its text as a block. */
-    private static void diagnostics(String title, List<Diagnostic> diagnostics, List<String> details) {
+    private static void diagnostics(String title, List<Diagnostic> diagnostics, List<Detail> details) {
         if (diagnostics.isEmpty()) {
             return;
         }
-        details.add("\n**" + title + "** (" + diagnostics.size() + ")\n");
-        diagnostics.stream().limit(MAX_DIAGNOSTICS).forEach(diagnostic -> details.add("\n"
+        details.add(Detail.heading("\n**" + title + "** (" + diagnostics.size() + ")\n"));
+        diagnostics.stream().limit(MAX_DIAGNOSTICS).forEach(diagnostic -> details.add(Detail.content("\n"
                 + diagnostic.urn().filter(urn -> !urn.type().equals(STACK_TYPE))
                         .map(urn -> code(urn.name()) + " (" + code(urn.type()) + "):\n").orElse("")
-                + MarkdownText.block(diagnostic.message())));
+                + MarkdownText.block(diagnostic.message()))));
         if (diagnostics.size() > MAX_DIAGNOSTICS) {
-            details.add("\nand " + (diagnostics.size() - MAX_DIAGNOSTICS) + " more in the job log\n");
+            details.add(Detail.content("\nand " + (diagnostics.size() - MAX_DIAGNOSTICS) + " more in the job log\n"));
         }
     }
 

@@ -81,7 +81,7 @@ public final class PullRequestComments {
         this(pullRequest, Retry.standard(Retry.SLEEP));
     }
 
-    /** Comments on {@code pullRequest} with its token, sending a request again after 429 or 5xx as {@code retry} says. */
+    /** Comments on {@code pullRequest} with its token; after 429 or 5xx sends a request again as {@code retry} says. */
     public PullRequestComments(PullRequest pullRequest, Retry retry) {
         this.pullRequest = pullRequest;
         this.retry = retry;
@@ -109,8 +109,8 @@ public final class PullRequestComments {
     public Outcome publish(String markdown) {
         var content = MARKER + "\n" + markdown;
         if (content.length() > MAX_CONTENT) {
-            throw new PostingException("the comment has " + content.length() + " characters; Azure DevOps takes at most "
-                    + MAX_CONTENT + " (cut it with PreviewReport.markdown(previews, MAX_MARKDOWN, artifact))");
+            throw new PostingException("the comment has " + content.length()
+                    + " characters; Azure DevOps takes at most " + MAX_CONTENT + " (cut it with PreviewReport.markdown(previews, MAX_MARKDOWN, artifact))");
         }
         var threads = pullRequest.threads();
         var earlier = earlierComment(threads);
