@@ -81,7 +81,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--post",
             description = "Also put the comment on the pull request the pipeline builds, replacing the one an earlier"
-                    + " run posted instead of adding another.")
+                    + " run posted instead of adding another. A changed comment re-activates its thread if a reviewer"
+                    + " had resolved it; an identical one changes nothing. HTTP 429 and 5xx are retried (Retry-After"
+                    + " honoured, at most 5 attempts and 2 minutes of waiting).")
     private boolean post;
 
     /**
