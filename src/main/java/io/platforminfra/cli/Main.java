@@ -3,6 +3,7 @@ package io.platforminfra.cli;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.program.App;
 import io.platforminfra.program.StackFileException;
+import io.platforminfra.report.Retry;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -80,11 +81,20 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
                           Clock clock) {
+        return run(args, out, err, environment, clock, Retry.SLEEP);
+    }
+
+    /**
+     * Runs the command line as {@link #run(String[], PrintWriter, PrintWriter, Map, Clock)} does, waiting with
+     * {@code waiter} before a request to Azure DevOps is sent again (tests pass one that does not sleep).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                          Clock clock, Retry.Wait waiter) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == ReportCommand.class) {
-                    return type.cast(new ReportCommand(environment));
+                    return type.cast(new ReportCommand(environment, waiter));
                 }
                 return type == RunDay.class ? type.cast(new RunDay(clock)) : CommandLine.defaultFactory().create(type);
             }

@@ -6,6 +6,7 @@ import io.platforminfra.report.PreviewReader;
 import io.platforminfra.report.PreviewReport;
 import io.platforminfra.report.PullRequest;
 import io.platforminfra.report.PullRequestComments;
+import io.platforminfra.report.Retry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +51,7 @@ import java.util.concurrent.Callable;
                         + "env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)"})
 public final class ReportCommand implements Callable<Integer> {
     private final Map<String, String> environment;
+    private final Retry.Wait waiter;
 
     @Spec
     private CommandSpec spec;
@@ -67,17 +69,30 @@ public final class ReportCommand implements Callable<Integer> {
     private List<String> expectedStages = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "<comment.md>",
-            description = "Write the Markdown to this file instead of standard output.")
+            description = "Write the full Markdown to this file instead of standard output. The comment --post puts"
+                    + " on the pull request is cut to Azure DevOps' limit of " + PullRequestComments.MAX_CONTENT
+                    + " characters (summary first, then as many details as fit); this file never is.")
     private Path out;
+
+    @Option(names = "--artifact", paramLabel = "<name>", defaultValue = PreviewReport.ARTIFACT,
+            description = "The pipeline artifact that holds the full report (the --out file), named in the posted"
+                    + " comment when it had to be cut to Azure DevOps' limit. Default: ${DEFAULT-VALUE}.")
+    private String artifact;
 
     @Option(names = "--post",
             description = "Also put the comment on the pull request the pipeline builds, replacing the one an earlier"
-                    + " run posted instead of adding another.")
+                    + " run posted instead of adding another. A changed comment re-activates its thread if a reviewer"
+                    + " had resolved it; an identical one changes nothing. HTTP 429 and 5xx are retried (Retry-After"
+                    + " honoured, at most 5 attempts and 2 minutes of waiting).")
     private boolean post;
 
-    /** The command with the process environment it reads the pipeline's variables from. */
-    ReportCommand(Map<String, String> environment) {
+    /**
+     * The command with the process environment it reads the pipeline's variables from, and how it waits before
+     * sending a request to Azure DevOps again (after 429 or 5xx).
+     */
+    ReportCommand(Map<String, String> environment, Retry.Wait waiter) {
         this.environment = environment;
+        this.waiter = waiter;
     }
 
     @Override
@@ -113,9 +128,15 @@ public final class ReportCommand implements Callable<Integer> {
             // Posted even when some input was bad: the stages it could not read show as failed, which replaces
             // an earlier run's comment instead of leaving it standing as if nothing had changed.
             try {
-                var outcome = new PullRequestComments(pullRequest).publish(markdown);
-                err.println((outcome == PullRequestComments.Outcome.UPDATED ? "Updated the preview comment on "
-                        : "Posted the preview comment on ") + pullRequest);
+                // The summary comes first and survives; details beyond the limit stay in the --out file.
+                var comment = PreviewReport.markdown(previews, PullRequestComments.MAX_MARKDOWN, artifact);
+                var outcome = new PullRequestComments(pullRequest, Retry.standard(waiter)).publish(comment);
+                err.println(switch (outcome) {
+                    case CREATED -> "Posted the preview comment on ";
+                    case UPDATED -> "Updated the preview comment on ";
+                    case REACTIVATED -> "Updated the preview comment and re-activated its resolved thread on ";
+                    case UNCHANGED -> "The preview comment is unchanged on ";
+                } + pullRequest);
             } catch (PostingException e) {
                 err.println("Could not post the preview comment on " + pullRequest + ": " + e.getMessage());
                 return Main.FAILED;

@@ -19,10 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the preview comment on an Azure DevOps pull request: the first run opens a thread with it, every later run
  * (each push) replaces that comment's text, so a pull request carries one current preview instead of one per push.
+ * When the text changes and a reviewer had resolved the thread, the thread is made active again; an identical
+ * re-run changes nothing.
  * Uses the Git REST API 7.1 (pull request threads).
  *
  * <p>Its own thread is the one it marked when it opened it: a thread property ({@link #THREAD_PROPERTY}), which the
@@ -39,8 +42,20 @@ public final class PullRequestComments {
     /** Hidden in the comment (an HTML comment renders as nothing), and part of what makes the thread ours. */
     public static final String MARKER = "<!-- platform-infra:preview-report -->";
 
+    /**
+     * The most characters Azure DevOps takes in one comment: a longer one is refused with HTTP 400 "A discussion
+     * comment cannot be longer than 150000 characters. Parameter name: comment.Content". The limit is not in the REST
+     * reference; it is reported in runatlantis/atlantis#1585 (which set its Azure DevOps limit to it),
+     * Azure/AzOps#652, jfrog/frogbot#446 and infracost/infracost#3496. Azure DevOps counts .NET (UTF-16)
+     * characters, as Java's {@link String#length()} does.
+     */
+    public static final int MAX_CONTENT = 150_000;
+
     /** The property this tool sets on the thread it opens, and its value. */
     public static final String THREAD_PROPERTY = "platform-infra.previewReport";
+    /** The most characters of Markdown {@link #publish} takes: {@link #MAX_CONTENT} less the marker line. */
+    public static final int MAX_MARKDOWN = MAX_CONTENT - MARKER.length() - 1;
+
     /** The value of {@link #THREAD_PROPERTY}: a version of the thread's layout, should it ever change. */
     public static final String THREAD_PROPERTY_VALUE = "1";
 
@@ -57,12 +72,19 @@ public final class PullRequestComments {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final PullRequest pullRequest;
+    private final Retry retry;
     private final HttpClient http;
     private final Gson gson = new Gson();
 
-    /** Comments on {@code pullRequest} with its token. */
+    /** Comments on {@code pullRequest} with its token, retrying as {@link Retry#standard} with real sleeps. */
     public PullRequestComments(PullRequest pullRequest) {
+        this(pullRequest, Retry.standard(Retry.SLEEP));
+    }
+
+    /** Comments on {@code pullRequest} with its token; after 429 or 5xx sends a request again as {@code retry} says. */
+    public PullRequestComments(PullRequest pullRequest, Retry retry) {
         this.pullRequest = pullRequest;
+        this.retry = retry;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -72,7 +94,11 @@ public final class PullRequestComments {
         /** Opened a new thread with the comment. */
         CREATED,
         /** Replaced the text of the comment an earlier run posted. */
-        UPDATED
+        UPDATED,
+        /** Replaced the text of the comment an earlier run posted, and re-activated its thread, which was resolved. */
+        REACTIVATED,
+        /** Left the comment as it was: an earlier run posted the same text. */
+        UNCHANGED
     }
 
     /**
@@ -82,12 +108,29 @@ public final class PullRequestComments {
      */
     public Outcome publish(String markdown) {
         var content = MARKER + "\n" + markdown;
+        if (content.length() > MAX_CONTENT) {
+            throw new PostingException("the comment has " + content.length()
+                    + " characters; Azure DevOps takes at most " + MAX_CONTENT + " (cut it with PreviewReport.markdown(previews, MAX_MARKDOWN, artifact))");
+        }
         var threads = pullRequest.threads();
         var earlier = earlierComment(threads);
         if (earlier.isPresent()) {
             var comment = earlier.get();
+            if (normalized(comment.content()).equals(normalized(content))) {
+                // An identical re-run (a retried job, an unrelated push): nothing to update, and a thread a reviewer
+                // resolved stays resolved.
+                return Outcome.UNCHANGED;
+            }
             send("PATCH", URI.create(threads + "/" + comment.thread() + "/comments/" + comment.id()), "",
                     Map.of("content", content));
+            if (comment.resolved()) {
+                // The preview changed since a reviewer resolved the thread: back to active, so the branch policy
+                // "Check for comment resolution" holds the merge until someone looks again. Pull Request Threads -
+                // Update: PATCH .../pullRequests/{pullRequestId}/threads/{threadId}?api-version=7.1 with the
+                // thread's new status (learn.microsoft.com, rest/api/azure/devops/git/pull-request-threads/update).
+                send("PATCH", URI.create(threads + "/" + comment.thread()), "", Map.of("status", ACTIVE_THREAD));
+                return Outcome.REACTIVATED;
+            }
             return Outcome.UPDATED;
         }
         send("POST", threads, "", Map.of(
@@ -100,8 +143,26 @@ public final class PullRequestComments {
         return Outcome.CREATED;
     }
 
-    /** A comment in a thread. */
-    private record Comment(long thread, long id) {
+    /** A comment in a thread, its text, and whether the thread is resolved. */
+    private record Comment(long thread, long id, String content, boolean resolved) {
+    }
+
+    /**
+     * Azure DevOps's {@code CommentThreadStatus} values a reviewer resolves a thread with, as listed (names) or
+     * written (numbers): fixed (2), wontFix (3), closed (4), byDesign (5). Active (1), pending (6) and unknown (0)
+     * are not resolved.
+     */
+    private static final Set<String> RESOLVED = Set.of("fixed", "wontfix", "closed", "bydesign", "2", "3", "4", "5");
+
+    private static boolean resolved(JsonObject thread) {
+        var status = thread.get("status");
+        return status != null && status.isJsonPrimitive()
+                && RESOLVED.contains(status.getAsString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Text as compared between runs: the service may store line breaks as CRLF. */
+    private static String normalized(String text) {
+        return text.replace("\r\n", "\n").strip();
     }
 
     /** The comment of an earlier run, looked for on every page of the pull request's threads. */
@@ -141,7 +202,8 @@ public final class PullRequestComments {
                 var content = comment.get("content");
                 if (!deleted(comment) && commentId.isPresent() && content != null && content.isJsonPrimitive()
                         && content.getAsString().contains(MARKER)) {
-                    return Optional.of(new Comment(threadId.get(), commentId.get()));
+                    return Optional.of(new Comment(threadId.get(), commentId.get(), content.getAsString(),
+                            resolved(thread)));
                 }
             }
         }
@@ -191,17 +253,44 @@ public final class PullRequestComments {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response;
+        var waited = Duration.ZERO;
+        for (var attempt = 1; ; attempt++) {
+            var response = sendOnce(method, resource, request.build());
+            var status = response.statusCode();
+            if (!Retry.retryable(status) || attempt >= retry.attempts()) {
+                if (Retry.retryable(status) && attempt > 1) {
+                    throw new PostingException(method + " " + resource + " failed (HTTP " + status
+                            + serverMessage(response) + ") " + attempt + " times; gave up after waiting "
+                            + waited.toSeconds() + " s.");
+                }
+                refused(method, resource, response);
+                return response;
+            }
+            var delay = retry.before(attempt + 1, response.headers().firstValue("Retry-After"));
+            if (waited.plus(delay).compareTo(retry.totalWait()) > 0) {
+                throw new PostingException(method + " " + resource + " failed (HTTP " + status
+                        + serverMessage(response) + "); waiting " + delay.toSeconds() + " s more would exceed "
+                        + retry.totalWait().toSeconds() + " s of retries in all.");
+            }
+            try {
+                retry.waiter().sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PostingException(method + " " + resource + " was interrupted");
+            }
+            waited = waited.plus(delay);
+        }
+    }
+
+    private HttpResponse<String> sendOnce(String method, URI resource, HttpRequest request) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new PostingException(method + " " + resource + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PostingException(method + " " + resource + " was interrupted");
         }
-        refused(method, resource, response);
-        return response;
     }
 
     /**

@@ -48,6 +48,9 @@ final class FakeAzureDevOps implements AutoCloseable {
     /** The identity the pipeline's token belongs to: the project's build service. */
     static final String BUILD_SERVICE_ID = "8c3f2a7e-0b1d-4e5f-9a6b-7c8d9e0f1a2b";
 
+    private static final Pattern THREAD = Pattern.compile(Pattern.quote(THREADS) + "/(\\d+)");
+    private static final String[] STATUS_NAMES = {"unknown", "active", "fixed", "wontFix", "closed", "byDesign",
+        "pending"};
     private static final Pattern COMMENT = Pattern.compile(Pattern.quote(THREADS) + "/(\\d+)/comments/(\\d+)");
     private static final String PASSWORD = "fake-azure-devops";
     private static KeyStore keyStore;
@@ -80,6 +83,9 @@ final class FakeAzureDevOps implements AutoCloseable {
     private final JsonArray threads;
     private final int status;
     private int pageSize = Integer.MAX_VALUE;
+    private int failuresLeft;
+    private int failureStatus;
+    private String retryAfter;
     private boolean endlessPages;
 
     private FakeAzureDevOps(JsonArray threads, int status) throws IOException {
@@ -121,6 +127,17 @@ final class FakeAzureDevOps implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the next {@code times} requests with {@code status} (429 or a 5xx, say) and, unless null, the header
+     * {@code Retry-After: retryAfter}; then as usual.
+     */
+    FakeAzureDevOps failingFirst(int times, int status, String retryAfter) {
+        this.failuresLeft = times;
+        this.failureStatus = status;
+        this.retryAfter = retryAfter;
+        return this;
+    }
+
     /** Answers every list with the same continuation token, forever. */
     FakeAzureDevOps endlessPages() {
         this.endlessPages = true;
@@ -136,6 +153,11 @@ final class FakeAzureDevOps implements AutoCloseable {
                 "BUILD_REPOSITORY_ID", REPOSITORY,
                 "SYSTEM_PULLREQUEST_PULLREQUESTID", String.valueOf(PULL_REQUEST),
                 "SYSTEM_ACCESSTOKEN", TOKEN);
+    }
+
+    /** Sets the status of thread {@code threadId} as a reviewer does in the web UI ({@code "fixed"}, say). */
+    synchronized void setStatus(long threadId, String status) {
+        thread(threadId).addProperty("status", status);
     }
 
     /** Every request, in order. */
@@ -156,6 +178,14 @@ final class FakeAzureDevOps implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body);
         requests.add(request);
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            respond(exchange, failureStatus, "{\"message\":\"TF400733: The request has been throttled.\"}");
+            return;
+        }
         if (status != 200) {
             respond(exchange, status, "{\"$id\":\"1\",\"innerException\":null,\"message\":\"TF400813: The user is"
                     + " not authorized to access this resource.\",\"typeName\":\"Microsoft.TeamFoundation.Framework"
@@ -175,6 +205,11 @@ final class FakeAzureDevOps implements AutoCloseable {
             author.addProperty("id", BUILD_SERVICE_ID);
             first.add("author", author);
             threads.add(thread);
+            respond(exchange, 200, asListed(thread).toString());
+        } else if (method.equals("PATCH") && THREAD.matcher(path).matches()) {
+            var thread = thread(Long.parseLong(path.substring(THREADS.length() + 1)));
+            JsonParser.parseString(body).getAsJsonObject().entrySet()
+                    .forEach(entry -> thread.add(entry.getKey(), entry.getValue()));
             respond(exchange, 200, asListed(thread).toString());
         } else if (method.equals("PATCH") && comment.matches()) {
             var updated = find(Long.parseLong(comment.group(1)), Long.parseLong(comment.group(2)));
@@ -204,9 +239,16 @@ final class FakeAzureDevOps implements AutoCloseable {
         respond(exchange, 200, list.toString());
     }
 
-    /** A thread as the service returns it: properties written as {@code {type, value}} read as {@code $type}. */
+    /**
+     * A thread as the service returns it: properties written as {@code {type, value}} read as {@code $type}, and a
+     * status written as a number read as its name.
+     */
     private static JsonElement asListed(JsonElement stored) {
         var thread = stored.deepCopy();
+        if (thread.isJsonObject() && thread.getAsJsonObject().get("status") instanceof com.google.gson.JsonPrimitive
+                status && status.isNumber() && status.getAsInt() >= 0 && status.getAsInt() < STATUS_NAMES.length) {
+            thread.getAsJsonObject().addProperty("status", STATUS_NAMES[status.getAsInt()]);
+        }
         if (thread.isJsonObject() && thread.getAsJsonObject().get("properties") instanceof JsonObject properties) {
             var listed = new JsonObject();
             properties.entrySet().forEach(entry -> {
@@ -222,6 +264,17 @@ final class FakeAzureDevOps implements AutoCloseable {
             thread.getAsJsonObject().add("properties", listed);
         }
         return thread;
+    }
+
+    /** The stored thread {@code threadId}. */
+    private JsonObject thread(long threadId) {
+        for (var thread : threads) {
+            var id = thread.isJsonObject() ? thread.getAsJsonObject().get("id") : null;
+            if (id != null && id.isJsonPrimitive() && id.getAsString().equals(String.valueOf(threadId))) {
+                return thread.getAsJsonObject();
+            }
+        }
+        throw new IllegalArgumentException("no thread " + threadId);
     }
 
     private JsonObject find(long threadId, long commentId) {

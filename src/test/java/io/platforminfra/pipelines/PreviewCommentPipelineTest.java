@@ -32,10 +32,38 @@ class PreviewCommentPipelineTest {
                 .filter(text -> text.contains(" report ")).toList();
 
         assertThat(script).singleElement().asString().contains("shopt -s nullglob",
-                "arguments+=(--preview \"$file\")",
+                "arguments+=(--preview \"${newest[$name]}\")",
                 "for stage in $(java -jar \"$jar\" stages --dir \"$(Pipeline.Workspace)/platform-infra\"); do",
-                "arguments+=(--stage \"$stage\")", "report \"${arguments[@]}\" --post");
+                "arguments+=(--stage \"$stage\")", "report \"${arguments[@]}\"", "--post");
         assertThat(PipelineDefinition.read(PREVIEW)).contains("condition: succeededOrFailed()");
+    }
+
+    @Test
+    void everyArtifactNameIsUniquePerAttemptSoARerunCanPublishAgain() {
+        var published = jobs().stream().flatMap(job -> steps(job).stream())
+                .filter(step -> step.containsKey("publish")).toList();
+
+        assertThat(published).hasSize(2).allSatisfy(step -> {
+            assertThat(String.valueOf(step.get("artifact"))).endsWith("-attempt$(System.JobAttempt)");
+            assertThat(step.get("condition")).isEqualTo("succeededOrFailed()");
+        });
+    }
+
+    @Test
+    void theFullReportIsPublishedAsTheArtifactTheCutCommentNames() {
+        var script = PipelineDefinition.steps().stream().map(step -> step.get("script")).map(String::valueOf)
+                .filter(text -> text.contains(" report ")).findFirst().orElseThrow();
+        var publish = jobs().stream().flatMap(job -> steps(job).stream())
+                .filter(step -> String.valueOf(step.get("publish")).endsWith("preview-report.md")).toList();
+
+        assertThat(publish).singleElement().satisfies(step -> {
+            assertThat(script).contains("--out \"" + step.get("publish") + "\"",
+                    "--artifact \"" + step.get("artifact") + "\"");
+            assertThat(String.valueOf(step.get("artifact"))).startsWith("preview-report");
+        });
+        // Only the newest attempt of a stage's preview counts: one --preview per stage file name.
+        assertThat(script).contains("preview-*-attempt*/preview-*.json | sort -V",
+                "newest[\"$(basename \"$file\")\"]=\"$file\"");
     }
 
     @Test
