@@ -121,6 +121,18 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void pulumiPluginsAndMavenAreCachedKeyedOnTheirPinsWithRestoreKeys() {
+        var tools = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/steps/tools.yml"));
+        assertThat(tools).contains("variable=PULUMI_HOME]$(Pipeline.Workspace)/.pulumi",
+                "path: $(Pipeline.Workspace)/.pulumi/plugins", "/platform-infra/pom.xml'", "restoreKeys:");
+        var build = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/jobs/build.yml"));
+        assertThat(build).contains("key: 'maven | \"$(Agent.OS)\" | pom.xml'", "restoreKeys:",
+                "pom.xml \"$artifact/\"");
+        // The plugin cache must be in place before the first pulumi command of a job.
+        assertThat(tools.indexOf("Pulumi plugin cache")).isLessThan(tools.indexOf("install-pulumi.sh"));
+    }
+
+    @Test
     void removingAStackFileNeverDestroysAnything() {
         var teardown = List.of(PipelineDefinition.ROOT.resolve("pipelines/teardown.yml"),
                 PipelineDefinition.ROOT.resolve("pipelines/scripts/teardown-stage.sh"));
