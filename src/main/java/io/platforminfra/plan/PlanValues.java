@@ -1,5 +1,6 @@
 package io.platforminfra.plan;
 
+import io.platforminfra.structure.SecretText;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.structure.StructuredValues;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class PlanValues {
     /** What a secret value reads as in every plan. */
-    public static final String SECRET = "[secret]";
+    public static final String SECRET = SecretText.MARK;
     /** What a value known only after apply reads as in every plan. */
     public static final String UNKNOWN = RegisteredResource.Unknown.VALUE.toString();
     /** The tenant of the identity that deploys: known in a real preview, not offline. */

@@ -1,6 +1,7 @@
 package io.platforminfra.policy;
 
 import io.platforminfra.azure.IpRanges;
+import io.platforminfra.azure.BuiltInPolicies;
 import io.platforminfra.azure.ResourceTypes;
 import io.platforminfra.azure.VersionSupport;
 
@@ -45,8 +46,6 @@ public final class Rules {
      * that resource's lock in the program: the reviewed way to delete something Azure keeps under the lock.
      */
     public static final String LOCK_RULE = "PI-GOV-002";
-    /** Azure Policy initiative "Kubernetes cluster pod security baseline standards for Linux-based workloads". */
-    private static final String POD_SECURITY_BASELINE_INITIATIVE = "a8640138-9b0a-4a28-b8cb-1666c838647d";
 
     /**
      * The most public addresses a rule list may cover before the gate calls it open to the internet (one /8, our
@@ -170,12 +169,13 @@ public final class Rules {
                     "The Azure Policy add-on enforces only what is assigned; without the baseline a privileged or"
                             + " host-network pod is admitted. Development stages may audit instead, to try charts.",
                     AKS_BASELINE + ", PV-2; aks/use-azure-policy.md; Azure Policy initiative "
-                            + POD_SECURITY_BASELINE_INITIATIVE,
+                            + BuiltInPolicies.POD_SECURITY_BASELINE,
                     "Leave cluster.podSecurityBaseline at its default (deny).",
                     target -> target.ofType(Types.CLUSTER).stream().flatMap(cluster -> {
                         var assignments = dependents(target, ResourceTypes.POLICY_ASSIGNMENT, cluster).stream()
                                 .filter(a -> a.text("policyDefinitionId").filter(id -> id.toLowerCase(Locale.ROOT)
-                                        .endsWith(POD_SECURITY_BASELINE_INITIATIVE)).isPresent()).toList();
+                                        .endsWith(BuiltInPolicies.POD_SECURITY_BASELINE.toLowerCase(Locale.ROOT)))
+                                        .isPresent()).toList();
                         if (assignments.isEmpty()) {
                             return Stream.of(Finding.of(cluster, "the pod security baseline is not assigned"));
                         }

@@ -32,7 +32,7 @@ final class Deployers {
     static List<String> read(ConfigSource source, List<Problem> problems) {
         var key = StackKeys.DEPLOYERS;
         if (source.isSecret(key)) {
-            problems.add(new Problem(key, "[secret]", "be plain text: object IDs are not secrets, and reviewers must"
+            problems.add(new Problem(key, Problem.Hidden.SECRET, "be plain text: object IDs are not secrets, and reviewers must"
                     + " see who may update the stage"));
             return List.of();
         }

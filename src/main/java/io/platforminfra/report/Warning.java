@@ -1,5 +1,6 @@
 package io.platforminfra.report;
 
+import io.platforminfra.azure.ResourceTypes;
 import io.platforminfra.azure.StatefulTypes;
 import io.platforminfra.plan.PlanValues;
 
@@ -44,8 +45,6 @@ public record Warning(PreviewStep step, Optional<String> lostWith, Optional<Stri
         UNDER_LOCK
     }
 
-    /** Type of the program's management locks. */
-    private static final String LOCK_TYPE = "azure-native:authorization:ManagementLockByScope";
 
     /** The warnings of a whole preview, in the order of its steps. */
     public static List<Warning> of(Preview preview) {
@@ -76,7 +75,7 @@ public record Warning(PreviewStep step, Optional<String> lostWith, Optional<Stri
     /** A lock the preview keeps (not deleted or replaced by it) that covers the resource of {@code step}. */
     private static Optional<PreviewStep> lockThatStays(PreviewStep step, Preview preview) {
         return preview.steps().stream()
-                .filter(lock -> StatefulTypes.withoutApiVersion(lock.type()).equals(LOCK_TYPE) && !lock.deletes())
+                .filter(lock -> StatefulTypes.withoutApiVersion(lock.type()).equals(ResourceTypes.LOCK) && !lock.deletes())
                 .filter(lock -> lock.dependencies().contains(step.urn().text()))
                 .findFirst();
     }

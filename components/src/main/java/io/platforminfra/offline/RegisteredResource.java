@@ -1,5 +1,6 @@
 package io.platforminfra.offline;
 
+import io.platforminfra.structure.SecretText;
 import io.platforminfra.structure.StructuredValues;
 
 import java.util.List;
@@ -68,7 +69,7 @@ public record RegisteredResource(String type, String name, String urn, String pa
     public record Secret(Object value) {
         @Override
         public String toString() {
-            return "[secret]";
+            return SecretText.MARK;
         }
     }
 

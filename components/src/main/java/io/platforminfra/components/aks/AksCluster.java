@@ -38,6 +38,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.BuiltInPolicies;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
@@ -85,9 +86,6 @@ public class AksCluster extends ComponentResource {
     public static final String WORKLOAD_SERVICE_ACCOUNT = "workload";
     /** Audience of tokens exchanged through workload identity federation (fixed by Entra ID). */
     static final String TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
-    /** Built-in initiative "Kubernetes cluster pod security baseline standards for Linux-based workloads". */
-    static final String POD_SECURITY_BASELINE =
-            "/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d";
     /**
      * Control-plane log categories sent to the workspace: every category of an AKS cluster (aks/monitor-aks.md)
      * except kube-audit (the costly full audit, kube-audit-admin covers the writes) and the CSI drivers' controllers.
@@ -182,7 +180,7 @@ public class AksCluster extends ComponentResource {
                 .policyAssignmentName("pod-security-baseline")
                 .displayName("Kubernetes pod security baseline standards (platform-infra)")
                 .scope(cluster.id())
-                .policyDefinitionId(POD_SECURITY_BASELINE)
+                .policyDefinitionId(BuiltInPolicies.POD_SECURITY_BASELINE)
                 .parameters(Map.of("effect", ParameterValuesValueArgs.builder().value(effect).build()))
                 .enforcementMode("Default")
                 .build(), CustomResourceOptions.builder().parent(this).build());

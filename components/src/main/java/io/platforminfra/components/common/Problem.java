@@ -1,5 +1,7 @@
 package io.platforminfra.components.common;
 
+import io.platforminfra.structure.SecretText;
+
 /**
  * One thing wrong with a component's settings: which field, the value it has, and what would be accepted.
  *
@@ -15,7 +17,7 @@ public record Problem(String field, Object value, String expectation) {
     /** What a problem shows instead of a value that must not be printed. */
     public enum Hidden {
         /** The value is secret (encrypted in the stack file, or part of a key that is). */
-        SECRET("[secret]"),
+        SECRET(SecretText.MARK),
         /** The value is not shown: an unknown key may well be a secret under a mistyped name. */
         NOT_SHOWN("not shown");
 

@@ -1,5 +1,6 @@
 package io.platforminfra.components.database;
 
+import io.platforminfra.structure.SecretText;
 import com.pulumi.core.Output;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.Problem;
@@ -53,7 +54,7 @@ public class DatabaseArgs implements Validatable {
     public List<Problem> problems() {
         var problems = new Problems();
         problems.check(settings.isPasswordAuth() == (administratorPassword != null), "administratorPassword",
-                administratorPassword == null ? null : "[secret]",
+                administratorPassword == null ? null : SecretText.MARK,
                 settings.isPasswordAuth() ? "be given when passwordAuth is true"
                         : "not be given when passwordAuth is false");
         var all = new ArrayList<>(settings.problems());

@@ -1,5 +1,6 @@
 package io.platforminfra.offline.rules;
 
+import io.platforminfra.structure.SecretText;
 import io.platforminfra.offline.RegisteredResource;
 
 /**
@@ -13,7 +14,7 @@ public record AzureRuleBreach(AzureRule rule, RegisteredResource resource, Azure
 
     /** One line for a person: the resource, the property and value, Azure's rule and its source. */
     public String describe() {
-        var value = breach.value() instanceof RegisteredResource.Secret ? "[secret]" : String.valueOf(breach.value());
+        var value = breach.value() instanceof RegisteredResource.Secret ? SecretText.MARK : String.valueOf(breach.value());
         return "resource '" + resource.name() + "' (" + resource.type() + "): " + breach.property() + " = " + value
                 + " would be refused by Azure: " + breach.detail() + ". Rule " + rule.id() + ": " + rule.rule()
                 + " (source: " + rule.source() + ")";

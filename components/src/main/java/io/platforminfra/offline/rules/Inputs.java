@@ -1,5 +1,6 @@
 package io.platforminfra.offline.rules;
 
+import io.platforminfra.structure.SecretText;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.structure.StructuredValues;
 
@@ -52,7 +53,7 @@ final class Inputs {
             }
             return step;
         });
-        return secret[0] || leaf.filter(RegisteredResource.Secret.class::isInstance).isPresent() ? "[secret]" : value;
+        return secret[0] || leaf.filter(RegisteredResource.Secret.class::isInstance).isPresent() ? SecretText.MARK : value;
     }
 
     /** Whole numbers without a decimal point. */
