@@ -5,38 +5,61 @@ import io.platforminfra.components.common.ObjectIds;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Only the stage's deploying identities change Azure. An update (not a preview) is decided by who the Azure provider
- * really deploys as ({@link DeployingIdentity}, the object ID of the credentials it uses) against the identities the
- * stage's stack file allows ({@code platform-infra:deployers}); anyone else is refused before anything is
- * registered, unless they break the glass on purpose, which is recorded under their object ID. Previews stay allowed
- * for anyone: they change nothing.
+ * really deploys as ({@link DeployingIdentity}: the client ID of the credentials it uses, and their object ID where
+ * it reports one) against the identities the stage's stack file allows ({@code platform-infra:deployers}, client
+ * IDs); anyone else is refused before anything is registered, unless they break the glass on purpose, which is
+ * recorded under their IDs. Previews stay allowed for anyone: they change nothing.
  *
  * <p>Why: a local apply once hit the wrong cluster, and manual changes were overwritten by a deployment nobody
  * reviewed. Write access for people is also removed in Azure (only the pipeline identities may write); this guard
  * makes an attempt fail early and loudly with the reason, instead of half-way with an authorization error.
  *
  * <p>The process environment proves nothing: {@code TF_BUILD}, {@code BUILD_SOURCEBRANCH} or any variable a release
- * job sets can be typed into a laptop's shell. The identity cannot: the pipeline's deploying identities have only
- * federated credentials, which Entra ID honours for the project's service connections alone (docs/bootstrap.md),
- * and those are granted to the release job of {@code main} only (docs/pipelines.md). So the guard reads no pipeline
- * variable; the environment only carries the break-glass reason.
+ * job sets can be typed into a laptop's shell. So the guard reads no pipeline variable; the environment only carries
+ * the break-glass reason.
+ *
+ * <p><b>Why the client ID is enough.</b> Under managed identity ({@code ARM_USE_MSI}, how jobs on the Managed
+ * DevOps Pools authenticate) azure-native 2.x reports no object ID at all ({@link DeployingIdentity}), so the
+ * deploying identity can only be recognised by its client ID. The client ID the provider reports is the one it
+ * gets its tokens for: with a client secret, a certificate, OIDC or managed identity the provider authenticates as
+ * exactly {@code ARM_CLIENT_ID}, and every call to Azure fails unless Entra ID issued a token for that client. With
+ * Azure CLI authentication go-azure-helpers reports the client of the CLI's token
+ * ({@code a.clientId = token.ClientID}, authentication/azure_cli_profile_population.go), which is the Azure CLI
+ * application ({@link DeployingIdentity#AZURE_CLI_CLIENT_ID}) for every person, never a value a person chooses;
+ * that ID may therefore never be listed ({@link Deployers}), and an empty object ID never matches anything. The
+ * deploy identities' tokens come only from the instance metadata service of the {@code -deploy} pools' agents, to
+ * which only runs of {@code main} are admitted (docs/pipelines.md).
+ *
+ * <p><b>The residual gap, said plainly:</b> on a laptop someone can set {@code ARM_USE_MSI=true} and
+ * {@code ARM_CLIENT_ID} to a listed client ID. The guard reads the provider's configuration, not a token, so it
+ * admits that run; but the laptop has no such managed identity and gets no token, so the update fails at its first
+ * call to Azure, before anything changes. The guard makes mistakes fail early; Azure's role assignments are what
+ * stop a forged identity.
  */
 public final class DeploymentGuard {
     /** Break glass: the reason for updating outside the release pipeline (an incident reference and what is done). */
     public static final String BREAK_GLASS_VARIABLE = "PLATFORM_INFRA_BREAK_GLASS_REASON";
-    /** Stack output recording a break-glass update: {@code {objectId, clientId, reason, at}}. */
+    /**
+     * Stack output recording a break-glass update: {@code {objectId, clientId, reason, at}}; {@code objectId} is
+     * empty under managed identity.
+     */
     public static final String BREAK_GLASS_OUTPUT = "breakGlass";
-    /** Tag on the stage's resource group recording a break-glass update: {@code <at> <objectId>: <reason>}. */
+    /**
+     * Tag on the stage's resource group recording a break-glass update: {@code <at> <objectId>: <reason>}, or
+     * {@code <at> client <clientId>: <reason>} when the provider reports no object ID.
+     */
     public static final String BREAK_GLASS_TAG = "break-glass";
     /** The shortest reason accepted: enough for an incident reference and a few words. */
     static final int MINIMUM_REASON_LENGTH = 15;
     /**
-     * The longest reason accepted: with the time and object ID it still fits one Azure tag value (at most 256
+     * The longest reason accepted: with the time and the ID it still fits one Azure tag value (at most 256
      * characters, https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations).
      */
     static final int MAXIMUM_REASON_LENGTH = 180;
@@ -68,8 +91,8 @@ public final class DeploymentGuard {
      *
      * @param stage     the stage updated
      * @param stackFile its stack file, where the deployers are listed
-     * @param objectId  who updates: the object ID of the Azure provider's credentials
-     * @param clientId  the client ID of those credentials, where they have one
+     * @param objectId  who updates: the object ID of the Azure provider's credentials, empty under managed identity
+     * @param clientId  the client ID of those credentials
      * @param reason    the stated reason
      * @param at        when the run started, to the second
      */
@@ -77,8 +100,8 @@ public final class DeploymentGuard {
                              Instant at) {
         /** The warning the run logs. */
         public String notice() {
-            return "BREAK GLASS: stage " + stage + " is being updated outside the release pipeline by object ID "
-                    + objectId + (clientId.isEmpty() ? "" : " (client ID " + clientId + ")") + ", which is not in "
+            return "BREAK GLASS: stage " + stage + " is being updated outside the release pipeline by "
+                    + new DeployingIdentity(objectId, clientId, "", "").description() + ", which is not in "
                     + StackKeys.DEPLOYERS + " of " + stackFile + ". Reason: " + reason + ". Recorded in the stack"
                     + " output " + BREAK_GLASS_OUTPUT + " and the resource group's tag " + BREAK_GLASS_TAG
                     + "; bring the repository in line by pull request afterwards (docs/pipelines.md).";
@@ -86,7 +109,7 @@ public final class DeploymentGuard {
 
         /** The value of the resource group's {@value #BREAK_GLASS_TAG} tag: at most 256 characters. */
         public String tagValue() {
-            return at + " " + objectId + ": " + reason;
+            return at + " " + (objectId.isEmpty() ? "client " + clientId : objectId) + ": " + reason;
         }
 
         /** The stack output {@value #BREAK_GLASS_OUTPUT}. */
@@ -124,34 +147,45 @@ public final class DeploymentGuard {
                     + " (https://www.pulumi.com/registry/packages/azure-native/installation-configuration/) and"
                     + " run again.");
         }
-        if (!ObjectIds.isObjectId(who.objectId())) {
-            // azure-native reports an empty object ID when its login method cannot look one up; then nobody can be
-            // named, so not even break glass applies.
-            return new Decision.Refused("Refusing to update stage " + stage + ": the Azure provider reports no"
-                    + " object ID for its credentials (client ID " + (who.clientId().isEmpty() ? "none" : who.clientId())
-                    + "), so who is deploying cannot be checked against " + StackKeys.DEPLOYERS + " of "
-                    + config.stackFile() + ", and a break glass could not be recorded under anyone's name. Nothing was"
-                    + " registered. Use a login the provider can name: the pipeline's service connection (OIDC), or"
-                    + " az login.");
+        if (!who.namesSomeone()) {
+            // Nothing the provider reports names one identity: nobody can be matched, and not even a break glass
+            // could be recorded under anyone's name.
+            return new Decision.Refused("Refusing to update stage " + stage + ": the Azure provider reports "
+                    + who.description() + ", which names no single identity, so who is deploying cannot be checked"
+                    + " against " + StackKeys.DEPLOYERS + " of " + config.stackFile() + ", and a break glass could not"
+                    + " be recorded under anyone's name. Nothing was registered. Use a login the provider can name:"
+                    + " the pipeline pool's managed identity (ARM_USE_MSI with ARM_CLIENT_ID), or az login.");
         }
-        if (config.deployers().stream().anyMatch(who.objectId()::equalsIgnoreCase)) {
+        if (listed(config.deployers(), who)) {
             return new Decision.Deployer(who);
         }
         var reason = Optional.ofNullable(environment.get(BREAK_GLASS_VARIABLE)).map(String::strip).orElse("");
         var problem = reasonProblem(reason);
         if (problem.isEmpty()) {
-            return new Decision.BrokenGlass(new BreakGlass(stage, config.stackFile(), who.objectId(), who.clientId(),
+            return new Decision.BrokenGlass(new BreakGlass(stage, config.stackFile(), who.hasObjectId() ? who.objectId()
+                    : "", who.clientId(),
                     reason, now.truncatedTo(ChronoUnit.SECONDS)));
         }
-        return new Decision.Refused("Refusing to update stage " + stage + ": the Azure provider deploys as object ID "
-                + who.objectId() + ", which is not one of the stage's deploying identities (" + StackKeys.DEPLOYERS
+        return new Decision.Refused("Refusing to update stage " + stage + ": the Azure provider deploys as "
+                + who.description() + ", which is not one of the stage's deploying identities (" + StackKeys.DEPLOYERS
                 + " in " + config.stackFile() + ": " + String.join(", ", config.deployers()) + "). Changes to Azure"
                 + " are applied by the release pipeline after review; pulumi preview is allowed for anyone. Nothing"
                 + " was registered." + (reason.isEmpty() ? "" : " " + problem.get())
                 + " In an emergency, set " + BREAK_GLASS_VARIABLE + " to the reason (an incident reference and what"
                 + " is being done, " + MINIMUM_REASON_LENGTH + " to " + MAXIMUM_REASON_LENGTH + " characters); the"
-                + " run is then recorded under this object ID in the log, the stack output " + BREAK_GLASS_OUTPUT
+                + " run is then recorded under these IDs in the log, the stack output " + BREAK_GLASS_OUTPUT
                 + " and the resource group's tag " + BREAK_GLASS_TAG + ".");
+    }
+
+    /**
+     * Whether {@code who} is one of {@code deployers}: by its client ID, or by its object ID where the provider
+     * reports one. Only GUIDs match: an empty object ID (managed identity) or client ID never does, even against a
+     * list that slipped past validation.
+     */
+    static boolean listed(List<String> deployers, DeployingIdentity who) {
+        return deployers.stream().filter(id -> ObjectIds.isObjectId(id) && !ObjectIds.isNil(id))
+                .anyMatch(id -> id.equalsIgnoreCase(who.clientId())
+                        || who.hasObjectId() && id.equalsIgnoreCase(who.objectId()));
     }
 
     /** Why a break-glass reason is not accepted, or empty when it is. */

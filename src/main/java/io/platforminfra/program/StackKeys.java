@@ -1,5 +1,7 @@
 package io.platforminfra.program;
 
+import io.platforminfra.azure.AzureNativeKeys;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,13 @@ public final class StackKeys {
 
     /** Azure region of the stage, such as {@code westeurope}. Required. */
     public static final String LOCATION = "azure-native:location";
+    /**
+     * Subscription of the stage (a GUID): the provider deploys there and reports it, so role definition IDs and
+     * scopes lie in it, and a preview of a production stage can never target another ring's subscription. The
+     * provider reads its config before {@code ARM_SUBSCRIPTION_ID} ({@link AzureNativeKeys#SUBSCRIPTION_ID}).
+     * Required.
+     */
+    public static final String SUBSCRIPTION_ID = AzureNativeKeys.SUBSCRIPTION_ID;
     /** {@code development} or {@code production}. Required. */
     public static final String ENVIRONMENT_TYPE = NAMESPACE + ":environmentType";
     /** Team or person answerable for the stage; tag {@code owner}. Required. */
@@ -22,8 +31,9 @@ public final class StackKeys {
     /** Repository the stage is deployed from; tag {@code repository}. Default {@code platform-infra}. */
     public static final String REPOSITORY = NAMESPACE + ":repository";
     /**
-     * Entra object IDs of the identities that may update the stage (not preview: anyone may), compared with the
-     * object ID of the credentials the Azure provider uses ({@code DeploymentGuard}). Required.
+     * Client IDs of the identities that may update the stage (not preview: anyone may), compared with the client ID
+     * (and, where the provider reports one, the object ID) of the credentials the Azure provider uses
+     * ({@code DeploymentGuard}). Required.
      */
     public static final String DEPLOYERS = NAMESPACE + ":deployers";
     /** Log Analytics settings ({@code MonitoringSettings}). Default: every field's default. */

@@ -63,7 +63,7 @@ public final class StackProgram {
             return Optional.of(brokenGlass.breakGlass());
         }
         if (decision instanceof DeploymentGuard.Decision.Deployer deployer) {
-            ctx.log().info("Updating stage " + ctx.stackName() + " as object ID " + deployer.identity().objectId()
+            ctx.log().info("Updating stage " + ctx.stackName() + " as " + deployer.identity().description()
                     + ", one of its deploying identities (" + StackKeys.DEPLOYERS + ").");
         }
         return Optional.empty();

@@ -18,6 +18,7 @@ import java.util.List;
  * @param stage           the stage: the Pulumi stack's name, such as {@code dev}
  * @param stackFile       the stack's file, such as {@code Pulumi.dev.yaml}, named in every error
  * @param location        Azure region of every resource ({@code azure-native:location})
+ * @param subscriptionId  subscription the stage deploys into ({@code azure-native:subscriptionId})
  * @param environmentType development or production
  * @param owner           team or person answerable for the stage (tag {@code owner})
  * @param costCenter      cost center the stage is billed to (tag {@code cost-center})
@@ -31,11 +32,12 @@ import java.util.List;
  * @param access          Entra ID groups with read access to the stage
  * @param adoptions       existing Azure resources the stage adopts instead of creating
  * @param waivers         accepted exceptions to policy rules
- * @param deployers       Entra object IDs of the identities that may update the stage
+ * @param deployers       client IDs of the identities that may update the stage
  */
 public record StageConfig(String stage,
                           String stackFile,
                           String location,
+                          String subscriptionId,
                           EnvironmentType environmentType,
                           String owner,
                           String costCenter,

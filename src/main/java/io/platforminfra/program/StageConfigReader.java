@@ -12,6 +12,7 @@ import io.platforminfra.azure.AzureTags;
 import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.azure.IpRanges;
 import io.platforminfra.components.common.NamingConvention;
+import io.platforminfra.components.common.ObjectIds;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Validatable;
 import io.platforminfra.components.database.DatabaseSettings;
@@ -66,6 +67,7 @@ public final class StageConfigReader {
     private static Map<String, String> textKeys() {
         var keys = new LinkedHashMap<String, String>();
         keys.put(StackKeys.LOCATION, "an Azure region such as westeurope");
+        keys.put(StackKeys.SUBSCRIPTION_ID, "the subscription's ID, a GUID");
         keys.put(StackKeys.ENVIRONMENT_TYPE, "development or production");
         keys.put(StackKeys.OWNER, "the name of the team or person answerable for the stage");
         keys.put(StackKeys.COST_CENTER, "the name of the cost center, such as CC-4711");
@@ -97,6 +99,7 @@ public final class StageConfigReader {
         // A key refused here for holding a map or a list reads as unset below, and is reported only once.
         var notText = checkTextKeys(source, problems);
         var location = notText.contains(StackKeys.LOCATION) ? null : source.value(StackKeys.LOCATION).orElse(null);
+        var subscriptionId = notText.contains(StackKeys.SUBSCRIPTION_ID) ? null : readSubscription(source, problems);
         var environment = notText.contains(StackKeys.ENVIRONMENT_TYPE) ? null
                 : source.value(StackKeys.ENVIRONMENT_TYPE).orElse(null);
         var environmentType = EnvironmentType.fromConfig(environment);
@@ -163,7 +166,7 @@ public final class StageConfigReader {
         var deployers = Deployers.read(source, problems);
         rejectUnknownKeys(source, problems);
 
-        var config = new StageConfig(stage, stackFile, location, environmentType.orElse(null), owner, costCenter,
+        var config = new StageConfig(stage, stackFile, location, subscriptionId, environmentType.orElse(null), owner, costCenter,
                 repository, monitoring.build(), network.build(), cluster.build(), secretStore.build(), storage.build(),
                 database.build(), access.build(), adoptions, waivers, deployers);
         // A value of the wrong type was not applied, so its field keeps the valid default: the component rules
@@ -370,6 +373,27 @@ public final class StageConfigReader {
                     .ifPresent(parsed -> problems.add(new Problem(key, id, "be in the stage's resource group "
                             + resourceGroup + " (adopt its group too with " + StackKeys.ADOPT + ".resourceGroup)")));
         });
+    }
+
+    /**
+     * The stage's subscription: required, so that the stage, not whichever subscription a shell or an agent happens
+     * to default to, decides where a preview or an update goes (the provider reads its config before
+     * {@code ARM_SUBSCRIPTION_ID}). A GUID, not the nil GUID.
+     */
+    private static String readSubscription(ConfigSource source, List<Problem> problems) {
+        var where = "; scripts/bootstrap.sh prints it for each stack file (docs/bootstrap.md)";
+        var value = source.value(StackKeys.SUBSCRIPTION_ID).filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
+            problems.add(new Problem(StackKeys.SUBSCRIPTION_ID, null, "name the subscription the stage deploys into,"
+                    + " as a GUID" + where));
+            return null;
+        }
+        if (!ObjectIds.isObjectId(value.get()) || ObjectIds.isNil(value.get())) {
+            problems.add(new Problem(StackKeys.SUBSCRIPTION_ID, value.get(), "be a subscription ID (a GUID such as"
+                    + " 0b1f6471-1bf0-4dda-aec3-cb9272f09590, not the nil GUID and not a subscription's name)" + where));
+            return null;
+        }
+        return value.get();
     }
 
     private static String required(ConfigSource source, String key, String expectation, List<Problem> problems) {

@@ -17,8 +17,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code platform-infra:deployers} names who may update a stage; a stage without a usable list is refused like any
- * other stack file mistake: file, key, value and where the right value comes from, exit code 2, nothing registered.
+ * {@code platform-infra:deployers} names who may update a stage, by client ID; a stage without a usable list is
+ * refused like any other stack file mistake: file, key, value and where the right value comes from, exit code 2,
+ * nothing registered.
  */
 class DeployersKeyTest {
     private static final String WHERE_FROM = "as scripts/bootstrap.sh prints it";
@@ -66,8 +67,9 @@ class DeployersKeyTest {
 
     @Test
     void aStageWithoutDeployersIsRefused() {
-        assertThat(problemsOf(null)).contains("Pulumi.dev.yaml: platform-infra:deployers must list the object IDs of"
-                + " the identities that may update the stage", WHERE_FROM, "(value: not set)");
+        assertThat(problemsOf(null)).contains("Pulumi.dev.yaml: platform-infra:deployers must list the client IDs of"
+                + " the identities that may update the stage", "id-platform-infra-development-deploy", WHERE_FROM,
+                "(value: not set)");
     }
 
     @Test
@@ -79,20 +81,20 @@ class DeployersKeyTest {
     @Test
     void aSingleValueInsteadOfAListIsRefused() {
         assertThat(problemsOf("6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")).contains("Pulumi.dev.yaml:"
-                + " platform-infra:deployers must be a list of object IDs (GUIDs)",
+                + " platform-infra:deployers must be a list of client IDs (GUIDs)",
                 "(value: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b')");
     }
 
     @Test
-    void everyItemMustBeAnObjectId() {
+    void everyItemMustBeAClientId() {
         var problems = problemsOf("[\"alice@example.com\",42,\"00000000-0000-0000-0000-000000000000\","
                 + "\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\",{\"id\":\"x\"}]");
         assertThat(problems).contains(
-                "Pulumi.dev.yaml: platform-infra:deployers[0] must be an object ID (a GUID, not the nil GUID)",
+                "Pulumi.dev.yaml: platform-infra:deployers[0] must be a client ID (a GUID, not the nil GUID)",
                 "(value: 'alice@example.com')",
-                "Pulumi.dev.yaml: platform-infra:deployers[1] must be an object ID", "(value: '42')",
-                "Pulumi.dev.yaml: platform-infra:deployers[2] must be an object ID",
-                "Pulumi.dev.yaml: platform-infra:deployers[4] must be an object ID")
+                "Pulumi.dev.yaml: platform-infra:deployers[1] must be a client ID", "(value: '42')",
+                "Pulumi.dev.yaml: platform-infra:deployers[2] must be a client ID",
+                "Pulumi.dev.yaml: platform-infra:deployers[4] must be a client ID")
                 .doesNotContain("platform-infra:deployers[3]");
     }
 
@@ -110,8 +112,28 @@ class DeployersKeyTest {
         var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:deployers[0] must be an object ID (a GUID,"
+        assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:deployers[0] must be a client ID (a GUID,"
                 + " not the nil GUID)", "(value: 'alice')").doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void theAzureClisApplicationIdIsRefusedBecauseItWouldAdmitEveryoneSignedInWithAz() {
+        for (var cli : java.util.List.of("04b07795-8ddb-461a-bbee-02f9e1bf7b46", "04B07795-8DDB-461A-BBEE-02F9E1BF7B46")) {
+            assertThat(problemsOf("[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\",\"" + cli + "\"]")).as(cli)
+                    .contains("Pulumi.dev.yaml: platform-infra:deployers[1] must not be the Azure CLI's application ID",
+                            "every person signed in with az login", "(value: '" + cli + "')")
+                    .doesNotContain("platform-infra:deployers[0]");
+        }
+    }
+
+    @Test
+    void theAzureClisApplicationIdIsRefusedByPlanWithExitCodeTwo(@TempDir Path directory) {
+        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev.replace(
+                "    - 00000000-0000-4000-8000-00000000a001", "    - 04b07795-8ddb-461a-bbee-02f9e1bf7b46"));
+        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:deployers[0] must not be the Azure CLI's"
+                + " application ID", "(value: '04b07795-8ddb-461a-bbee-02f9e1bf7b46')");
     }
 
     @Test

@@ -28,14 +28,20 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * Who may update a stage is decided by who the Azure provider deploys as (getClientConfig's object ID), against the
- * stage's {@code platform-infra:deployers}; the shell's variables decide nothing. Anyone else is refused before
- * anything is registered, unless they break the glass, which is recorded under their object ID. Previews run for
- * anyone.
+ * Who may update a stage is decided by who the Azure provider deploys as (getClientConfig's client ID, and its object
+ * ID where it reports one), against the stage's {@code platform-infra:deployers}; the shell's variables decide
+ * nothing. Under managed identity (the pipeline pools) the provider reports no object ID, so the client ID decides.
+ * Anyone else is refused before anything is registered, unless they break the glass, which is recorded under their
+ * IDs. Previews run for anyone.
  */
 class DeploymentGuardTest {
-    /** A person's {@code az login} on a laptop. */
+    /** The object ID of a person's {@code az login} on a laptop. */
     private static final String LAPTOP = "9d3b7c1e-52a4-4f0b-8e6d-2c4a1f7b9e30";
+    /** A person's {@code az login}: the provider reports the Azure CLI's client ID and the person's object ID. */
+    private static final AzureMocks.Caller LAPTOP_LOGIN = AzureMocks.Caller.signedIn(
+            DeployingIdentity.AZURE_CLI_CLIENT_ID, LAPTOP);
+    /** Another managed identity (say, another ring's pool identity), not listed for the stage. */
+    private static final String OTHER_IDENTITY = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
     private static final Map<String, String> LAPTOP_SHELL = Map.of("USER", "alice", "HOME", "/home/alice");
     /** Everything Azure Pipelines and the old release job set, typed into the laptop's shell. */
     private static final Map<String, String> PIPELINE_VARIABLES = Map.of("TF_BUILD", "True",
@@ -51,13 +57,18 @@ class DeploymentGuardTest {
         return StackConfiguration.load(StageRuns.PROJECT, stage);
     }
 
-    /** The identity the stage's stack file allows: the release pipeline's for its ring. */
+    /** The client ID the stage's stack file allows: its ring's deploying identity. */
     private static String pipelineIdentityOf(String stage) {
         return StageConfigReader.read(stage(stage), TestDates.AS_OF).deployers().get(0);
     }
 
-    private static Mocks azureAs(boolean preview, String objectId) {
-        return Mockito.spy(new AzureMocks(preview, objectId));
+    /** A job on the stage ring's {@code -deploy} pool, as azure-native reports it under ARM_USE_MSI. */
+    private static AzureMocks.Caller pipelinePool(String stage) {
+        return AzureMocks.Caller.managedIdentity(pipelineIdentityOf(stage));
+    }
+
+    private static Mocks azureAs(String stage, boolean preview, AzureMocks.Caller caller) {
+        return Mockito.spy(new AzureMocks(preview, caller, AzureMocks.subscriptionOf(stage(stage).values())));
     }
 
     /** A run of {@code stage} whose Azure provider deploys as {@code mocks} say, in a shell with {@code environment}. */
@@ -109,8 +120,8 @@ class DeploymentGuardTest {
     // Through the program, under the mock engine: the identity comes from the provider's getClientConfig invoke.
 
     @Test
-    void thePipelinesDeployingIdentityUpdatesAndIsAskedBeforeAnythingIsRegistered() {
-        var mocks = azureAs(false, pipelineIdentityOf("dev"));
+    void thePipelinePoolsManagedIdentityUpdatesByItsClientIdThoughTheProviderReportsNoObjectId() {
+        var mocks = azureAs("dev", false, pipelinePool("dev"));
         var run = run("dev", false, mocks, LAPTOP_SHELL);
 
         assertSucceeded(run.result());
@@ -119,7 +130,8 @@ class DeploymentGuardTest {
         assertThat(run.result().named("platform").orElseThrow().input("tags").map(Object::toString).orElseThrow())
                 .doesNotContain(DeploymentGuard.BREAK_GLASS_TAG);
         assertThat(run.messages(Level.INFO)).anySatisfy(message -> assertThat(message)
-                .contains("Updating stage dev as object ID " + pipelineIdentityOf("dev")));
+                .contains("Updating stage dev as client ID " + pipelineIdentityOf("dev")
+                        + " (object ID (none: managed identity))"));
         // The first thing the program asks of Azure is who it deploys as; every resource comes after.
         var first = Mockito.mockingDetails(mocks).getInvocations().iterator().next();
         assertThat(first.getMethod().getName()).isEqualTo("callAsync");
@@ -127,16 +139,17 @@ class DeploymentGuardTest {
     }
 
     @Test
-    void aLaptopIdentityIsRefusedEvenWithThePipelinesVariablesSetAndNothingIsRegistered() {
+    void aLaptopLoginIsRefusedEvenWithThePipelinesVariablesSetAndNothingIsRegistered() {
         for (var stage : StageRuns.stagesInRepository()) {
-            var mocks = azureAs(false, LAPTOP);
+            var mocks = azureAs(stage, false, LAPTOP_LOGIN);
             var run = run(stage, false, mocks, merged(LAPTOP_SHELL, PIPELINE_VARIABLES));
 
             assertThat(run.result().result().exceptions()).as(stage).isEmpty();
             assertThat(run.result().result().errors()).as(stage).singleElement().asString()
-                    .startsWith("Refusing to update stage " + stage + ": the Azure provider deploys as object ID "
-                            + LAPTOP + ", which is not one of the stage's deploying identities"
-                            + " (platform-infra:deployers in Pulumi." + stage + ".yaml: " + pipelineIdentityOf(stage))
+                    .startsWith("Refusing to update stage " + stage + ": the Azure provider deploys as client ID "
+                            + DeployingIdentity.AZURE_CLI_CLIENT_ID + " (object ID " + LAPTOP + "), which is not one"
+                            + " of the stage's deploying identities (platform-infra:deployers in Pulumi." + stage
+                            + ".yaml: " + pipelineIdentityOf(stage))
                     .contains(DeploymentGuard.BREAK_GLASS_VARIABLE, "Nothing was registered");
             assertThat(run.result().customResources()).as(stage).isEmpty();
             verify(mocks, never()).newResourceAsync(any());
@@ -144,8 +157,17 @@ class DeploymentGuardTest {
     }
 
     @Test
+    void anotherRingsPoolIdentityIsRefused() {
+        var run = run("prod", false, azureAs("prod", false, pipelinePool("dev")), Map.of());
+        assertThat(run.result().result().errors()).singleElement().asString()
+                .startsWith("Refusing to update stage prod: the Azure provider deploys as client ID "
+                        + pipelineIdentityOf("dev") + " (object ID (none: managed identity)), which is not one of");
+        assertThat(run.result().customResources()).isEmpty();
+    }
+
+    @Test
     void breakingTheGlassFromALaptopUpdatesNamedByItsObjectIdAndIsRecordedInOutputsTagAndLog() {
-        var run = run("dev", false, azureAs(false, LAPTOP),
+        var run = run("dev", false, azureAs("dev", false, LAPTOP_LOGIN),
                 merged(LAPTOP_SHELL, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, "  " + REASON + " ")));
 
         assertSucceeded(run.result());
@@ -154,14 +176,14 @@ class DeploymentGuardTest {
         assertThat(record.isKnown()).isTrue();
         assertThat(record.isSecret()).isFalse();
         assertThat(record.getValueNullable()).isEqualTo(Map.of("objectId", LAPTOP,
-                "clientId", AzureMocks.DEPLOYER_CLIENT_ID, "reason", REASON, "at", AT));
+                "clientId", DeployingIdentity.AZURE_CLI_CLIENT_ID, "reason", REASON, "at", AT));
         assertThat(run.result().named("platform").orElseThrow().input("tags").orElseThrow())
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry(DeploymentGuard.BREAK_GLASS_TAG, AT + " " + LAPTOP + ": " + REASON)
                 .containsEntry("managed-by", "pulumi");
         assertThat(run.messages(Level.WARNING)).singleElement().asString()
-                .startsWith("BREAK GLASS: stage dev is being updated outside the release pipeline by object ID "
-                        + LAPTOP + " (client ID " + AzureMocks.DEPLOYER_CLIENT_ID + "), which is not in"
+                .startsWith("BREAK GLASS: stage dev is being updated outside the release pipeline by client ID "
+                        + DeployingIdentity.AZURE_CLI_CLIENT_ID + " (object ID " + LAPTOP + "), which is not in"
                         + " platform-infra:deployers of Pulumi.dev.yaml. Reason: " + REASON + ".")
                 .doesNotContain("alice");
         // Only the resource group carries the record: every other resource keeps exactly the standard tags.
@@ -170,9 +192,25 @@ class DeploymentGuardTest {
     }
 
     @Test
+    void breakingTheGlassAsAnUnlistedManagedIdentityIsRecordedUnderItsClientId() {
+        var run = run("dev", false, azureAs("dev", false, AzureMocks.Caller.managedIdentity(OTHER_IDENTITY)),
+                Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON));
+
+        assertSucceeded(run.result());
+        assertThat(run.result().output(DeploymentGuard.BREAK_GLASS_OUTPUT).getValueNullable()).isEqualTo(Map.of(
+                "objectId", "", "clientId", OTHER_IDENTITY, "reason", REASON, "at", AT));
+        assertThat(run.result().named("platform").orElseThrow().input("tags").orElseThrow())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry(DeploymentGuard.BREAK_GLASS_TAG, AT + " client " + OTHER_IDENTITY + ": " + REASON);
+        assertThat(run.messages(Level.WARNING)).singleElement().asString()
+                .startsWith("BREAK GLASS: stage dev is being updated outside the release pipeline by client ID "
+                        + OTHER_IDENTITY + " (object ID (none: managed identity)), which is not in");
+    }
+
+    @Test
     void aPreviewByAnyoneIsAllowed() {
-        for (var objectId : List.of(LAPTOP, "")) {
-            var run = run("prod", true, azureAs(true, objectId), merged(LAPTOP_SHELL, PIPELINE_VARIABLES));
+        for (var caller : List.of(LAPTOP_LOGIN, pipelinePool("dev"), new AzureMocks.Caller("", ""))) {
+            var run = run("prod", true, azureAs("prod", true, caller), merged(LAPTOP_SHELL, PIPELINE_VARIABLES));
             assertSucceeded(run.result());
             assertThat(run.result().customResources()).isNotEmpty();
             assertThat(run.messages(Level.WARNING)).noneMatch(message -> message.contains("BREAK GLASS"));
@@ -181,17 +219,21 @@ class DeploymentGuardTest {
 
     @Test
     void anIdentityTheProviderCannotNameIsRefusedEvenWithBreakGlass() {
-        var run = run("dev", false, azureAs(false, ""),
-                merged(PIPELINE_VARIABLES, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)));
-        assertThat(run.result().result().errors()).singleElement().asString()
-                .startsWith("Refusing to update stage dev: the Azure provider reports no object ID for its"
-                        + " credentials (client ID " + AzureMocks.DEPLOYER_CLIENT_ID + ")");
-        assertThat(run.result().customResources()).isEmpty();
+        // No IDs at all, or only the Azure CLI's client ID, which every person signed in with az shares.
+        for (var caller : List.of(new AzureMocks.Caller("", ""),
+                AzureMocks.Caller.managedIdentity(DeployingIdentity.AZURE_CLI_CLIENT_ID))) {
+            var run = run("dev", false, azureAs("dev", false, caller),
+                    merged(PIPELINE_VARIABLES, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)));
+            assertThat(run.result().result().errors()).as(caller.toString()).singleElement().asString()
+                    .startsWith("Refusing to update stage dev: the Azure provider reports client ID ")
+                    .contains("which names no single identity", "a break glass could not be recorded");
+            assertThat(run.result().customResources()).as(caller.toString()).isEmpty();
+        }
     }
 
     @Test
     void whenTheProviderCannotBeAskedTheUpdateIsRefused() {
-        var mocks = azureAs(false, pipelineIdentityOf("dev"));
+        var mocks = azureAs("dev", false, pipelinePool("dev"));
         Mockito.doReturn(CompletableFuture.failedFuture(new IllegalStateException("no credentials: run az login")))
                 .when(mocks).callAsync(argThat(clientConfig()));
         var run = run("dev", false, mocks, LAPTOP_SHELL);
@@ -212,13 +254,21 @@ class DeploymentGuardTest {
         return StageConfigReader.read(stage("dev"), TestDates.AS_OF);
     }
 
+    /** What the provider reports for a person's az login with object ID {@code objectId}. */
     private static DeployingIdentity identity(String objectId) {
-        return new DeployingIdentity(objectId, AzureMocks.DEPLOYER_CLIENT_ID, AzureMocks.TENANT_ID,
-                AzureMocks.SUBSCRIPTION_ID);
+        return identity(DeployingIdentity.AZURE_CLI_CLIENT_ID, objectId);
+    }
+
+    private static DeployingIdentity identity(String clientId, String objectId) {
+        return new DeployingIdentity(objectId, clientId, AzureMocks.TENANT_ID, AzureMocks.SUBSCRIPTION_ID);
     }
 
     private static DeploymentGuard.Decision decide(String objectId, Map<String, String> environment) {
-        return DeploymentGuard.decide(dev(), false, () -> identity(objectId), environment, NOW);
+        return decide(identity(objectId), environment);
+    }
+
+    private static DeploymentGuard.Decision decide(DeployingIdentity who, Map<String, String> environment) {
+        return DeploymentGuard.decide(dev(), false, () -> who, environment, NOW);
     }
 
     @Test
@@ -237,14 +287,33 @@ class DeploymentGuardTest {
     }
 
     @Test
-    void theDeployingIdentityIsRecognisedWhateverTheCaseOfItsObjectIdAndWhateverTheShellSays() {
+    void theDeployingIdentityIsRecognisedByItsClientIdWhateverTheCaseAndWhateverTheShellSays() {
         var deployer = pipelineIdentityOf("dev");
-        for (var objectId : List.of(deployer, deployer.toUpperCase())) {
-            assertThat(decide(objectId, Map.of())).isEqualTo(new DeploymentGuard.Decision.Deployer(identity(objectId)));
+        for (var clientId : List.of(deployer, deployer.toUpperCase())) {
+            var who = identity(clientId, "");
+            assertThat(decide(who, Map.of())).isEqualTo(new DeploymentGuard.Decision.Deployer(who));
             // A deployer with a break-glass reason set is a normal update: there is nothing to record.
-            assertThat(decide(objectId, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)))
+            assertThat(decide(who, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)))
                     .isInstanceOf(DeploymentGuard.Decision.Deployer.class);
         }
+    }
+
+    @Test
+    void aListedIdIsAlsoMatchedAsTheObjectIdOfACallerWhoseObjectIdTheProviderReports() {
+        // An OIDC or client-secret service principal: its own client ID, and its object ID, which is listed.
+        var servicePrincipal = identity(OTHER_IDENTITY, pipelineIdentityOf("dev"));
+        assertThat(decide(servicePrincipal, Map.of()))
+                .isEqualTo(new DeploymentGuard.Decision.Deployer(servicePrincipal));
+    }
+
+    @Test
+    void anEmptyOrNilObjectIdNeverMatches() {
+        for (var objectId : List.of("", "00000000-0000-0000-0000-000000000000")) {
+            var who = identity(OTHER_IDENTITY, objectId);
+            assertThat(DeploymentGuard.listed(List.of(objectId), who)).as(objectId).isFalse();
+            assertThat(DeploymentGuard.listed(List.of(pipelineIdentityOf("dev")), who)).as(objectId).isFalse();
+        }
+        assertThat(DeploymentGuard.listed(List.of(""), identity("", ""))).isFalse();
     }
 
     @Test
@@ -258,7 +327,7 @@ class DeploymentGuardTest {
     void aBreakGlassIsNamedByTheObjectIdNotByTheShellsUserAndDatedToTheSecond() {
         var decision = decide(LAPTOP, merged(LAPTOP_SHELL, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)));
         var breakGlass = new DeploymentGuard.BreakGlass("dev", "Pulumi.dev.yaml", LAPTOP,
-                AzureMocks.DEPLOYER_CLIENT_ID, REASON, Instant.parse("2026-12-02T09:41:27Z"));
+                DeployingIdentity.AZURE_CLI_CLIENT_ID, REASON, Instant.parse("2026-12-02T09:41:27Z"));
         assertThat(decision).isEqualTo(new DeploymentGuard.Decision.BrokenGlass(breakGlass));
         assertThat(breakGlass.tagValue()).isEqualTo("2026-12-02T09:41:27Z " + LAPTOP + ": " + REASON);
     }

@@ -1,6 +1,7 @@
 package io.platforminfra.offline;
 
 import com.pulumi.test.Mocks;
+import io.platforminfra.azure.AzureNativeKeys;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,34 +19,71 @@ import java.util.concurrent.CompletableFuture;
 public class AzureMocks implements Mocks {
     /** Tenant every mocked client config reports. */
     public static final String TENANT_ID = "72f988bf-0000-4000-8000-000000000001";
-    /** Subscription every mocked client config reports. */
+    /**
+     * Subscription a mocked client config reports when the run's config names none ({@link
+     * AzureNativeKeys#SUBSCRIPTION_ID}): the component tests. A stage's run reports the stage's own subscription.
+     */
     public static final String SUBSCRIPTION_ID = "2b1c7a5e-0000-4000-8000-000000000002";
 
-    /**
-     * Object ID of the credentials every mocked client config reports unless a run names another: the identity the
-     * offline engine deploys as ({@code getClientConfig}'s {@code objectId}).
-     */
-    public static final String DEPLOYER_OBJECT_ID = uuid("deployer");
-    /** Client (application) ID every mocked client config reports. */
+    /** Client (application) ID every mocked caller reports unless a run names another. */
     public static final String DEPLOYER_CLIENT_ID = uuid("client");
 
-    private final boolean preview;
-    private final String deployerObjectId;
+    /**
+     * Who the Azure provider deploys as, as its {@code getClientConfig} invoke reports it.
+     *
+     * @param clientId the client (application) ID the provider authenticates with
+     * @param objectId the object ID of the principal; {@code ""} under managed identity, where azure-native 2.x
+     *                 cannot look it up (docs/deploy-fidelity.md, "Managed identity and azure-native 2.10.0")
+     */
+    public record Caller(String clientId, String objectId) {
+        /**
+         * A pipeline job on a Managed DevOps Pool, as the provider reports it with {@code ARM_USE_MSI}: the pool
+         * identity's client ID and no object ID (provider.go getClientConfig leaves it {@code ""} when
+         * {@code GetAuthenticatedObjectID} is nil; go-azure-helpers managedServiceIdentityAuth.populateConfig sets
+         * nothing).
+         */
+        public static Caller managedIdentity(String clientId) {
+            return new Caller(clientId, "");
+        }
 
-    /** @param preview whether to answer as in a preview: outputs Azure computes on creation stay unknown */
+        /** A caller whose object ID the provider can look up: {@code az login}, OIDC, client secret or certificate. */
+        public static Caller signedIn(String clientId, String objectId) {
+            return new Caller(clientId, objectId);
+        }
+    }
+
+    /** Who every run deploys as unless it names another: a pipeline pool's managed identity. */
+    public static final Caller DEFAULT_CALLER = Caller.managedIdentity(DEPLOYER_CLIENT_ID);
+
+    private final boolean preview;
+    private final Caller caller;
+    private final String subscriptionId;
+
+    /**
+     * Mocks answering as the {@link #DEFAULT_CALLER} in {@link #SUBSCRIPTION_ID}.
+     *
+     * @param preview whether to answer as in a preview: outputs Azure computes on creation stay unknown
+     */
     public AzureMocks(boolean preview) {
-        this(preview, DEPLOYER_OBJECT_ID);
+        this(preview, DEFAULT_CALLER, SUBSCRIPTION_ID);
     }
 
     /**
-     * @param preview          whether to answer as in a preview: outputs Azure computes on creation stay unknown
-     * @param deployerObjectId the object ID {@code getClientConfig} reports: who the Azure provider deploys as (a
-     *                         pipeline's identity, a person's laptop login, or {@code ""} when the provider cannot
-     *                         tell)
+     * @param preview        whether to answer as in a preview: outputs Azure computes on creation stay unknown
+     * @param caller         who {@code getClientConfig} reports the provider deploys as
+     * @param subscriptionId the subscription {@code getClientConfig} reports and resource IDs lie in: the stage's
+     *                       {@link AzureNativeKeys#SUBSCRIPTION_ID}, as the real provider reports it
      */
-    public AzureMocks(boolean preview, String deployerObjectId) {
+    public AzureMocks(boolean preview, Caller caller, String subscriptionId) {
         this.preview = preview;
-        this.deployerObjectId = deployerObjectId;
+        this.caller = caller;
+        this.subscriptionId = subscriptionId;
+    }
+
+    /** The subscription a run with stack config {@code config} deploys into: its own, or {@link #SUBSCRIPTION_ID}. */
+    public static String subscriptionOf(Map<String, String> config) {
+        var configured = config.get(AzureNativeKeys.SUBSCRIPTION_ID);
+        return configured == null || configured.isBlank() ? SUBSCRIPTION_ID : configured;
     }
 
     @Override
@@ -63,7 +101,7 @@ public class AzureMocks implements Mocks {
             state.putAll(computedOutputs(args.type, azureName));
         }
         var id = preview ? Optional.<String>empty()
-                : Optional.of("/subscriptions/" + SUBSCRIPTION_ID + "/mock/" + args.type + "/" + azureName);
+                : Optional.of("/subscriptions/" + subscriptionId + "/mock/" + args.type + "/" + azureName);
         return CompletableFuture.completedFuture(ResourceResult.of(id, state));
     }
 
@@ -71,8 +109,8 @@ public class AzureMocks implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         return CompletableFuture.completedFuture(switch (args.token) {
             case "azure-native:authorization:getClientConfig" -> Map.of(
-                    "clientId", DEPLOYER_CLIENT_ID, "objectId", deployerObjectId,
-                    "subscriptionId", SUBSCRIPTION_ID, "tenantId", TENANT_ID);
+                    "clientId", caller.clientId(), "objectId", caller.objectId(),
+                    "subscriptionId", subscriptionId, "tenantId", TENANT_ID);
             case "azure-native:containerservice:listManagedClusterUserCredentials" -> Map.of(
                     "kubeconfigs", List.of(Map.of("name", "clusterUser",
                             "value", Base64.getEncoder().encodeToString(

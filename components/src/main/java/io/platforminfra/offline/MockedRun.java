@@ -75,7 +75,9 @@ public final class MockedRun {
 
     /** Runs {@code program} and returns what it registered; never throws for a failing program. */
     public RunResult run(Consumer<Context> program) {
-        var effectiveMocks = mocks != null ? mocks : new AzureMocks(preview);
+        // The provider reports the subscription its config names, so the stage's own one shows in every ID.
+        var effectiveMocks = mocks != null ? mocks
+                : new AzureMocks(preview, AzureMocks.DEFAULT_CALLER, AzureMocks.subscriptionOf(config));
         var recorder = new AtomicReference<RecordingMonitor>();
         var logger = quietLogger();
         var log = PulumiTestInternal.mockLog(logger);

@@ -129,11 +129,14 @@ public class AksClusterSettings implements Validatable {
 
     /**
      * How the deploying identity logs in to the cluster (kubelogin's {@code --login}): azurecli, workloadidentity,
-     * spn or msi. Default {@code azurecli}, what an Azure CLI pipeline task signed in with workload identity
-     * federation provides.
+     * spn or msi. Default {@code msi}: pipeline jobs run on the Managed DevOps Pools as the pool's user-assigned
+     * managed identity, and kubelogin's msi mode takes that identity's client ID from {@code AZURE_CLIENT_ID}
+     * ("--client-id ... It may be specified in AAD_SERVICE_PRINCIPAL_CLIENT_ID or AZURE_CLIENT_ID environment
+     * variable", Azure/kubelogin docs/book/src/cli/get-token.md), which the pipeline sets. {@code azurecli} suits a
+     * person's {@code az login}.
      */
     @Builder.Default
-    String kubeloginMode = "azurecli";
+    String kubeloginMode = "msi";
 
     /** Range of Kubernetes service IPs; must not overlap the VNet. Default {@code 172.16.0.0/16}. */
     @Builder.Default

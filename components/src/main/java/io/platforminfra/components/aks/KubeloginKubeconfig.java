@@ -16,10 +16,16 @@ import java.util.Map;
  * <p>With local accounts disabled, AKS returns an exec kubeconfig that runs {@code kubelogin get-token
  * --login devicecode}: a person typing a code in a browser. The deploying identity has no browser, so the login
  * mode is replaced with the one it uses (for example {@code azurecli}, what an Azure CLI task signed in with
- * workload identity federation provides). Everything else (server, CA, server ID) stays as AKS wrote it.
+ * workload identity federation provides). Everything else (server, CA, server ID) stays as AKS wrote it, except in
+ * {@code msi} mode: there {@code --client-id} names the managed identity to use, and the client ID AKS writes is the
+ * public client people sign in with, not an identity on the agent. It is dropped, so kubelogin takes the pool
+ * identity's client ID from {@code AZURE_CLIENT_ID} (its UpdateFromEnv lets that variable replace the flag anyway:
+ * Azure/kubelogin pkg/internal/token/options.go) or, without it, the agent's only managed identity.
  */
 public final class KubeloginKubeconfig {
     private static final String LOGIN_FLAG = "--login";
+    private static final String CLIENT_ID_FLAG = "--client-id";
+    private static final String MSI = "msi";
 
     private KubeloginKubeconfig() {
     }
@@ -53,9 +59,10 @@ public final class KubeloginKubeconfig {
     private static List<String> withLogin(List<String> args, String loginMode) {
         var result = new ArrayList<String>();
         for (int i = 0; i < args.size(); i++) {
-            if (LOGIN_FLAG.equals(args.get(i))) {
-                i++; // skip the old mode
-            } else if (!args.get(i).startsWith(LOGIN_FLAG + "=")) {
+            if (LOGIN_FLAG.equals(args.get(i)) || MSI.equals(loginMode) && CLIENT_ID_FLAG.equals(args.get(i))) {
+                i++; // skip the flag's value too
+            } else if (!args.get(i).startsWith(LOGIN_FLAG + "=")
+                    && !(MSI.equals(loginMode) && args.get(i).startsWith(CLIENT_ID_FLAG + "="))) {
                 result.add(args.get(i));
             }
         }

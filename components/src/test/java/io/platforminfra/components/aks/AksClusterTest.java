@@ -196,6 +196,13 @@ class AksClusterTest {
     }
 
     @Test
+    void byDefaultTheProviderLogsInAsThePipelinePoolsManagedIdentity() {
+        var provider = deploy(valid().build()).single("pulumi:providers:kubernetes");
+        assertThat(String.valueOf(((RegisteredResource.Secret) provider.inputs().get("kubeconfig")).value()))
+                .contains("--login\n      - msi").doesNotContain("devicecode", "--client-id");
+    }
+
+    @Test
     void everyChildIsParentedToTheComponent() {
         assertAllParentedTo(deploy(valid().build()), AksCluster.TYPE);
     }
