@@ -27,9 +27,14 @@ import java.util.function.Supplier;
  *
  * <p><b>Why the client ID is enough.</b> Under managed identity ({@code ARM_USE_MSI}, how jobs on the Managed
  * DevOps Pools authenticate) azure-native 2.x reports no object ID at all ({@link DeployingIdentity}), so the
- * deploying identity can only be recognised by its client ID. The client ID the provider reports is the one it
- * gets its tokens for: with a client secret, a certificate, OIDC or managed identity the provider authenticates as
- * exactly {@code ARM_CLIENT_ID}, and every call to Azure fails unless Entra ID issued a token for that client. With
+ * deploying identity can only be recognised by its client ID. The client ID the provider reports
+ * ({@code auth.ClientID}, which go-azure-helpers' Builder copies from {@code ARM_CLIENT_ID}) is the one it gets its
+ * tokens for: with a client secret, a certificate or OIDC the provider authenticates as exactly that client, and
+ * with managed identity it asks the instance metadata service for that user-assigned identity
+ * ({@code NewServicePrincipalTokenFromMSIWithUserAssignedID}, go-azure-helpers authentication/auth_method_msi.go;
+ * older go-azure-helpers asked for the machine's only identity without a client ID, which is one reason each pool
+ * has exactly one identity; which version azure-native 2.10.0 vendors is unverified). Every call to Azure then
+ * fails unless Entra ID issued a token for that client. With
  * Azure CLI authentication go-azure-helpers reports the client of the CLI's token
  * ({@code a.clientId = token.ClientID}, authentication/azure_cli_profile_population.go), which is the Azure CLI
  * application ({@link DeployingIdentity#AZURE_CLI_CLIENT_ID}) for every person, never a value a person chooses;
@@ -40,8 +45,9 @@ import java.util.function.Supplier;
  * <p><b>The residual gap, said plainly:</b> on a laptop someone can set {@code ARM_USE_MSI=true} and
  * {@code ARM_CLIENT_ID} to a listed client ID. The guard reads the provider's configuration, not a token, so it
  * admits that run; but the laptop has no such managed identity and gets no token, so the update fails at its first
- * call to Azure, before anything changes. The guard makes mistakes fail early; Azure's role assignments are what
- * stop a forged identity.
+ * call to Azure, before anything changes. Likewise a job on a {@code -read} pool that claims a deploy identity's
+ * client ID gets no token for it (or, with an older go-azure-helpers, the read identity's, which may not write).
+ * The guard makes mistakes fail early; Azure's role assignments are what stop a forged identity.
  */
 public final class DeploymentGuard {
     /** Break glass: the reason for updating outside the release pipeline (an incident reference and what is done). */
