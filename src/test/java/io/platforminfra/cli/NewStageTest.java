@@ -22,6 +22,7 @@ class NewStageTest {
     private static final String UAT = """
             config:
               azure-native:location: northeurope
+              azure-native:subscriptionId: 6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d
               platform-infra:environmentType: production
               platform-infra:owner: checkout-team
               platform-infra:costCenter: CC-5200-UAT

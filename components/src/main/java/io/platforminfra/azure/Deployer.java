@@ -27,10 +27,10 @@ import java.util.Set;
  * </ul>
  */
 public enum Deployer {
-    /** {@code platform-infra-deploy-nonprod}: development stages. */
-    NON_PRODUCTION("platform-infra-deploy-nonprod", false),
-    /** {@code platform-infra-deploy-prod}: production stages. */
-    PRODUCTION("platform-infra-deploy-prod", true);
+    /** {@code id-platform-infra-development-deploy}: development stages. */
+    NON_PRODUCTION("id-platform-infra-development-deploy", false),
+    /** {@code id-platform-infra-production-deploy}: production stages. */
+    PRODUCTION("id-platform-infra-production-deploy", true);
 
     /**
      * Role definitions (GUIDs) the deployers may assign: Key Vault Secrets User, Storage Blob Data Contributor,
@@ -87,7 +87,10 @@ public enum Deployer {
         return production ? PRODUCTION : NON_PRODUCTION;
     }
 
-    /** Name of the managed identity and its service connection (docs/bootstrap.md). */
+    /**
+     * Name of the ring's deploying managed identity, the one identity of its {@code -deploy} pool (naming scheme
+     * {@code id-platform-infra-<type>-deploy}, docs/bootstrap.md).
+     */
     public String identity() {
         return identity;
     }
