@@ -168,8 +168,8 @@ public final class DeploymentGuard {
         var reason = Optional.ofNullable(environment.get(BREAK_GLASS_VARIABLE)).map(String::strip).orElse("");
         var problem = reasonProblem(reason);
         if (problem.isEmpty()) {
-            return new Decision.BrokenGlass(new BreakGlass(stage, config.stackFile(), who.hasObjectId() ? who.objectId()
-                    : "", who.clientId(),
+            var objectId = who.hasObjectId() ? who.objectId() : "";
+            return new Decision.BrokenGlass(new BreakGlass(stage, config.stackFile(), objectId, who.clientId(),
                     reason, now.truncatedTo(ChronoUnit.SECONDS)));
         }
         return new Decision.Refused("Refusing to update stage " + stage + ": the Azure provider deploys as "
@@ -185,11 +185,13 @@ public final class DeploymentGuard {
 
     /**
      * Whether {@code who} is one of {@code deployers}: by its client ID, or by its object ID where the provider
-     * reports one. Only GUIDs match: an empty object ID (managed identity) or client ID never does, even against a
-     * list that slipped past validation.
+     * reports one. Only GUIDs match: an empty object ID (managed identity) or client ID never does, nor does the
+     * Azure CLI's client ID, which every person signed in with az shares, even in a list that slipped past
+     * validation ({@link Deployers}).
      */
     static boolean listed(List<String> deployers, DeployingIdentity who) {
-        return deployers.stream().filter(id -> ObjectIds.isObjectId(id) && !ObjectIds.isNil(id))
+        return deployers.stream().filter(id -> ObjectIds.isObjectId(id) && !ObjectIds.isNil(id)
+                        && !id.equalsIgnoreCase(DeployingIdentity.AZURE_CLI_CLIENT_ID))
                 .anyMatch(id -> id.equalsIgnoreCase(who.clientId())
                         || who.hasObjectId() && id.equalsIgnoreCase(who.objectId()));
     }

@@ -307,7 +307,9 @@ class DeploymentGuardTest {
     }
 
     @Test
-    void anEmptyOrNilObjectIdNeverMatches() {
+    void anEmptyOrNilObjectIdAndTheAzureClisClientIdNeverMatch() {
+        var cli = DeployingIdentity.AZURE_CLI_CLIENT_ID;
+        assertThat(DeploymentGuard.listed(List.of(cli), identity(cli, LAPTOP))).isFalse();
         for (var objectId : List.of("", "00000000-0000-0000-0000-000000000000")) {
             var who = identity(OTHER_IDENTITY, objectId);
             assertThat(DeploymentGuard.listed(List.of(objectId), who)).as(objectId).isFalse();
