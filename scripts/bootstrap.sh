@@ -96,17 +96,18 @@ readonly LOCK_OPERATOR_ACTIONS=(
 # the platform team's review (required-reviewer branch policy on main, printed at the end). Path filters as Azure
 # Repos takes them: folders as /<folder>/*, files exactly, * as wildcard, separated by ';' in --path-filter
 # (az repos policy required-reviewer create --path-filter; branch-policies.md "Automatically include code
-# reviewers"). BootstrapReviewedPathsTest fails when a top-level entry of the repository is in neither list.
+# reviewers"). Quoted, so that bash does not expand the wildcards against this machine's root directory.
+# BootstrapReviewedPathsTest fails when a top-level entry of the repository is in neither list.
 readonly REVIEWED_PATHS=(
-  /pipelines/*
-  /src/*
-  /components/*
+  '/pipelines/*'
+  '/src/*'
+  '/components/*'
   /pom.xml
-  /bin/*
+  '/bin/*'
   /Pulumi.yaml
   '/Pulumi.*.yaml'
-  /scripts/*
-  /.ci/*
+  '/scripts/*'
+  '/.ci/*'
   /azure-pipelines.yml
 )
 # shellcheck disable=SC2034 # read by BootstrapReviewedPathsTest, the record of what was decided
@@ -621,10 +622,11 @@ revoke_officer() {
   remove_role "$runner_id" "$ROLE_KV_CRYPTO_OFFICER" "$vault_id" "$officer_why"
 }
 
-# On every exit, also after a failure: first the grant (the lock would forbid removing it), then the lock.
+# On every exit, also after a failure: first the grant (the lock would forbid removing it), then the lock, which
+# is restored even when the removal fails.
 on_exit() {
   revoke_officer || warn "could not remove your temporary Key Vault Crypto Officer grant: az role assignment delete" \
-    "--assignee $runner_id --role $ROLE_KV_CRYPTO_OFFICER --scope $vault_id"
+    "--assignee ${runner_id:-} --role $ROLE_KV_CRYPTO_OFFICER --scope ${vault_id:-}"
   restore_lock
 }
 trap on_exit EXIT
