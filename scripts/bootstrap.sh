@@ -83,7 +83,7 @@ readonly POLICY_OPERATOR_ACTIONS=(
 # and User Access Administrator among the built-in roles may write locks, and both may also grant any role
 # ("Who can create or delete locks", azure-resource-manager/management/lock-resources.md, which suggests a custom
 # role). Only the production deploying identity holds it, on the production subscription: development stages have
-# no locks, and deploy-nonprod must never be able to lift production's.
+# no locks, and the development deploy identity must never be able to lift production's.
 readonly LOCK_OPERATOR_ROLE="platform-infra Lock Operator"
 readonly LOCK_OPERATOR_ACTIONS=(
   Microsoft.Authorization/locks/read
@@ -366,6 +366,8 @@ elif [[ -n $ado_org_url ]]; then
   problem "--ado-org-url must be https://dev.azure.com/<organization> (value: '$ado_org_url')"
 fi
 ado_org_url=${ado_org_url%/}
+[[ $ado_project != *[\"\\]* ]] ||
+  problem "--ado-project must not contain \" or \\ (it is written into the pools' JSON) (value: '$ado_project')"
 
 # parse_groups ARRAY LIST FLAG: the object IDs in the comma-separated LIST, lowercased, into ARRAY.
 parse_groups() {
