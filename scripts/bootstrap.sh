@@ -1,34 +1,53 @@
 #!/usr/bin/env bash
-# Creates what must exist before the first `pulumi up` of platform-infra: the state backend (storage account and
-# container), the secrets provider key (Key Vault), the pipeline identities with their federated credentials for
-# Azure DevOps, their role assignments (with two custom roles), and the production subscription's Defender for
-# Containers plan. Run once by a subscription Owner; safe to re-run (every step checks before it creates, and
-# settings are re-applied, so a re-run also repairs drift). Creates and prints no secret.
+# Creates what must exist before the first `pulumi up` of platform-infra: per ring (environment type: development,
+# production) a state container and a secrets key, a read and a deploy managed identity, and a Managed DevOps Pool
+# for each identity, in a virtual network that leaves through one static public IP; the identities' role
+# assignments (with two custom roles), and the production subscription's Defender for Containers plan. Run once by
+# a subscription Owner; safe to re-run (every step checks before it creates, and settings are re-applied, so a
+# re-run also repairs drift). Creates and prints no secret: the pools' agents sign in as their pool's identity.
 #   scripts/bootstrap.sh --help
-# What it creates and why, and the manual Azure DevOps steps: docs/bootstrap.md.
+#   scripts/bootstrap.sh --print-names   every name of the naming scheme, without touching Azure
+# What it creates and why, and the Azure DevOps steps: docs/bootstrap.md.
 set -euo pipefail
 
-readonly SERVICE_CONNECTIONS=(platform-infra-read platform-infra-deploy-nonprod platform-infra-deploy-prod)
-readonly CONTAINER=state
-readonly KEY_NAME=pulumi-secrets
-readonly VARIABLE_GROUP=platform-infra-state
+# The rings, by the value a stack file's platform-infra:environmentType gives them (EnvironmentType.configValue()),
+# and the two roles of a ring's identities: read for pull requests, deploy for runs of main.
+readonly RINGS=(development production)
+readonly IDENTITY_ROLES=(read deploy)
 readonly MIN_AZ_VERSION=2.53.0
 # Versions, then soft-deleted blobs and containers, are kept this long: a damaged or deleted state file can be
 # restored from any point in this window.
 readonly RETENTION_DAYS=30
-readonly ADO_AUDIENCE=api://AzureADTokenExchange
-# Azure DevOps' application ID in Entra ID: the token audience for its REST API.
-readonly ADO_RESOURCE=499b84ac-1321-427f-aa17-267ca6975798
+
+# Managed DevOps Pools. 2025-09-20 is the newest GA api-version of Microsoft.DevOpsInfrastructure (the versions enum
+# of azure-rest-api-specs specification/devopsinfrastructure/Microsoft.DevOpsInfrastructure.Management/main.tsp
+# lists 2025-01-21, 2025-09-20 and 2026-04-17-preview); the body follows its Pool model (learn.microsoft.com/rest/
+# api/devopspools/pools/create-or-update: location, agentProfile, devCenterProjectResourceId, fabricProfile,
+# maximumConcurrency, organizationProfile required; identity optional). A pool needs a Dev Center project
+# (devCenterProjectResourceId); 2025-02-01 is the newest GA api-version of Microsoft.DevCenter/devcenters and
+# projects (learn.microsoft.com/azure/templates/microsoft.devcenter/allversions).
+readonly MDP_API=2025-09-20
+readonly DEVCENTER_API=2025-02-01
+readonly POOL_SKU=Standard_D2ads_v5
+# A well-known image kept current by Microsoft (configure-images.md "Azure Pipelines images"); unverified that
+# ubuntu-24.04/latest is accepted: first-run checklist.
+readonly POOL_IMAGE=ubuntu-24.04/latest
+# The pools' network is isolated (not peered with anything), so its private range only has to hold four /27
+# subnets: each pool needs its own delegated subnet ("the subnet can't be used by other pools or resources",
+# managed-devops-pools/configure-networking.md), sized for the pool's agents plus Azure's 5 reserved addresses.
+readonly POOL_ADDRESS_SPACE=10.210.0.0/24
 
 # Built-in role definition IDs: the same in every tenant, and unambiguous where display names are localized.
 readonly ROLE_READER=acdd72a7-3385-48ef-bd42-f606fba81ae7
 readonly ROLE_CONTRIBUTOR=b24988ac-6180-42a0-ab88-20f7382dd24c
 readonly ROLE_RBAC_ADMIN=f58310d9-a9f6-439a-9e8d-f62e7b41a168            # Role Based Access Control Administrator
+readonly ROLE_BLOB_DATA_READER=2a2b9908-6ea1-4ae2-8e65-a410df84e7d1       # Storage Blob Data Reader
 readonly ROLE_BLOB_DATA_CONTRIBUTOR=ba92f5b4-2d11-453d-a403-e96b0029c9fe  # Storage Blob Data Contributor
 readonly ROLE_KV_CRYPTO_USER=12338af0-0e69-4776-bea7-57ae8d297424         # Key Vault Crypto User
 readonly ROLE_KV_CRYPTO_OFFICER=14b46e9e-c2b7-41b4-b07b-48a6ebf60603      # Key Vault Crypto Officer
 readonly ROLE_AKS_CLUSTER_USER=4abbcc35-e782-43d8-92c5-2d3f1bd2253f       # Azure Kubernetes Service Cluster User Role
 readonly ROLE_AKS_RBAC_READER=7f6c6a51-bcf8-42ba-9220-52d62157d7db        # Azure Kubernetes Service RBAC Reader
+readonly ROLE_NETWORK_CONTRIBUTOR=4d97b98b-1d4f-4787-a291-c67834d212e7    # Network Contributor
 # The roles the program grants (components/.../common/BuiltInRole.java): Key Vault Secrets User, Storage Blob
 # Data Contributor and Network Contributor to identities it creates; Reader and AKS Cluster User to the groups a
 # stack file names (platform-infra:access). The deploying identities may assign these roles, to service principals
@@ -64,7 +83,7 @@ readonly POLICY_OPERATOR_ACTIONS=(
 # and User Access Administrator among the built-in roles may write locks, and both may also grant any role
 # ("Who can create or delete locks", azure-resource-manager/management/lock-resources.md, which suggests a custom
 # role). Only the production deploying identity holds it, on the production subscription: development stages have
-# no locks, and deploy-nonprod must never be able to lift production's.
+# no locks, and the development deploy identity must never be able to lift production's.
 readonly LOCK_OPERATOR_ROLE="platform-infra Lock Operator"
 readonly LOCK_OPERATOR_ACTIONS=(
   Microsoft.Authorization/locks/read
@@ -72,69 +91,178 @@ readonly LOCK_OPERATOR_ACTIONS=(
   Microsoft.Authorization/locks/delete
 )
 
+
+# The paths whose change decides what runs with a deploy identity, or how: a pull request touching any of them needs
+# the platform team's review (required-reviewer branch policy on main, printed at the end). Path filters as Azure
+# Repos takes them: folders as /<folder>/*, files exactly, * as wildcard, separated by ';' in --path-filter
+# (az repos policy required-reviewer create --path-filter; branch-policies.md "Automatically include code
+# reviewers"). Quoted, so that bash does not expand the wildcards against this machine's root directory.
+# BootstrapReviewedPathsTest fails when a top-level entry of the repository is in neither list.
+readonly REVIEWED_PATHS=(
+  '/pipelines/*'
+  '/src/*'
+  '/components/*'
+  /pom.xml
+  '/bin/*'
+  /Pulumi.yaml
+  '/Pulumi.*.yaml'
+  '/scripts/*'
+  '/.ci/*'
+  /azure-pipelines.yml
+)
+# shellcheck disable=SC2034 # read by BootstrapReviewedPathsTest, the record of what was decided
+# Top-level entries that never run with a deploy identity: documentation, the pull request template, the manual
+# benchmark (bench/plan-benchmark.sh runs the offline plan only) and git's ignore list.
+readonly UNREVIEWED_PATHS=(
+  README.md
+  CONTRIBUTING.md
+  docs
+  bench
+  .azuredevops
+  .gitignore
+)
+
 usage() {
-  cat <<'EOF'
+  cat <<'USAGE'
 Usage: scripts/bootstrap.sh [options]
+       scripts/bootstrap.sh --print-names | --print-roles
 
 Creates, once, what platform-infra's pipelines need before the first `pulumi up`, in the subscription given by
---subscription: resource group rg-<prefix>-state (read-only lock), storage account for Pulumi state (container
-"state"), Key Vault with RSA key "pulumi-secrets" (secrets provider), and managed identities for the service
-connections platform-infra-read, platform-infra-deploy-nonprod and platform-infra-deploy-prod with federated
-credentials for Azure DevOps and least-privilege role assignments, including two custom roles (policy assignments
-for both deploying identities, locks for production's only), and the Microsoft Defender for Containers plan on the
-production subscription. Prints what to enter in Azure DevOps.
+--subscription. Per ring (development, production): blob container state-<ring> in the state account, RSA key
+pulumi-secrets-<ring> in the state vault, managed identities id-platform-infra-<ring>-read and -deploy with
+least-privilege role assignments (two custom roles: policy assignments for both deploy identities, locks for
+production's only), and Managed DevOps Pools platform-infra-<ring>-read and -deploy, each with its identity
+attached. The pools run in a virtual network of their own whose only way out is a NAT gateway with one static
+public IP; the state account and vault accept the pools' subnets only. Also turns on Microsoft Defender for
+Containers on the production subscription. Prints what to enter in Azure DevOps, and the egress IP for the stack
+files' cluster.authorizedIpRanges.
 Safe to re-run. Needs the Azure CLI, signed in (az login) as an Owner of every subscription named.
 
 Every option can also be given as an environment variable (shown after it).
 
 Required:
-  --subscription ID            BOOTSTRAP_SUBSCRIPTION   subscription for state, key and identities
-  --location REGION            BOOTSTRAP_LOCATION       Azure region, e.g. westeurope
+  --subscription ID            BOOTSTRAP_SUBSCRIPTION   subscription for state, keys, identities and pools
+  --location REGION            BOOTSTRAP_LOCATION       Azure region, e.g. westeurope (pools and their network
+                                                        must be in one region: configure-networking.md)
   --prefix NAME                BOOTSTRAP_PREFIX         naming prefix, 2-8 lowercase letters/digits, e.g. plat
   --ado-org-url URL            BOOTSTRAP_ADO_ORG_URL    https://dev.azure.com/<organization>
-  --ado-project NAME           BOOTSTRAP_ADO_PROJECT    Azure DevOps project holding the service connections
+  --ado-project NAME           BOOTSTRAP_ADO_PROJECT    Azure DevOps project the pools serve
   --nonprod-admin-groups IDS   BOOTSTRAP_NONPROD_ADMIN_GROUPS
                                object IDs (comma-separated) of the Entra ID groups in cluster.adminGroupObjectIds
-                               of the non-production stack files; deploy-nonprod is added to them
+                               of the development stack files; the development deploy identity is added to them
   --prod-admin-groups IDS      BOOTSTRAP_PROD_ADMIN_GROUPS
-                               the same for the production stack files; deploy-prod is added to them
-  and exactly one of:
-  --agent-ip-ranges CIDRS      BOOTSTRAP_AGENT_IP_RANGES
-                               public IPv4 egress ranges of the pipeline agents (comma-separated); the state
-                               account and the vault accept no other network
-  --allow-all-networks         BOOTSTRAP_ALLOW_ALL_NETWORKS=true
-                               no firewall on state account and vault (Microsoft-hosted agents have no fixed
-                               addresses); access then rests on Entra ID and RBAC alone
+                               the same for the production stack files and the production deploy identity
 
 Optional:
-  --nonprod-subscription ID    BOOTSTRAP_NONPROD_SUBSCRIPTION  subscription of the non-production stages
+  --nonprod-subscription ID    BOOTSTRAP_NONPROD_SUBSCRIPTION  subscription of the development stages
                                                                (default: --subscription)
   --prod-subscription ID       BOOTSTRAP_PROD_SUBSCRIPTION     subscription of the production stages
                                                                (default: --subscription)
   --allow-shared-subscription  BOOTSTRAP_ALLOW_SHARED_SUBSCRIPTION=true
-                               accept non-production and production stages in one subscription: then
-                               deploy-nonprod can change production resources too
-  --ado-org-id GUID            BOOTSTRAP_ADO_ORG_ID     organization ID for the issuer
-                               https://vstoken.dev.azure.com/<GUID> (default: looked up with your az login)
-  --entra-subject NAME=SUBJECT BOOTSTRAP_ENTRA_SUBJECTS (space-separated NAME=SUBJECT entries)
-                               repeatable: for a service connection that uses the Microsoft Entra issuer, the
-                               "Subject identifier" Azure DevOps shows for it; adds a second federated credential
-                               with issuer https://login.microsoftonline.com/<tenant>/v2.0
+                               accept development and production stages in one subscription: then the
+                               development deploy identity can change production resources too
+  --pool-max-agents N          BOOTSTRAP_POOL_MAX_AGENTS  agents each pool may run at once, 1-16 (default 2)
   --storage-sku SKU            BOOTSTRAP_STORAGE_SKU    Standard_ZRS (default) or Standard_GZRS, Standard_RAGZRS
+  --print-names                every name of the naming scheme this script creates or prints, one
+                               "<kind> <name>" a line; touches nothing, needs no other option
+  --print-roles                every role assignment of the pipeline identities, one
+                               "<identity> <scope> <role GUID or custom role name>" a line; touches
+                               nothing, needs no other option
   -h, --help                   this help
 
 Example (one subscription for everything):
   scripts/bootstrap.sh --subscription 00000000-0000-0000-0000-000000000000 --location westeurope --prefix plat \
     --ado-org-url https://dev.azure.com/contoso --ado-project platform \
     --nonprod-admin-groups 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b --prod-admin-groups 7a2b3c4d-5e6f-4a70-8b9c-0d1e2f3a4b5c \
-    --agent-ip-ranges 198.51.100.16/28 --allow-shared-subscription
-EOF
+    --allow-shared-subscription
+USAGE
 }
 
 log() { printf '==> %s\n' "$*" >&2; }
 note() { printf '    %s\n' "$*" >&2; }
 warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die() { printf 'bootstrap.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# The naming scheme (docs/pipelines.md; the tests hold this script to src/test/java/io/platforminfra/pipelines/
+# NamingScheme.java through --print-names). A rule per ring, so a ring needs no names written anywhere else.
+
+ado_name() { printf 'platform-infra-%s' "$1"; }               # environment and variable group of RING
+pool_name() { printf 'platform-infra-%s-%s' "$1" "$2"; }      # pool of RING and ROLE
+identity_name() { printf 'id-%s' "$(pool_name "$1" "$2")"; }  # the identity attached to that pool alone
+container_name() { printf 'state-%s' "$1"; }                  # blob container of RING's state
+key_name() { printf 'pulumi-secrets-%s' "$1"; }               # vault key of RING's stacks' secrets
+
+# planned_roles RING ROLE: the role assignments of the identity of RING and ROLE, one "SCOPE_KIND ROLE" a line.
+# ROLE is a built-in role's GUID or a custom role's name; SCOPE_KIND is subscription (the ring's), container (the
+# ring's state container) or key (the ring's secrets key). The one place that decides who may do what: the
+# bootstrap assigns exactly this, and --print-roles prints it for the tests.
+#   read: previews and drift checks of pull requests. Reader sees the resources; a preview also lists the cluster's
+#     user kubeconfig (no credentials in it: local accounts are off), which Reader lacks, and reads namespaces and
+#     service accounts through the cluster's Azure RBAC. Storage Blob Data Reader: a preview on the DIY (azblob)
+#     backend reads the checkpoint and writes nothing: no lock file and no saved refresh (pulumi pkg/backend/diy/
+#     backend.go takes the lock only for update operations; a preview's refresh is not persisted, pulumi/pulumi
+#     #12740) - unverified on a real run: first-run checklist. Crypto User on the key decrypts the stack's data key.
+#   deploy: Contributor creates and changes resources (it cannot assign roles); Role Based Access Control
+#     Administrator, under the delegation condition, lets the program grant its identities their data-plane roles;
+#     the Policy Assignment Operator writes the pod security assignment; production alone writes locks.
+#     Neither has User Access Administrator's or Owner's unconditioned rights.
+planned_roles() {
+  local ring=$1 role=$2
+  if [[ $role == read ]]; then
+    printf '%s %s\n' subscription "$ROLE_READER" subscription "$ROLE_AKS_CLUSTER_USER" \
+      subscription "$ROLE_AKS_RBAC_READER" container "$ROLE_BLOB_DATA_READER" key "$ROLE_KV_CRYPTO_USER"
+  else
+    printf '%s %s\n' subscription "$ROLE_CONTRIBUTOR" subscription "$ROLE_RBAC_ADMIN" \
+      subscription "$POLICY_OPERATOR_ROLE" container "$ROLE_BLOB_DATA_CONTRIBUTOR" key "$ROLE_KV_CRYPTO_USER"
+    # Locks: the production deploy identity only, on the production subscription only (DeployerMatchesBootstrapTest
+    # fails if this role is planned any other way).
+    [[ $ring != production ]] || printf '%s %s\n' subscription "$LOCK_OPERATOR_ROLE"
+  fi
+}
+
+# scope_name RING SCOPE_KIND: how --print-roles shows a scope.
+scope_name() {
+  case $2 in
+    subscription) printf 'subscription:%s' "$1" ;;
+    container) printf 'container:%s' "$(container_name "$1")" ;;
+    key) printf 'key:%s' "$(key_name "$1")" ;;
+  esac
+}
+
+print_names() {
+  local ring role
+  for ring in "${RINGS[@]}"; do
+    printf 'environment %s\n' "$(ado_name "$ring")"
+    printf 'variable-group %s\n' "$(ado_name "$ring")"
+    for role in "${IDENTITY_ROLES[@]}"; do
+      printf 'pool %s\n' "$(pool_name "$ring" "$role")"
+      printf 'identity %s\n' "$(identity_name "$ring" "$role")"
+    done
+    printf 'container %s\n' "$(container_name "$ring")"
+    printf 'key %s\n' "$(key_name "$ring")"
+  done
+}
+
+print_roles() {
+  local ring role kind assigned
+  for ring in "${RINGS[@]}"; do
+    for role in "${IDENTITY_ROLES[@]}"; do
+      while read -r kind assigned; do
+        printf '%s %s %s\n' "$(identity_name "$ring" "$role")" "$(scope_name "$ring" "$kind")" "$assigned"
+      done < <(planned_roles "$ring" "$role")
+    done
+  done
+}
+
+# stack_ring FILE: the ring of a stack file, from its platform-infra:environmentType.
+stack_ring() {
+  if grep -Eq '^[[:space:]]*platform-infra:environmentType:[[:space:]]*production' "$1"; then
+    printf production
+  else
+    printf development
+  fi
+}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Parameters: flags override environment variables.
@@ -146,17 +274,12 @@ location=${BOOTSTRAP_LOCATION:-}
 prefix=${BOOTSTRAP_PREFIX:-}
 ado_org_url=${BOOTSTRAP_ADO_ORG_URL:-}
 ado_project=${BOOTSTRAP_ADO_PROJECT:-}
-ado_org_id=${BOOTSTRAP_ADO_ORG_ID:-}
 nonprod_admin_groups=${BOOTSTRAP_NONPROD_ADMIN_GROUPS:-}
 prod_admin_groups=${BOOTSTRAP_PROD_ADMIN_GROUPS:-}
-agent_ip_ranges=${BOOTSTRAP_AGENT_IP_RANGES:-}
-allow_all_networks=${BOOTSTRAP_ALLOW_ALL_NETWORKS:-false}
 allow_shared_subscription=${BOOTSTRAP_ALLOW_SHARED_SUBSCRIPTION:-false}
+pool_max_agents=${BOOTSTRAP_POOL_MAX_AGENTS:-2}
 storage_sku=${BOOTSTRAP_STORAGE_SKU:-Standard_ZRS}
-entra_subjects=()
-if [[ -n ${BOOTSTRAP_ENTRA_SUBJECTS:-} ]]; then
-  read -r -a entra_subjects <<< "$BOOTSTRAP_ENTRA_SUBJECTS"
-fi
+print_only=""
 
 # value FLAG ARGS...: the value after FLAG, or a clear error.
 value() {
@@ -170,6 +293,8 @@ while (($# > 0)); do
   fi
   case $1 in
     -h | --help) usage; exit 0 ;;
+    --print-names) print_only=names; shift ;;
+    --print-roles) print_only=roles; shift ;;
     --subscription) subscription=$(value "$@"); shift 2 ;;
     --nonprod-subscription) nonprod_subscription=$(value "$@"); shift 2 ;;
     --prod-subscription) prod_subscription=$(value "$@"); shift 2 ;;
@@ -177,13 +302,10 @@ while (($# > 0)); do
     --prefix) prefix=$(value "$@"); shift 2 ;;
     --ado-org-url) ado_org_url=$(value "$@"); shift 2 ;;
     --ado-project) ado_project=$(value "$@"); shift 2 ;;
-    --ado-org-id) ado_org_id=$(value "$@"); shift 2 ;;
     --nonprod-admin-groups) nonprod_admin_groups=$(value "$@"); shift 2 ;;
     --prod-admin-groups) prod_admin_groups=$(value "$@"); shift 2 ;;
-    --agent-ip-ranges) agent_ip_ranges=$(value "$@"); shift 2 ;;
-    --allow-all-networks) allow_all_networks=true; shift ;;
     --allow-shared-subscription) allow_shared_subscription=true; shift ;;
-    --entra-subject) entra_subjects+=("$(value "$@")"); shift 2 ;;
+    --pool-max-agents) pool_max_agents=$(value "$@"); shift 2 ;;
     --storage-sku) storage_sku=$(value "$@"); shift 2 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -194,11 +316,13 @@ if ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 4))); 
   die "needs bash 4.4 or later (this is $BASH_VERSION; on macOS: brew install bash, or use Azure Cloud Shell)"
 fi
 
-# ---------------------------------------------------------------------------------------------------------------
+case $print_only in
+  names) print_names; exit 0 ;;
+  roles) print_roles; exit 0 ;;
+esac
 # Validation: every problem at once, before anything is created.
 
 readonly GUID='^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$'
-readonly IPV4='^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$'
 problems=()
 problem() { problems+=("$*"); }
 
@@ -224,7 +348,7 @@ nonprod_subscription=${nonprod_subscription,,}
 prod_subscription=${prod_subscription:-$subscription}
 prod_subscription=${prod_subscription,,}
 if [[ -n $subscription && $nonprod_subscription == "$prod_subscription" && $allow_shared_subscription != true ]]; then
-  problem "non-production and production stages share subscription $prod_subscription: deploy-nonprod could" \
+  problem "non-production and production stages share subscription $prod_subscription: the development deploy identity could" \
     "then change production resources. Give --nonprod-subscription and --prod-subscription, or accept it with" \
     "--allow-shared-subscription"
 fi
@@ -242,8 +366,8 @@ elif [[ -n $ado_org_url ]]; then
   problem "--ado-org-url must be https://dev.azure.com/<organization> (value: '$ado_org_url')"
 fi
 ado_org_url=${ado_org_url%/}
-[[ -z $ado_org_id || $ado_org_id =~ $GUID ]] || problem "--ado-org-id must be a GUID (value: '$ado_org_id')"
-ado_org_id=${ado_org_id,,}
+[[ $ado_project != *[\"\\]* ]] ||
+  problem "--ado-project must not contain \" or \\ (it is written into the pools' JSON) (value: '$ado_project')"
 
 # parse_groups ARRAY LIST FLAG: the object IDs in the comma-separated LIST, lowercased, into ARRAY.
 parse_groups() {
@@ -263,49 +387,18 @@ parse_groups nonprod_groups "$nonprod_admin_groups" --nonprod-admin-groups
 parse_groups prod_groups "$prod_admin_groups" --prod-admin-groups
 for g in "${nonprod_groups[@]}"; do
   for p in "${prod_groups[@]}"; do
-    [[ $g != "$p" ]] || warn "group $g administers non-production and production clusters: deploy-nonprod becomes" \
-      "cluster admin of production too. Give each ring its own admin group (cluster.adminGroupObjectIds)."
+    [[ $g != "$p" ]] || warn "group $g administers development and production clusters: the development deploy" \
+      "identity becomes cluster admin of production too. Give each ring its own admin group (cluster.adminGroupObjectIds)."
   done
 done
 
-agent_ranges=()
-if [[ -n $agent_ip_ranges && $allow_all_networks == true ]]; then
-  problem "give either --agent-ip-ranges or --allow-all-networks, not both"
-elif [[ -z $agent_ip_ranges && $allow_all_networks != true ]]; then
-  problem "--agent-ip-ranges (the pipeline agents' public egress ranges) or --allow-all-networks is required"
-fi
-IFS=, read -r -a ranges <<< "$agent_ip_ranges"
-for r in "${ranges[@]}"; do
-  r=${r//[[:space:]]/}
-  [[ -z $r ]] && continue
-  address=${r%/*}
-  bits=32
-  [[ $r == */* ]] && bits=${r#*/}
-  if [[ ! $address =~ $IPV4 || ! $bits =~ ^([89]|[12][0-9]|3[0-2])$ ]]; then
-    problem "--agent-ip-ranges: '$r' is not an IPv4 address or CIDR range (/8 to /32)"
-  elif [[ $address =~ ^(10\.|192\.168\.|172\.(1[6-9]|2[0-9]|3[01])\.) ]]; then
-    problem "--agent-ip-ranges: '$r' is a private range; the firewall sees the agents' public egress address"
-  elif ((bits == 31)); then
-    # The storage firewall takes single addresses and ranges of /30 or wider, nothing in between.
-    problem "--agent-ip-ranges: '$r': give a /31 as its two single addresses"
-  elif ((bits == 32)); then
-    agent_ranges+=("$address")
-  else
-    agent_ranges+=("$r")
-  fi
-done
+[[ $pool_max_agents =~ ^([1-9]|1[0-6])$ ]] ||
+  problem "--pool-max-agents must be a number from 1 to 16 (a pool's /27 subnet holds 27 agents) (value: '$pool_max_agents')"
 
 case $storage_sku in
   Standard_ZRS | Standard_GZRS | Standard_RAGZRS) ;;
   *) problem "--storage-sku must be Standard_ZRS, Standard_GZRS or Standard_RAGZRS (value: '$storage_sku')" ;;
 esac
-
-for entry in "${entra_subjects[@]}"; do
-  name=${entry%%=*}
-  [[ $entry == *=?* && " ${SERVICE_CONNECTIONS[*]} " == *" $name "* ]] ||
-    problem "--entra-subject must be <service connection>=<subject identifier>, the connection one of" \
-      "${SERVICE_CONNECTIONS[*]} (value: '$entry')"
-done
 
 if ((${#problems[@]} > 0)); then
   printf 'bootstrap.sh: %s\n' "${problems[@]}" >&2
@@ -324,15 +417,28 @@ trap 'echo "bootstrap.sh: stopped at line $LINENO ($BASH_COMMAND). Fix the cause
 suffix=${subscription//-/}
 suffix=${suffix:0:6}
 readonly rg="rg-${prefix}-state"
+readonly pools_rg="rg-${prefix}-pools"
 readonly storage_account="st${prefix}state${suffix}"
 readonly vault="kv-${prefix}-state-${suffix}"
 readonly lock="${rg}-readonly"
+readonly pools_lock="${pools_rg}-nodelete"
+readonly vnet="vnet-${prefix}-pools"
+readonly nat="ng-${prefix}-pools"
+readonly egress_ip_name="pip-${prefix}-pools-egress"
+readonly dev_center="dc-${prefix}-pools"
+readonly dev_center_project="prj-${prefix}-pools"
 readonly tags=(repository=platform-infra purpose=pulumi-state)
-identity_name() { printf 'id-%s-%s' "$prefix" "${1#platform-infra-}"; }
 
-declare -A client_id principal_id
-pending=()          # steps this run could not do; listed at the end, and the exit status is 1
-lock_lifted=false   # set while the resource group's read-only lock is off
+# ring_subscription RING: the subscription of RING's stages.
+ring_subscription() {
+  if [[ $1 == production ]]; then printf '%s' "$prod_subscription"; else printf '%s' "$nonprod_subscription"; fi
+}
+
+declare -A client_id principal_id identity_id subnet_id secrets_provider custom_role_ids
+pending=()            # steps this run could not do; listed at the end, and the exit status is 1
+lock_lifted=false     # set while the resource group's read-only lock is off
+officer_granted=false # set while the person running this holds the temporary Key Vault Crypto Officer grant
+officer_why=""
 
 # retry ATTEMPTS DELAY COMMAND...: for Entra ID replication and role propagation, which take seconds to minutes.
 retry() {
@@ -450,51 +556,84 @@ ensure_custom_role() {
   done
 }
 
-# ensure_federated_credential IDENTITY NAME ISSUER SUBJECT
-ensure_federated_credential() {
-  local identity=$1 name=$2 issuer=$3 subject=$4 current
-  local where=(--identity-name "$identity" --resource-group "$rg" --subscription "$subscription")
-  current=$(az identity federated-credential show --name "$name" "${where[@]}" --only-show-errors \
-    --query "[issuer, subject] | join(' ', @)" -o tsv 2> /dev/null || true)
-  if [[ $current == "$issuer $subject" ]]; then
-    note "federated credential exists: $identity/$name ($subject)"
-  elif [[ -z $current ]]; then
-    az identity federated-credential create --name "$name" "${where[@]}" --issuer "$issuer" --subject "$subject" \
-      --audiences "$ADO_AUDIENCE" --only-show-errors -o none
-    note "federated credential created: $identity/$name ($subject)"
+# ensure_rg NAME: the resource group NAME in the state subscription.
+ensure_rg() {
+  if az group show --name "$1" --subscription "$subscription" --only-show-errors -o none 2> /dev/null; then
+    note "resource group $1 exists"
   else
-    az identity federated-credential update --name "$name" "${where[@]}" --issuer "$issuer" --subject "$subject" \
-      --audiences "$ADO_AUDIENCE" --only-show-errors -o none
-    note "federated credential updated: $identity/$name ($subject)"
+    az group create --name "$1" --location "$location" --subscription "$subscription" --tags "${tags[@]}" \
+      --only-show-errors -o none
+    note "resource group $1 created"
   fi
 }
 
-# set_network_acls RESOURCE_ID API_VERSION IP_RULE_FIELDS: the firewall exactly as given, replacing any other
-# rules (a range removed from --agent-ip-ranges is removed from the firewall on the next run).
+# arm_put RESOURCE_ID API_VERSION BODY: create or update a resource through Resource Manager (a PUT is both, so a
+# re-run re-applies BODY) and wait until it is provisioned.
+arm_put() {
+  local url="https://management.azure.com$1?api-version=$2"
+  az rest --method put --url "$url" --body "$3" --only-show-errors -o none || return 1
+  retry 60 10 arm_provisioned "$url"
+}
+arm_provisioned() {
+  local state
+  state=$(az rest --method get --url "$1" --query properties.provisioningState -o tsv --only-show-errors)
+  [[ $state != Failed && $state != Canceled ]] || die "provisioning failed: az rest --method get --url '$1'"
+  [[ $state == Succeeded ]]
+}
+
+# set_network_acls RESOURCE_ID API_VERSION VNET_RULE_FIELDS: the firewall admits the pools' subnets and nothing
+# else, replacing any other rule. Virtual network rules, not the egress IP: "IP network rules have no effect on
+# requests that originate from the same Azure region as the storage account. Use Virtual network rules to allow
+# same-region requests" (storage/common/storage-network-security-ip-address-range.md), and the pools run in the
+# account's region. The subnets carry service endpoints for Microsoft.Storage and Microsoft.KeyVault for that.
 set_network_acls() {
-  local id=$1 api=$2 fields=$3 rules="" r default=Deny
-  [[ $allow_all_networks == true ]] && default=Allow
-  for r in "${agent_ranges[@]}"; do
-    rules+="${rules:+,}{\"value\":\"$r\"$fields}"
+  local id=$1 api=$2 fields=$3 rules="" s
+  for s in "${subnet_id[@]}"; do
+    rules+="${rules:+,}{\"id\":\"$s\"$fields}"
   done
   # Trusted Azure services bypass the firewall, as on the stages' own vaults and accounts (SecretStore,
-  # ObjectStorage): Resource Manager creates the key through it. Every request still needs an Entra ID token and
+  # ObjectStorage): Resource Manager creates the keys through it. Every request still needs an Entra ID token and
   # an RBAC role.
   az rest --method patch --url "https://management.azure.com${id}?api-version=${api}" --only-show-errors -o none \
-    --body "{\"properties\":{\"publicNetworkAccess\":\"Enabled\",\"networkAcls\":{\"defaultAction\":\"$default\",\
-\"bypass\":\"AzureServices\",\"ipRules\":[${rules}],\"virtualNetworkRules\":[]}}}"
+    --body "{\"properties\":{\"publicNetworkAccess\":\"Enabled\",\"networkAcls\":{\"defaultAction\":\"Deny\",\
+\"bypass\":\"AzureServices\",\"ipRules\":[],\"virtualNetworkRules\":[${rules}]}}}"
 }
 
 restore_lock() {
   if [[ $lock_lifted == true ]]; then
     az lock create --name "$lock" --lock-type ReadOnly --resource-group "$rg" --subscription "$subscription" \
-      --notes "Pulumi state and secrets key of platform-infra: change only with scripts/bootstrap.sh" \
+      --notes "Pulumi state and secrets keys of platform-infra: change only with scripts/bootstrap.sh" \
       --only-show-errors -o none ||
       warn "could not restore the read-only lock: az lock create --name $lock --lock-type ReadOnly -g $rg --subscription $subscription"
     lock_lifted=false
   fi
 }
-trap restore_lock EXIT
+
+# The person running this gets Key Vault Crypto Officer on the vault only while keys are created (on an RBAC vault
+# the caller of a key create needs a data-plane role even through Resource Manager). An assignment they already
+# held is left alone; one this run made is removed again, on success and on any exit after it was made.
+grant_officer() {
+  [[ $officer_granted == false ]] || return 0
+  officer_why="Key Vault Crypto Officer on $vault for you, to create the secrets keys"
+  ensure_role "$runner_id" "$runner_type" "$ROLE_KV_CRYPTO_OFFICER" "$vault_id" "$officer_why"
+  officer_granted=$role_created
+}
+revoke_officer() {
+  [[ $officer_granted == true ]] || return 0
+  officer_granted=false
+  remove_role "$runner_id" "$ROLE_KV_CRYPTO_OFFICER" "$vault_id" "$officer_why"
+}
+
+# On every exit, also after a failure: first the grant (the lock would forbid removing it), then the lock, which
+# is restored even when the removal fails.
+on_exit() {
+  revoke_officer || warn "could not remove your temporary Key Vault Crypto Officer grant: az role assignment delete" \
+    "--assignee ${runner_id:-} --role $ROLE_KV_CRYPTO_OFFICER --scope ${vault_id:-}"
+  restore_lock
+}
+trap on_exit EXIT
+# A signal ends the script through exit, so the EXIT trap runs.
+trap 'exit 130' INT TERM HUP
 
 # ---------------------------------------------------------------------------------------------------------------
 log "Preflight"
@@ -513,7 +652,11 @@ for s in "$nonprod_subscription" "$prod_subscription"; do
     die "subscription $s is not visible to your az login"
   [[ $t == "$tenant" ]] || die "subscription $s is in tenant $t, not $tenant: the identities live in one tenant"
 done
-note "tenant $tenant; state in $subscription; non-production $nonprod_subscription; production $prod_subscription"
+note "tenant $tenant; state and pools in $subscription; development $nonprod_subscription; production $prod_subscription"
+if [[ $subscription == "$nonprod_subscription" || $subscription == "$prod_subscription" ]]; then
+  warn "the pools live in $subscription, where a deploy identity is Contributor: it could reconfigure a pool" \
+    "(resource group $pools_rg has a delete lock only). A state subscription of its own (--subscription) removes this."
+fi
 
 runner_type=$(az account show --query user.type -o tsv)
 if [[ $runner_type == user ]]; then
@@ -523,19 +666,11 @@ else
   runner_id=$(az ad sp show --id "$(az account show --query user.name -o tsv)" --query id -o tsv --only-show-errors)
   runner_type=ServicePrincipal
 fi
-
-if [[ -z $ado_org_id ]]; then
-  # The organization ID is what the issuer https://vstoken.dev.azure.com/<ID> names; connectionData returns it
-  # as instanceId to any member of the organization.
-  ado_org_id=$(az rest --method get --resource "$ADO_RESOURCE" --url "$ado_org_url/_apis/connectionData" \
-    --query instanceId -o tsv --only-show-errors 2> /dev/null || true)
-  [[ $ado_org_id =~ $GUID ]] || die "could not look up the ID of organization '$ado_org' with your az login;" \
-    "give --ado-org-id (shown as the issuer https://vstoken.dev.azure.com/<ID> in a service connection dialog)"
-fi
-note "Azure DevOps organization $ado_org ($ado_org_id), project $ado_project"
+note "Azure DevOps organization $ado_org ($ado_org_url), project $ado_project"
 
 # Resource providers: those this script uses, and those the program needs in the stages' subscriptions (a
-# registration needs more rights than the deploying identities should have).
+# registration needs more rights than the deploying identities should have). Managed DevOps Pools need
+# Microsoft.DevOpsInfrastructure and, for the project, Microsoft.DevCenter (managed-devops-pools/prerequisites.md).
 register_providers() {
   local s=$1 ns
   shift
@@ -547,7 +682,8 @@ register_providers() {
   done
 }
 log "Resource providers"
-register_providers "$subscription" Microsoft.Storage Microsoft.KeyVault Microsoft.ManagedIdentity
+register_providers "$subscription" Microsoft.Storage Microsoft.KeyVault Microsoft.ManagedIdentity Microsoft.Network \
+  Microsoft.DevOpsInfrastructure Microsoft.DevCenter
 for s in $(printf '%s\n' "$nonprod_subscription" "$prod_subscription" | sort -u); do
   register_providers "$s" Microsoft.ContainerService Microsoft.DBforPostgreSQL Microsoft.Network \
     Microsoft.OperationalInsights Microsoft.Insights Microsoft.KeyVault Microsoft.Storage Microsoft.ManagedIdentity
@@ -556,18 +692,11 @@ done
 # ---------------------------------------------------------------------------------------------------------------
 log "Resource group $rg"
 
-if az group show --name "$rg" --subscription "$subscription" --only-show-errors -o none 2> /dev/null; then
-  note "exists"
-else
-  az group create --name "$rg" --location "$location" --subscription "$subscription" --tags "${tags[@]}" \
-    --only-show-errors -o none
-  note "created"
-fi
-# The read-only lock stops control-plane changes to everything here (account settings, vault, key, identities and
-# their federated credentials) by anyone who cannot remove locks (only Owner and User Access Administrator can),
-# such as a deploying identity that is Contributor on this subscription. Data-plane access (state blobs,
-# encrypt/decrypt) is not affected. This script lifts the lock while it works and restores it on exit, also on
-# failure.
+ensure_rg "$rg"
+# The read-only lock stops control-plane changes to everything here (account settings, vault, keys, identities)
+# by anyone who cannot remove locks (only Owner and User Access Administrator can), such as a deploying identity
+# that is Contributor on this subscription. Data-plane access (state blobs, encrypt/decrypt) is not affected. This
+# script lifts the lock while it works and restores it on exit, also on failure.
 if az lock show --name "$lock" --resource-group "$rg" --subscription "$subscription" --only-show-errors -o none 2> /dev/null; then
   az lock delete --name "$lock" --resource-group "$rg" --subscription "$subscription" --only-show-errors
   note "read-only lock lifted for this run"
@@ -575,11 +704,71 @@ fi
 lock_lifted=true
 
 # ---------------------------------------------------------------------------------------------------------------
+log "Network of the pools ($pools_rg)"
+
+# A resource group of its own, without the read-only lock: Managed DevOps Pools join their agents to the subnets
+# (subnets/join/action), which a read-only lock would refuse ("If you're using Express Route, you need to temporary
+# drop or change the management lock on the resource group to allow writes", configure-networking.md). A delete
+# lock keeps the network, the egress address (which the clusters' authorizedIpRanges name) and the pools.
+ensure_rg "$pools_rg"
+az lock create --name "$pools_lock" --lock-type CanNotDelete --resource-group "$pools_rg" --subscription "$subscription" \
+  --notes "Pipeline agents of platform-infra: change only with scripts/bootstrap.sh" --only-show-errors -o none
+net=(--resource-group "$pools_rg" --subscription "$subscription" --only-show-errors -o none)
+if ! az network public-ip show --name "$egress_ip_name" "${net[@]}" 2> /dev/null; then
+  az network public-ip create --name "$egress_ip_name" --location "$location" --sku Standard \
+    --allocation-method Static --version IPv4 --tags "${tags[@]}" "${net[@]}"
+  note "public IP $egress_ip_name created"
+fi
+if ! az network nat gateway show --name "$nat" "${net[@]}" 2> /dev/null; then
+  az network nat gateway create --name "$nat" --location "$location" --public-ip-addresses "$egress_ip_name" \
+    --tags "${tags[@]}" "${net[@]}"
+  note "NAT gateway $nat created"
+fi
+if ! az network vnet show --name "$vnet" "${net[@]}" 2> /dev/null; then
+  az network vnet create --name "$vnet" --location "$location" --address-prefixes "$POOL_ADDRESS_SPACE" \
+    --tags "${tags[@]}" "${net[@]}"
+  note "virtual network $vnet created"
+fi
+# One subnet per pool, each delegated to Microsoft.DevOpsInfrastructure/pools, leaving through the NAT gateway, with
+# service endpoints so the state account and vault can admit exactly these subnets.
+subnet_settings=(--delegations Microsoft.DevOpsInfrastructure/pools --nat-gateway "$nat"
+  --service-endpoints Microsoft.Storage Microsoft.KeyVault)
+n=0
+for ring in "${RINGS[@]}"; do
+  for role in "${IDENTITY_ROLES[@]}"; do
+    subnet="snet-$ring-$role"
+    if az network vnet subnet show --name "$subnet" --vnet-name "$vnet" "${net[@]}" 2> /dev/null; then
+      az network vnet subnet update --name "$subnet" --vnet-name "$vnet" "${subnet_settings[@]}" "${net[@]}"
+      note "subnet $subnet exists; delegation, NAT gateway and service endpoints re-applied"
+    else
+      az network vnet subnet create --name "$subnet" --vnet-name "$vnet" \
+        --address-prefixes "${POOL_ADDRESS_SPACE%.*}.$((n * 32))/27" "${subnet_settings[@]}" "${net[@]}"
+      note "subnet $subnet created"
+    fi
+    subnet_id[$ring-$role]=$(az network vnet subnet show --name "$subnet" --vnet-name "$vnet" \
+      --resource-group "$pools_rg" --subscription "$subscription" --query id -o tsv --only-show-errors)
+    n=$((n + 1))
+  done
+done
+vnet_id=$(az network vnet show --name "$vnet" --resource-group "$pools_rg" --subscription "$subscription" --query id \
+  -o tsv --only-show-errors)
+egress_ip=$(az network public-ip show --name "$egress_ip_name" --resource-group "$pools_rg" \
+  --subscription "$subscription" --query ipAddress -o tsv --only-show-errors)
+note "the pools' agents leave through $egress_ip"
+# Managed DevOps Pools' service principal needs Reader and Network Contributor on the virtual network ("Grant
+# Reader and Network Contributor access to DevOpsInfrastructure service principal", configure-networking.md).
+mdp_principal=$(az ad sp list --display-name DevOpsInfrastructure --query "[0].id" -o tsv --only-show-errors)
+[[ $mdp_principal =~ $GUID ]] || die "the DevOpsInfrastructure service principal is not in tenant $tenant yet" \
+  "(it comes with the Microsoft.DevOpsInfrastructure registration): re-run in a few minutes"
+ensure_role "$mdp_principal" ServicePrincipal "$ROLE_READER" "$vnet_id" "DevOpsInfrastructure: Reader on $vnet"
+ensure_role "$mdp_principal" ServicePrincipal "$ROLE_NETWORK_CONTRIBUTOR" "$vnet_id" \
+  "DevOpsInfrastructure: Network Contributor on $vnet"
+
 log "Storage account $storage_account (Pulumi state)"
 
 # Shared key access is disabled: Pulumi's azblob backend signs in with Entra ID when no account key is set
-# (azblob://<container>?storage_account=<account> uses the Azure CLI login of the pipeline's Azure CLI task), so
-# no key exists that could leak, and every access is by an identity with a role, in the logs.
+# (DefaultAzureCredential, "azureblob.URLOpener: using NewDefaultAzureCredential": the pool's managed identity,
+# chosen by AZURE_CLIENT_ID), so no key exists that could leak, and every access is by an identity with a role.
 storage_settings=(--https-only true --min-tls-version TLS1_2 --allow-blob-public-access false
   --allow-shared-key-access false --allow-cross-tenant-replication false --public-network-access Enabled)
 if az storage account show --name "$storage_account" --resource-group "$rg" --subscription "$subscription" \
@@ -599,7 +788,7 @@ fi
 storage_id=$(az storage account show --name "$storage_account" --resource-group "$rg" --subscription "$subscription" \
   --query id -o tsv --only-show-errors)
 set_network_acls "$storage_id" 2023-05-01 ',"action":"Allow"'
-note "firewall: ${agent_ranges[*]:-all networks (--allow-all-networks)}"
+note "firewall: the pools' subnets only"
 az storage account blob-service-properties update --account-name "$storage_account" --resource-group "$rg" \
   --subscription "$subscription" --enable-versioning true \
   --enable-delete-retention true --delete-retention-days "$RETENTION_DAYS" \
@@ -607,18 +796,19 @@ az storage account blob-service-properties update --account-name "$storage_accou
   --only-show-errors -o none
 note "blob versioning on; deleted blobs and containers kept $RETENTION_DAYS days"
 
+# One container per ring: a development identity's role on its container gives it nothing in production's.
 # container-rm goes through Resource Manager: no data-plane role and no network path to the account needed.
-if az storage container-rm show --storage-account "$storage_account" --resource-group "$rg" \
-    --subscription "$subscription" --name "$CONTAINER" --only-show-errors -o none 2> /dev/null; then
-  note "container $CONTAINER exists"
-else
-  az storage container-rm create --storage-account "$storage_account" --resource-group "$rg" \
-    --subscription "$subscription" --name "$CONTAINER" --public-access off --only-show-errors -o none
-  note "container $CONTAINER created"
-fi
-container_scope="$storage_id/blobServices/default/containers/$CONTAINER"
-
-# ---------------------------------------------------------------------------------------------------------------
+for ring in "${RINGS[@]}"; do
+  container=$(container_name "$ring")
+  if az storage container-rm show --storage-account "$storage_account" --resource-group "$rg" \
+      --subscription "$subscription" --name "$container" --only-show-errors -o none 2> /dev/null; then
+    note "container $container exists"
+  else
+    az storage container-rm create --storage-account "$storage_account" --resource-group "$rg" \
+      --subscription "$subscription" --name "$container" --public-access off --only-show-errors -o none
+    note "container $container created"
+  fi
+done
 log "Key Vault $vault (secrets provider)"
 
 # RBAC authorization (no access policies): access is reviewed in one place. Purge protection: a deleted vault or
@@ -641,59 +831,89 @@ fi
 vault_id=$(az keyvault show --name "$vault" --resource-group "$rg" --subscription "$subscription" --query id -o tsv \
   --only-show-errors)
 set_network_acls "$vault_id" 2023-07-01 ""
-note "firewall: ${agent_ranges[*]:-all networks (--allow-all-networks)}"
+note "firewall: the pools' subnets only"
 
-# The key is created through Resource Manager ("create if not exist": never a second version). On an RBAC vault
-# the caller still needs a data-plane role to create a key: the person running this script gets Key Vault Crypto
-# Officer on the vault for that step only, and loses it again right after. Nobody keeps standing key access.
-key_url="https://management.azure.com${vault_id}/keys/${KEY_NAME}?api-version=2023-07-01"
-key_uri=$(az rest --method get --url "$key_url" --query properties.keyUriWithVersion -o tsv --only-show-errors 2> /dev/null || true)
-if [[ -n $key_uri ]]; then
-  note "key $KEY_NAME exists"
-else
-  officer="Key Vault Crypto Officer on $vault for you, to create $KEY_NAME"
-  ensure_role "$runner_id" "$runner_type" "$ROLE_KV_CRYPTO_OFFICER" "$vault_id" "$officer"
-  granted=$role_created
-  # RSA 3072, only the operations Pulumi's secrets provider uses (it wraps each stack's data key).
-  retry 12 15 az rest --method put --url "$key_url" --only-show-errors -o none \
-    --body '{"properties":{"kty":"RSA","keySize":3072,"keyOps":["encrypt","decrypt","wrapKey","unwrapKey"]}}' ||
-    die "could not create key $KEY_NAME in $vault. If the error names the client address, the vault firewall" \
-      "blocked the request: re-run from a network in --agent-ip-ranges."
-  key_uri=$(az rest --method get --url "$key_url" --query properties.keyUriWithVersion -o tsv --only-show-errors)
-  note "key $KEY_NAME created"
-  [[ $granted == false ]] || remove_role "$runner_id" "$ROLE_KV_CRYPTO_OFFICER" "$vault_id" "$officer"
-fi
-key_scope="$vault_id/keys/$KEY_NAME"
-# The provider URL names the key version. With a versionless URL Pulumi decrypts with whatever version is current,
-# so the first new version of the key would lock every stack out of its secrets (pulumi/pulumi#22338).
-secrets_provider="azurekeyvault://${key_uri#https://}"
+# One key per ring, created through Resource Manager ("create if not exist": never a second version), with the
+# temporary Crypto Officer grant (grant_officer above). RSA 3072, only the operations Pulumi's secrets provider uses
+# (it wraps each stack's data key).
+for ring in "${RINGS[@]}"; do
+  key=$(key_name "$ring")
+  key_url="https://management.azure.com${vault_id}/keys/${key}?api-version=2023-07-01"
+  key_uri=$(az rest --method get --url "$key_url" --query properties.keyUriWithVersion -o tsv --only-show-errors 2> /dev/null || true)
+  if [[ -n $key_uri ]]; then
+    note "key $key exists"
+  else
+    grant_officer
+    retry 12 15 az rest --method put --url "$key_url" --only-show-errors -o none \
+      --body '{"properties":{"kty":"RSA","keySize":3072,"keyOps":["encrypt","decrypt","wrapKey","unwrapKey"]}}' ||
+      die "could not create key $key in $vault (Crypto Officer grant not effective yet?): re-run in a few minutes"
+    key_uri=$(az rest --method get --url "$key_url" --query properties.keyUriWithVersion -o tsv --only-show-errors)
+    note "key $key created"
+  fi
+  # The provider URL names the key version. With a versionless URL Pulumi decrypts with whatever version is
+  # current, so the first new version of the key would lock every stack out of its secrets (pulumi/pulumi#22338).
+  secrets_provider[$ring]="azurekeyvault://${key_uri#https://}"
+done
+revoke_officer
 
 # ---------------------------------------------------------------------------------------------------------------
-log "Identities and federated credentials"
+log "Identities"
 
 # User-assigned managed identities rather than app registrations: they have no secrets or certificates at all,
-# need no Entra ID application-administration rights, and live (and are locked) in this resource group.
-for connection in "${SERVICE_CONNECTIONS[@]}"; do
-  identity=$(identity_name "$connection")
-  if az identity show --name "$identity" --resource-group "$rg" --subscription "$subscription" --only-show-errors -o none 2> /dev/null; then
-    note "identity $identity exists"
-  else
-    az identity create --name "$identity" --resource-group "$rg" --subscription "$subscription" \
-      --location "$location" --tags "${tags[@]}" --only-show-errors -o none
-    note "identity $identity created"
-  fi
-  pair=$(az identity show --name "$identity" --resource-group "$rg" --subscription "$subscription" \
-    --query "[clientId, principalId] | join(' ', @)" -o tsv --only-show-errors)
-  [[ ${pair#* } =~ $GUID ]] || die "identity $identity has no principal ID yet: re-run in a minute"
-  client_id[$connection]=${pair% *}
-  principal_id[$connection]=${pair#* }
-  # Azure DevOps issuer: trusts exactly this service connection of this project (subject), nothing else.
-  ensure_federated_credential "$identity" azure-devops "https://vstoken.dev.azure.com/$ado_org_id" \
-    "sc://$ado_org/$ado_project/$connection"
-  for entry in "${entra_subjects[@]}"; do
-    [[ ${entry%%=*} == "$connection" ]] || continue
-    ensure_federated_credential "$identity" azure-devops-entra "https://login.microsoftonline.com/$tenant/v2.0" \
-      "${entry#*=}"
+# need no Entra ID application-administration rights, and live (and are locked) in this resource group. Each is
+# attached to its pool alone, with no federated credential: the pool's agents get its tokens from the instance
+# metadata service, as needed, so nothing expires mid-run, and no other pipeline, pool or service connection can.
+for ring in "${RINGS[@]}"; do
+  for role in "${IDENTITY_ROLES[@]}"; do
+    identity=$(identity_name "$ring" "$role")
+    if az identity show --name "$identity" --resource-group "$rg" --subscription "$subscription" --only-show-errors -o none 2> /dev/null; then
+      note "identity $identity exists"
+    else
+      az identity create --name "$identity" --resource-group "$rg" --subscription "$subscription" \
+        --location "$location" --tags "${tags[@]}" --only-show-errors -o none
+      note "identity $identity created"
+    fi
+    read -r client principal id < <(az identity show --name "$identity" --resource-group "$rg" \
+      --subscription "$subscription" --query "[clientId, principalId, id] | join(' ', @)" -o tsv --only-show-errors)
+    [[ $principal =~ $GUID ]] || die "identity $identity has no principal ID yet: re-run in a minute"
+    client_id[$ring-$role]=$client
+    principal_id[$ring-$role]=$principal
+    identity_id[$ring-$role]=$id
+  done
+done
+
+# ---------------------------------------------------------------------------------------------------------------
+log "Managed DevOps Pools"
+
+dev_center_id="/subscriptions/$subscription/resourceGroups/$pools_rg/providers/Microsoft.DevCenter/devcenters/$dev_center"
+project_id="/subscriptions/$subscription/resourceGroups/$pools_rg/providers/Microsoft.DevCenter/projects/$dev_center_project"
+tags_json='{"repository":"platform-infra","purpose":"pipeline-agents"}'
+arm_put "$dev_center_id" "$DEVCENTER_API" "{\"location\":\"$location\",\"tags\":$tags_json}" ||
+  die "could not create Dev Center $dev_center"
+arm_put "$project_id" "$DEVCENTER_API" \
+  "{\"location\":\"$location\",\"tags\":$tags_json,\"properties\":{\"devCenterId\":\"$dev_center_id\"}}" ||
+  die "could not create Dev Center project $dev_center_project"
+note "Dev Center $dev_center, project $dev_center_project"
+
+# Each pool: its one identity, its own subnet, stateless agents (a fresh machine for every job, so nothing one job
+# leaves behind reaches the next), the organization and project, and the pool's creator as its only administrator
+# in Azure DevOps (permissionProfile CreatorOnly). Pool names are globally unique ("Name of the pool. It needs to be
+# globally unique.", Pools - Create Or Update, api-version 2025-09-20): a name taken elsewhere fails here.
+for ring in "${RINGS[@]}"; do
+  for role in "${IDENTITY_ROLES[@]}"; do
+    pool=$(pool_name "$ring" "$role")
+    pool_id="/subscriptions/$subscription/resourceGroups/$pools_rg/providers/Microsoft.DevOpsInfrastructure/pools/$pool"
+    arm_put "$pool_id" "$MDP_API" "{\"location\":\"$location\",\"tags\":$tags_json,\
+\"identity\":{\"type\":\"UserAssigned\",\"userAssignedIdentities\":{\"${identity_id[$ring-$role]}\":{}}},\
+\"properties\":{\"maximumConcurrency\":$pool_max_agents,\"devCenterProjectResourceId\":\"$project_id\",\
+\"agentProfile\":{\"kind\":\"Stateless\"},\
+\"organizationProfile\":{\"kind\":\"AzureDevOps\",\"organizations\":[{\"url\":\"$ado_org_url\",\
+\"projects\":[\"$ado_project\"],\"parallelism\":$pool_max_agents}],\"permissionProfile\":{\"kind\":\"CreatorOnly\"}},\
+\"fabricProfile\":{\"kind\":\"Vmss\",\"sku\":{\"name\":\"$POOL_SKU\"},\"images\":[{\"wellKnownImageName\":\"$POOL_IMAGE\"}],\
+\"osProfile\":{\"logonType\":\"Service\"},\"networkProfile\":{\"subnetId\":\"${subnet_id[$ring-$role]}\"}}}}" ||
+      die "could not create or update pool $pool. Pool names are globally unique: if Azure answers that the name" \
+        "is taken, it belongs to someone else, and the naming scheme (NamingScheme.java) needs a decision"
+    note "pool $pool with $(identity_name "$ring" "$role")"
   done
 done
 
@@ -707,85 +927,76 @@ mapfile -t ring_scopes < <(printf '/subscriptions/%s\n' "$nonprod_subscription" 
 ensure_custom_role "$POLICY_OPERATOR_ROLE" "platform-infra deploying identities: create, change and delete the\
  Azure Policy assignments the program makes (the AKS pod security baseline on each cluster), which Contributor\
  cannot. Created by scripts/bootstrap.sh." "${POLICY_OPERATOR_ACTIONS[*]}" "${ring_scopes[@]}"
-policy_operator_id=$custom_role_id
+custom_role_ids[$POLICY_OPERATOR_ROLE]=$custom_role_id
 ensure_custom_role "$LOCK_OPERATOR_ROLE" "platform-infra production deploying identity: create and delete the\
  CanNotDelete locks of production's stateful resources, which Contributor cannot and only Owner and User Access\
  Administrator can among built-in roles. Created by scripts/bootstrap.sh." "${LOCK_OPERATOR_ACTIONS[*]}" \
   "/subscriptions/$prod_subscription"
-lock_operator_id=$custom_role_id
+custom_role_ids[$LOCK_OPERATOR_ROLE]=$custom_role_id
 
 # ---------------------------------------------------------------------------------------------------------------
 log "Role assignments"
 
 # Delegation condition: the deploying identities may create and delete assignments of the program's roles only
-# (PROGRAM_ASSIGNED_ROLES), and only to the principal types in DELEGATION_PRINCIPAL_TYPES: service principals (the
-# managed identities the program creates) and groups (the Entra ID groups a stack file names in
-# platform-infra:access, which get Reader and AKS Cluster User). Never Owner, never themselves a wider role, never a
-# single user. The string must stay byte for byte the same for the same lists: ensure_role compares it to the
-# existing assignment's condition and replaces the assignment when it differs.
+# (PROGRAM_ASSIGNED_ROLES), only to the principal types in DELEGATION_PRINCIPAL_TYPES (service principals: the
+# managed identities the program creates; groups: those a stack file names in platform-infra:access), and never
+# to one of the four pipeline identities, so no deploy identity can grant itself or another pipeline identity
+# anything. Syntax and attributes: role-based-access-control/delegate-role-assignments-examples.md and
+# conditions-authorization-actions-attributes.md (write: @Request RoleDefinitionId, PrincipalId, PrincipalType;
+# delete: the same as @Resource, so delete follows the same rules, judged on the existing assignment).
+# ForAnyOfAllValues:GuidNotEquals: "at least one value on the left satisfies the comparison with every value on the
+# right" (conditions-format.md, cross product comparison operators); PrincipalId has one value, so it must differ
+# from each listed ID (ForAnyOfAnyValues would only need it to differ from one, which every ID does). The string
+# must stay byte for byte the same for the same lists: ensure_role compares it to the existing assignment's
+# condition and replaces the assignment when it differs, so the list is built in the fixed ring and role order.
 role_list=$(printf '%s, ' "${PROGRAM_ASSIGNED_ROLES[@]}")
 role_list=${role_list%, }
 type_list=$(printf "'%s', " "${DELEGATION_PRINCIPAL_TYPES[@]}")
 type_list=${type_list%, }
+pipeline_list=""
+for ring in "${RINGS[@]}"; do
+  for role in "${IDENTITY_ROLES[@]}"; do
+    pipeline_list+="${pipeline_list:+, }${principal_id[$ring-$role]}"
+  done
+done
 delegation=""
 for action in write:Request delete:Resource; do
   attributes=${action#*:}   # a new assignment is described by the request, an existing one by the resource
   delegation+="${delegation:+ AND }((!(ActionMatches{'Microsoft.Authorization/roleAssignments/${action%%:*}'}))"
   delegation+=" OR (@${attributes}[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals"
   delegation+=" {${role_list}} AND @${attributes}[Microsoft.Authorization/roleAssignments:PrincipalType]"
-  delegation+=" ForAnyOfAnyValues:StringEqualsIgnoreCase {${type_list}}))"
+  delegation+=" ForAnyOfAnyValues:StringEqualsIgnoreCase {${type_list}} AND"
+  delegation+=" @${attributes}[Microsoft.Authorization/roleAssignments:PrincipalId] ForAnyOfAllValues:GuidNotEquals"
+  delegation+=" {${pipeline_list}}))"
 done
 
-# State and key: every pipeline identity reads and writes state (a preview takes the stack's lock in the
-# container and reads its checkpoint) and decrypts the stack's data key. Scoped to the one container and the one
-# key, not the account or vault.
-for connection in "${SERVICE_CONNECTIONS[@]}"; do
-  p=${principal_id[$connection]}
-  ensure_role "$p" ServicePrincipal "$ROLE_BLOB_DATA_CONTRIBUTOR" "$container_scope" \
-    "$connection: Storage Blob Data Contributor on the state container"
-  ensure_role "$p" ServicePrincipal "$ROLE_KV_CRYPTO_USER" "$key_scope" \
-    "$connection: Key Vault Crypto User on the $KEY_NAME key"
-done
-
-# Read: previews and drift checks. Subscription scope because the stages' resource groups are created by the
-# program. Reader sees the resources; a preview also lists the cluster's user kubeconfig (no credentials in it:
-# local accounts are off), which Reader lacks, and reads namespaces and service accounts through the cluster's
-# Azure RBAC.
-for s in $(printf '%s\n' "$nonprod_subscription" "$prod_subscription" | sort -u); do
-  p=${principal_id[platform-infra-read]}
-  ensure_role "$p" ServicePrincipal "$ROLE_READER" "/subscriptions/$s" "platform-infra-read: Reader on $s"
-  ensure_role "$p" ServicePrincipal "$ROLE_AKS_CLUSTER_USER" "/subscriptions/$s" \
-    "platform-infra-read: Azure Kubernetes Service Cluster User Role on $s"
-  ensure_role "$p" ServicePrincipal "$ROLE_AKS_RBAC_READER" "/subscriptions/$s" \
-    "platform-infra-read: Azure Kubernetes Service RBAC Reader on $s"
-done
-
-# Deploy, per ring: Contributor creates and changes resources (it cannot assign roles); Role Based Access Control
-# Administrator, under the condition above, lets the program grant its identities their data-plane roles.
-# Neither has User Access Administrator's or Owner's unconditioned rights.
-for ring in nonprod prod; do
-  connection=platform-infra-deploy-$ring
-  s=$nonprod_subscription
-  [[ $ring == prod ]] && s=$prod_subscription
-  p=${principal_id[$connection]}
-  ensure_role "$p" ServicePrincipal "$ROLE_CONTRIBUTOR" "/subscriptions/$s" "$connection: Contributor on $s"
-  ensure_role "$p" ServicePrincipal "$ROLE_RBAC_ADMIN" "/subscriptions/$s" \
-    "$connection: Role Based Access Control Administrator on $s, limited to the program's roles" "$delegation"
-  ensure_role "$p" ServicePrincipal "$policy_operator_id" "/subscriptions/$s" \
-    "$connection: $POLICY_OPERATOR_ROLE on $s"
-done
-
-# Locks: the production deploying identity only, on the production subscription only (DeployerMatchesBootstrapTest
-# fails if this role is assigned any other way).
 if [[ $nonprod_subscription == "$prod_subscription" ]]; then
-  warn "platform-infra-deploy-nonprod shares subscription $prod_subscription with production: as Contributor there" \
-    "it can change production's resources. It cannot delete the locked ones or lift their locks: $LOCK_OPERATOR_ROLE" \
-    "goes to platform-infra-deploy-prod only. Separate subscriptions remove this (--nonprod-subscription)."
+  warn "the development deploy identity shares subscription $prod_subscription with production: as Contributor" \
+    "there it can change production's resources. It cannot delete the locked ones or lift their locks:" \
+    "$LOCK_OPERATOR_ROLE goes to the production deploy identity only. Separate subscriptions remove this."
 fi
-ensure_role "${principal_id[platform-infra-deploy-prod]}" ServicePrincipal "$lock_operator_id" \
-  "/subscriptions/$prod_subscription" "platform-infra-deploy-prod: $LOCK_OPERATOR_ROLE on $prod_subscription"
+# Exactly planned_roles, per identity, on its own ring's subscription, container and key.
+for ring in "${RINGS[@]}"; do
+  s=$(ring_subscription "$ring")
+  for role in "${IDENTITY_ROLES[@]}"; do
+    identity=$(identity_name "$ring" "$role")
+    mapfile -t planned < <(planned_roles "$ring" "$role")
+    for entry in "${planned[@]}"; do
+      kind=${entry%% *}
+      assigned=${entry#* }
+      case $kind in
+        subscription) scope=/subscriptions/$s ;;
+        container) scope=$storage_id/blobServices/default/containers/$(container_name "$ring") ;;
+        key) scope=$vault_id/keys/$(key_name "$ring") ;;
+      esac
+      condition=""
+      [[ $assigned != "$ROLE_RBAC_ADMIN" ]] || condition=$delegation
+      ensure_role "${principal_id[$ring-$role]}" ServicePrincipal "${custom_role_ids[$assigned]:-$assigned}" \
+        "$scope" "$identity: role $assigned on $(scope_name "$ring" "$kind")" "$condition"
+    done
+  done
+done
 
-# ---------------------------------------------------------------------------------------------------------------
 log "Microsoft Defender for Containers on $prod_subscription"
 
 # Production clusters run the Defender sensor (securityProfile.defender, cluster.defender: true by default;
@@ -821,102 +1032,78 @@ log "Cluster admin groups"
 # stage's cluster.adminGroupObjectIds. Adding members needs group owner or Groups Administrator rights in Entra
 # ID, which a subscription Owner may lack: then the command is listed at the end for someone who has them.
 add_to_groups() {
-  local connection=$1 group p
+  local ring=$1 group p identity
   shift
-  p=${principal_id[$connection]}
+  p=${principal_id[$ring-deploy]}
+  identity=$(identity_name "$ring" deploy)
   for group in "$@"; do
     if [[ $(az ad group member check --group "$group" --member-id "$p" --query value -o tsv --only-show-errors 2> /dev/null) == true ]]; then
-      note "$connection is a member of $group"
+      note "$identity is a member of $group"
     elif retry 6 10 az ad group member add --group "$group" --member-id "$p" --only-show-errors; then
-      note "$connection added to $group"
+      note "$identity added to $group"
     else
-      pending+=("az ad group member add --group $group --member-id $p   # $connection")
-      warn "could not add $connection to group $group (Entra ID rights?)"
+      pending+=("az ad group member add --group $group --member-id $p   # $identity")
+      warn "could not add $identity to group $group (Entra ID rights?)"
     fi
   done
 }
-add_to_groups platform-infra-deploy-nonprod "${nonprod_groups[@]}"
-add_to_groups platform-infra-deploy-prod "${prod_groups[@]}"
+add_to_groups development "${nonprod_groups[@]}"
+add_to_groups production "${prod_groups[@]}"
 
 restore_lock
 note "read-only lock $lock in place"
 
 # ---------------------------------------------------------------------------------------------------------------
-# What to enter in Azure DevOps. Everything below is an identifier, not a secret.
-
-subscription_of() {
-  case $1 in
-    platform-infra-deploy-prod) printf '%s' "$prod_subscription" ;;
-    *) printf '%s' "$nonprod_subscription" ;;
-  esac
-}
+# What to enter in Azure DevOps and in the stack files. Everything below is an identifier, not a secret.
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-stages=()
-production=()
-deployers=()
-for f in "$repo_root"/Pulumi.*.yaml; do
-  [[ -f $f ]] || continue
-  stage=${f##*/Pulumi.}
-  stage=${stage%.yaml}
-  stages+=("platform-infra-$stage")
-  ring=platform-infra-deploy-nonprod
-  if grep -Eq '^[[:space:]]*platform-infra:environmentType:[[:space:]]*production' "$f"; then
-    production+=("platform-infra-$stage")
-    ring=platform-infra-deploy-prod
-  fi
-  # The program refuses an update by any identity not in the stage's platform-infra:deployers (docs/pipelines.md).
-  deployers+=("$(printf '%-24s - %s   # %s' "${f##*/}" "${principal_id[$ring]}" "$(identity_name "$ring")")")
-done
-
 echo
 echo "Bootstrap complete. Enter the following in Azure DevOps, project '$ado_project' ($ado_org_url)."
 echo "Step by step, with the reasons: docs/bootstrap.md#azure-devops-steps"
 echo
-echo "1. Service connections: Project settings > Service connections > New service connection > Azure Resource"
-echo "   Manager > App registration or managed identity (manual) > Workload identity federation; scope level"
-echo "   Subscription. Grant access to all pipelines: off. Tenant (directory) ID for all three: $tenant"
-echo
-printf '   %-31s %-38s %s\n' "Service connection name" "Client (application) ID" "Subscription ID (name)"
-for connection in "${SERVICE_CONNECTIONS[@]}"; do
-  s=$(subscription_of "$connection")
-  printf '   %-31s %-38s %s (%s)\n' "$connection" "${client_id[$connection]}" "$s" \
-    "$(az account show --subscription "$s" --query name -o tsv)"
+echo "1. Variable groups (Pipelines > Library > + Variable group), plain variables, none secret; Pipeline"
+echo "   permissions: only the platform-infra pipelines."
+for ring in "${RINGS[@]}"; do
+  echo "   $(ado_name "$ring")"
+  printf '     %-25s %s\n' ARM_TENANT_ID "$tenant" \
+    PULUMI_BACKEND_URL "azblob://$(container_name "$ring")?storage_account=$storage_account" \
+    PULUMI_SECRETS_PROVIDER "${secrets_provider[$ring]}" \
+    READ_CLIENT_ID "${client_id[$ring-read]}" \
+    DEPLOY_CLIENT_ID "${client_id[$ring-deploy]}"
 done
 echo
-echo "   Each identity trusts the Azure DevOps issuer https://vstoken.dev.azure.com/$ado_org_id with subject"
-echo "   sc://$ado_org/$ado_project/<service connection name>. If the dialog shows the Microsoft Entra issuer"
-echo "   https://login.microsoftonline.com/$tenant/v2.0 instead, keep the draft, re-run this script with"
-echo "   --entra-subject <service connection name>=<the subject identifier shown>, then verify and save."
-if [[ $nonprod_subscription != "$prod_subscription" ]]; then
-  echo "   platform-infra-read can also read $prod_subscription: the pipeline selects each stage's subscription."
-fi
-echo "   On platform-infra-deploy-nonprod and platform-infra-deploy-prod: Approvals and checks > Branch control,"
-echo "   allowed branches refs/heads/main, verify branch protection on."
+echo "2. Environments (Pipelines > Environments > New environment, resource None), then Approvals and checks:"
+echo "   $(ado_name development): Exclusive lock"
+echo "   $(ado_name production): Exclusive lock, and Approvals (the platform team; approvers may not approve"
+echo "   their own runs). Create both before the first run: a deployment job's environment that does not exist is"
+echo "   created on the fly, without any check."
 echo
-echo "2. Variable group '$VARIABLE_GROUP' (Pipelines > Library), plain variables, none secret:"
-printf '   %-28s %s\n' PULUMI_BACKEND_URL "azblob://$CONTAINER?storage_account=$storage_account"
-printf '   %-28s %s\n' PULUMI_SECRETS_PROVIDER "$secrets_provider"
-printf '   %-28s %s\n' ARM_TENANT_ID "$tenant"
-if [[ $nonprod_subscription == "$prod_subscription" ]]; then
-  printf '   %-28s %s\n' ARM_SUBSCRIPTION_ID "$prod_subscription"
-else
-  printf '   %-28s %s\n' ARM_SUBSCRIPTION_ID_NONPROD "$nonprod_subscription"
-  printf '   %-28s %s\n' ARM_SUBSCRIPTION_ID_PROD "$prod_subscription"
-fi
-printf '   %-28s %s\n' AZURE_STORAGE_AUTH_MODE login
-echo "   Pipeline permissions: only the platform-infra pipeline."
+echo "3. Agent pools (Project settings > Agent pools; the pools above appear there by themselves), Security >"
+echo "   Pipeline permissions: only the platform-infra pipelines, and Approvals and checks:"
+echo "   $(pool_name development deploy), $(pool_name production deploy): Branch control, allowed branches"
+echo "     refs/heads/main, \"Verify branch protection\" on (if the check is not offered on agent pools: Required"
+echo "     template instead, docs/bootstrap.md#first-run-checklist)"
+echo "   $(pool_name production read): Approvals (the platform team): a pull request's code decrypts production"
+echo "     secrets only after a reviewer approved its production preview"
+echo "   $(pool_name development read): pipeline permission only"
 echo
-echo "3. Environments (Pipelines > Environments), one per stack file, each with the check Exclusive lock:"
-echo "   ${stages[*]:-(no stack files found)}"
-echo "   Approvals (platform team) on the production ones: ${production[*]:-(none found)}"
+echo "4. Required reviewers on main, for every path that decides what runs with a deploy identity (one policy):"
+printf '   az repos policy required-reviewer create --org %s --project %q \\\n' "$ado_org_url" "$ado_project"
+echo "     --repository-id <ID: az repos show --repository <repository> --query id -o tsv> --branch main \\"
+echo "     --blocking true --enabled true --required-reviewer-ids '<platform team>' \\"
+echo "     --message 'Changes what runs with the deploy identities: platform team review required' \\"
+echo "     --path-filter '$(IFS=';'; printf '%s' "${REVIEWED_PATHS[*]}")'"
+echo "   The other branch policies: docs/bootstrap.md#branch-policies-on-main"
 echo
-echo "4. Branch policies on main (Repos > Branches > main > Branch policies): docs/bootstrap.md#branch-policies-on-main"
-echo
-echo "5. Stack files: the only identity that may update each stage (pulumi up) is its ring's deploying identity."
-echo "   Set platform-infra:deployers in each file to this principal (object) ID, replacing any placeholder, by"
-echo "   pull request (docs/configuration.md#platform-infradeployers):"
-printf '   %s\n' "${deployers[@]:-(no stack files found)}"
+echo "5. Stack files, by pull request, replacing the placeholders (docs/configuration.md):"
+for f in "$repo_root"/Pulumi.*.yaml; do
+  [[ -f $f ]] || continue
+  ring=$(stack_ring "$f")
+  printf '   %-24s platform-infra:deployers: [%s]   # client ID of %s\n' "${f##*/}" "${client_id[$ring-deploy]}" \
+    "$(identity_name "$ring" deploy)"
+  printf '   %-24s azure-native:subscriptionId: %s\n' "" "$(ring_subscription "$ring")"
+done
+echo "   Every stack file's cluster.authorizedIpRanges: $egress_ip/32 (the pools' only egress address)"
 if ((${#pending[@]} > 0)); then
   echo
   echo "NOT DONE: run these as someone who may manage the groups' members, then re-run this script:"

@@ -20,12 +20,12 @@ import java.util.List;
  *   <li>State container {@code state-<type>} and secrets key {@code pulumi-secrets-<type>}.</li>
  * </ul>
  */
-final class NamingScheme {
+public final class NamingScheme {
     /** What a pool's identity may do: read for pull requests, deploy for {@code main}. */
-    enum Role {
+    public enum Role {
         READ, DEPLOY;
 
-        String suffix() {
+        public String suffix() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
@@ -34,7 +34,7 @@ final class NamingScheme {
     }
 
     /** The environment types, by the value a stack file gives them. */
-    static List<String> rings() {
+    public static List<String> rings() {
         var rings = new ArrayList<String>();
         for (var type : EnvironmentType.values()) {
             rings.add(type.configValue());
@@ -43,37 +43,37 @@ final class NamingScheme {
     }
 
     /** The Azure DevOps environment that release deployments of the ring target. */
-    static String environment(String ring) {
+    public static String environment(String ring) {
         return "platform-infra-" + ring;
     }
 
     /** The Azure DevOps variable group of the ring (identifiers only, nothing secret). */
-    static String variableGroup(String ring) {
+    public static String variableGroup(String ring) {
         return "platform-infra-" + ring;
     }
 
     /** The agent pool of the ring for the role. */
-    static String pool(String ring, Role role) {
+    public static String pool(String ring, Role role) {
         return "platform-infra-" + ring + "-" + role.suffix();
     }
 
     /** The managed identity attached to that pool, and to no other. */
-    static String identity(String ring, Role role) {
+    public static String identity(String ring, Role role) {
         return "id-" + pool(ring, role);
     }
 
     /** The blob container holding the ring's Pulumi state. */
-    static String stateContainer(String ring) {
+    public static String stateContainer(String ring) {
         return "state-" + ring;
     }
 
     /** The Key Vault key that encrypts the ring's stacks' secrets. */
-    static String secretsKey(String ring) {
+    public static String secretsKey(String ring) {
         return "pulumi-secrets-" + ring;
     }
 
     /** Every name the scheme gives, for tests that check a file mentions or creates all of them. */
-    static List<String> allNames() {
+    public static List<String> allNames() {
         var names = new ArrayList<String>();
         for (var ring : rings()) {
             names.add(environment(ring));

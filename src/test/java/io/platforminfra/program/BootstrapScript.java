@@ -39,9 +39,8 @@ final class BootstrapScript {
         while (arrayMatcher.find()) {
             var values = new ArrayList<String>();
             for (var line : arrayMatcher.group(2).split("\n")) {
-                var withoutComment = line.replaceFirst("\\s#.*$", "").replaceFirst("^#.*$", "").trim();
-                if (!withoutComment.isEmpty()) {
-                    values.addAll(Arrays.asList(withoutComment.split("\\s+")));
+                if (!line.isBlank()) {
+                    values.addAll(words(line.trim()));
                 }
             }
             arrays.put(arrayMatcher.group(1), List.copyOf(values));
@@ -76,7 +75,53 @@ final class BootstrapScript {
         return text;
     }
 
-    /** The values of {@code readonly NAME=( ... )}, one word each, comments left out. */
+    /**
+     * Runs this text as the script with {@code args}, from a copy in a temporary file, and returns its exit code
+     * and output (stdout and stderr together). For the modes that touch nothing: {@code --print-names},
+     * {@code --print-roles}.
+     */
+    Run run(String... args) {
+        try {
+            var copy = Files.createTempFile("bootstrap", ".sh");
+            try {
+                Files.writeString(copy, text);
+                var command = new ArrayList<String>(List.of("bash", copy.toString()));
+                command.addAll(List.of(args));
+                var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                var output = new String(process.getInputStream().readAllBytes());
+                return new Run(process.waitFor(), output);
+            } finally {
+                Files.delete(copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + PATH, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + PATH, e);
+        }
+    }
+
+    /** How a run of the script ended. */
+    record Run(int exitCode, String output) {
+        /** The output's lines, each split into its first {@code limit - 1} blank-separated words and the rest. */
+        List<List<String>> rows(int limit) {
+            return output.lines().map(line -> List.of(line.split(" ", limit))).toList();
+        }
+    }
+
+    /**
+     * The definition of the shell function {@code name} as the script writes it: {@code name() { ... }} on one line,
+     * or from {@code name() {} to the first line that is exactly {@code }}.
+     */
+    String function(String name) {
+        var matcher = Pattern.compile("(?ms)^" + Pattern.quote(name) + "\\(\\) \\{(?:[^\n]*}$|.*?^})").matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException(PATH + " defines no function " + name + "()");
+        }
+        return matcher.group();
+    }
+
+    /** The values of {@code readonly NAME=( ... )}, one shell word each (quotes removed), comments left out. */
     Optional<List<String>> array(String name) {
         return Optional.ofNullable(arrays.get(name));
     }

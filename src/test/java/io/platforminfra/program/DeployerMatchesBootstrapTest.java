@@ -1,6 +1,7 @@
 package io.platforminfra.program;
 
 import io.platforminfra.azure.Deployer;
+import io.platforminfra.pipelines.NamingScheme;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -26,11 +27,12 @@ class DeployerMatchesBootstrapTest {
     private static final String BOTH = " Change " + BootstrapScript.PATH + " and " + DEPLOYER + " together (the script"
             + " decides what Azure allows, Deployer what the offline plan allows), then re-run the bootstrap"
             + " (docs/bootstrap.md#re-run).";
-    private static final String PROD_IDENTITY = "${principal_id[platform-infra-deploy-prod]}";
+    private static final String PROD_IDENTITY =
+            NamingScheme.identity(EnvironmentType.PRODUCTION.configValue(), NamingScheme.Role.DEPLOY);
+    private static final String PROD_SCOPE = "subscription:" + EnvironmentType.PRODUCTION.configValue();
     private static final String PROD_SUBSCRIPTION = "/subscriptions/$prod_subscription";
     private static final Pattern PRINCIPAL_TYPES =
             Pattern.compile("StringEqualsIgnoreCase \\{(\\$\\{(\\w+)}|[^}]*)}");
-    private static final Pattern CUSTOM_ROLE_ID = Pattern.compile("(\\w+)=\\$\\{?custom_role_id}?");
 
     // ----------------------------------------------------------------------------------------------------------
     // The checks: each returns its problems, every message naming the file to change.
@@ -98,8 +100,8 @@ class DeployerMatchesBootstrapTest {
         var problems = new ArrayList<String>();
         var lock = definedCustomRoles(script).get(Deployer.LOCK_OPERATOR.name());
         var fix = " Only the production deploying identity may write locks, only on the production subscription:"
-                + " in " + BootstrapScript.PATH + " assign it as ensure_role \"" + PROD_IDENTITY + "\" ServicePrincipal"
-                + " \"$<lock role id>\" \"" + PROD_SUBSCRIPTION + "\" ..., and nowhere else.";
+                + " in " + BootstrapScript.PATH + " planned_roles gives \"$LOCK_OPERATOR_ROLE\" to " + PROD_IDENTITY
+                + " on its subscription, and to nobody else.";
         if (lock == null) {
             return List.of(BootstrapScript.PATH + " creates no custom role named '" + Deployer.LOCK_OPERATOR.name()
                     + "' (ensure_custom_role), so the production deploying identity cannot write the locks that"
@@ -108,28 +110,19 @@ class DeployerMatchesBootstrapTest {
         lock.scopes().stream().filter(scope -> !scope.equals(PROD_SUBSCRIPTION)).forEach(scope -> problems.add(
                 "custom role '" + lock.name() + "' is made assignable on " + scope + " in " + BootstrapScript.PATH
                         + ": only " + PROD_SUBSCRIPTION + " is allowed." + fix));
-        if (lock.idVariable() == null) {
-            problems.add(BootstrapScript.PATH + " does not keep the ID of custom role '" + lock.name()
-                    + "' (<name>=$custom_role_id right after its ensure_custom_role), so its assignment cannot be"
-                    + " checked." + fix);
+        var run = script.run("--print-roles");
+        if (run.exitCode() != 0) {
+            problems.add(BootstrapScript.PATH + " --print-roles failed (exit " + run.exitCode() + "): " + run.output());
             return problems;
         }
-        var variable = Pattern.compile("\\$\\{?" + lock.idVariable() + "\\b}?");
         var assignments = 0;
-        for (var words : script.commands()) {
-            var line = String.join(" ", words);
-            if (!variable.matcher(line).find()) {
-                continue;
-            }
-            if (words.get(0).equals("ensure_role") && words.size() > 4 && variable.matcher(words.get(3)).matches()) {
+        for (var row : run.rows(3)) {
+            if (row.size() == 3 && row.get(2).equals(lock.name())) {
                 assignments++;
-                if (!words.get(1).equals(PROD_IDENTITY) || !words.get(4).equals(PROD_SUBSCRIPTION)) {
-                    problems.add(BootstrapScript.PATH + " assigns custom role '" + lock.name() + "' to " + words.get(1)
-                            + " on " + words.get(4) + "." + fix);
+                if (!row.get(0).equals(PROD_IDENTITY) || !row.get(1).equals(PROD_SCOPE)) {
+                    problems.add(BootstrapScript.PATH + " assigns custom role '" + lock.name() + "' to " + row.get(0)
+                            + " on " + row.get(1) + "." + fix);
                 }
-            } else {
-                problems.add(BootstrapScript.PATH + " uses the ID of custom role '" + lock.name() + "' outside"
-                        + " ensure_role: " + line + "." + fix);
             }
         }
         if (assignments == 0) {
@@ -209,21 +202,21 @@ class DeployerMatchesBootstrapTest {
     }
 
     @Test
-    void theLockRoleAssignedToTheNonProductionDeployerIsReported() {
-        var lockAssignment = "ensure_role \"%s\" ServicePrincipal \"$lock_operator_id\"";
-        var broken = broken(text -> text.replace(lockAssignment.formatted(PROD_IDENTITY),
-                lockAssignment.formatted("${principal_id[platform-infra-deploy-nonprod]}")));
+    void theLockRoleAssignedToTheDevelopmentDeployerIsReported() {
+        var broken = broken(text -> text.replace(
+                "[[ $ring != production ]] || printf '%s %s\\n' subscription \"$LOCK_OPERATOR_ROLE\"",
+                "printf '%s %s\\n' subscription \"$LOCK_OPERATOR_ROLE\""));
         assertThat(lockRoleOnlyForProduction(broken)).singleElement().asString()
-                .contains("platform-infra-deploy-nonprod", BootstrapScript.PATH);
+                .contains(NamingScheme.identity(EnvironmentType.DEVELOPMENT.configValue(), NamingScheme.Role.DEPLOY),
+                        "subscription:development", BootstrapScript.PATH);
     }
 
     @Test
-    void theLockRoleAssignedInsideTheRingLoopIsReported() {
-        var broken = broken(text -> text.replace(
-                "  ensure_role \"$p\" ServicePrincipal \"$policy_operator_id\"",
-                "  ensure_role \"$p\" ServicePrincipal \"$lock_operator_id\" \"/subscriptions/$s\" \"lock\"\n"
-                        + "  ensure_role \"$p\" ServicePrincipal \"$policy_operator_id\""));
-        assertThat(lockRoleOnlyForProduction(broken)).singleElement().asString().contains("$p", "/subscriptions/$s");
+    void theLockRoleGivenToAReadIdentityIsReported() {
+        var broken = broken(text -> text.replace("key \"$ROLE_KV_CRYPTO_USER\"\n  else",
+                "key \"$ROLE_KV_CRYPTO_USER\" subscription \"$LOCK_OPERATOR_ROLE\"\n  else"));
+        assertThat(lockRoleOnlyForProduction(broken)).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("-read on subscription:", Deployer.LOCK_OPERATOR.name()));
     }
 
     @Test
@@ -237,27 +230,19 @@ class DeployerMatchesBootstrapTest {
 
     // ----------------------------------------------------------------------------------------------------------
 
-    /** A custom role as the script creates it: name, actions, assignable scopes as written, and its ID's variable. */
-    private record DefinedRole(String name, List<String> actions, List<String> scopes, String idVariable) {
+    /** A custom role as the script creates it: name, actions, and assignable scopes as written. */
+    private record DefinedRole(String name, List<String> actions, List<String> scopes) {
     }
 
     /** Every {@code ensure_custom_role NAME DESCRIPTION "ACTION..." SCOPE...} of the script, by role name. */
     private static Map<String, DefinedRole> definedCustomRoles(BootstrapScript script) {
         var roles = new LinkedHashMap<String, DefinedRole>();
-        var commands = script.commands();
-        for (int i = 0; i < commands.size(); i++) {
-            var words = commands.get(i);
+        for (var words : script.commands()) {
             if (!words.get(0).equals("ensure_custom_role") || words.size() < 5) {
                 continue;
             }
-            String idVariable = null;
-            if (i + 1 < commands.size()) {
-                var next = CUSTOM_ROLE_ID.matcher(String.join(" ", commands.get(i + 1)));
-                idVariable = next.matches() ? next.group(1) : null;
-            }
             var name = script.value(words.get(1));
-            roles.put(name, new DefinedRole(name, script.values(words.get(3)), words.subList(4, words.size()),
-                    idVariable));
+            roles.put(name, new DefinedRole(name, script.values(words.get(3)), words.subList(4, words.size())));
         }
         return roles;
     }

@@ -145,35 +145,4 @@ class DeployersKeyTest {
         assertThat(declaration).containsEntry("type", "array").containsEntry("items", Map.of("type", "string"))
                 .doesNotContainKeys("default", "value");
     }
-
-    /**
-     * The bootstrap's last step prints, for every stack file, the deployers line of its ring's identity: runs the
-     * script's own loop (cut from scripts/bootstrap.sh) with stand-in principal IDs.
-     */
-    @Test
-    void theBootstrapPrintsTheDeployerOfEachStackFilesRing() throws Exception {
-        var script = Files.readString(StageRuns.PROJECT.resolve(BootstrapScript.PATH));
-        var naming = script.lines().filter(line -> line.startsWith("identity_name()")).findFirst().orElseThrow();
-        var start = script.indexOf("\nstages=()\n");
-        var end = script.indexOf("\ndone\n", start);
-        assertThat(start).as("the stack file loop in " + BootstrapScript.PATH).isPositive();
-        var program = String.join("\n", "set -euo pipefail", "prefix=plat", naming,
-                "declare -A principal_id=([platform-infra-deploy-nonprod]=" + NONPROD
-                        + " [platform-infra-deploy-prod]=" + PROD + ")",
-                "repo_root=" + StageRuns.PROJECT, script.substring(start, end + "\ndone".length()),
-                "printf '%s\\n' \"${deployers[@]}\"");
-        var process = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
-        var printed = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(printed).isZero();
-
-        for (var stage : StageRuns.stagesInRepository()) {
-            var production = StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF)
-                    .environmentType() == EnvironmentType.PRODUCTION;
-            assertThat(printed).as(stage).containsPattern("(?m)^Pulumi\\." + stage + "\\.yaml +- "
-                    + (production ? PROD + " +# id-plat-deploy-prod" : NONPROD + " +# id-plat-deploy-nonprod") + "$");
-        }
-    }
-
-    private static final String NONPROD = "11111111-aaaa-4aaa-8aaa-111111111111";
-    private static final String PROD = "22222222-bbbb-4bbb-8bbb-222222222222";
 }
