@@ -48,7 +48,7 @@ export AZURE_TENANT_ID=$ARM_TENANT_ID
 export AAD_LOGIN_METHOD=msi
 export PULUMI_SKIP_UPDATE_CHECK=true
 
-# The Azure CLI, for the scripts that still call `az` (teardown-stage.sh purges a soft-deleted vault): logged in as
+# The Azure CLI, for the one script that still calls `az` (purging a removed development stage's vault): logged in as
 # the same identity. --client-id replaced --username for user-assigned identities (added by Azure/azure-cli#30525,
 # early 2025; --username was dropped for managed identities by Azure/azure-cli#31015): an agent image with an older
 # az fails here with "unrecognized arguments" (the release number of the change is unverified).
