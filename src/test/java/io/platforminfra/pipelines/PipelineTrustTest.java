@@ -189,6 +189,20 @@ class PipelineTrustTest {
         }
     }
 
+    @Test
+    void theOperatorGuideStatesEveryNameOfTheSchemeAndWhoMayDoWhat() {
+        var guide = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("docs/pipelines.md"));
+        assertThat(guide).contains(NamingScheme.allNames()).contains(NamingScheme.teardownEnvironment(),
+                "| Identity | Pool | Used by | Roles | Scope |", "Branch control", "Approvals", "Exclusive Lock",
+                "Required template");
+        for (var ring : NamingScheme.rings()) {
+            assertThat(guide).as("the identity table row of each pool identity").containsPattern("\\| `"
+                    + NamingScheme.identity(ring, Role.READ) + "` \\| `" + NamingScheme.pool(ring, Role.READ) + "` \\|")
+                    .containsPattern("\\| `" + NamingScheme.identity(ring, Role.DEPLOY) + "` \\| `"
+                            + NamingScheme.pool(ring, Role.DEPLOY) + "` \\|");
+        }
+    }
+
     private static List<Map<String, Object>> concat(List<Map<String, Object>> first, List<Map<String, Object>> second) {
         var all = new ArrayList<>(first);
         all.addAll(second);
