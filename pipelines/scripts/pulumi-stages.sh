@@ -1,24 +1,50 @@
 #!/usr/bin/env bash
-# Runs Pulumi for the stages of the project, inside an AzureCLI@2 task with workload identity federation:
+# Runs Pulumi for the stages of one ring (environment type), on that ring's Managed DevOps Pool, as the pool's
+# managed identity (pulumi-login.sh):
 #   pulumi-stages.sh preview <stage>        pulumi preview of one stage, JSON kept as preview-<stage>.json
 #   pulumi-stages.sh up <environment type>  pulumi up of every stage of that type, one after another
-#   pulumi-stages.sh drift                  pulumi refresh --preview-only --expect-no-changes of every stage
-# Stages come from the stack files (`platform-infra stages`); nothing here names a stage. There is deliberately
-# no destroy: removing a stack file only removes the stage from these runs (docs/stages.md).
+#   pulumi-stages.sh init <stage>           creates the stage's stack with the ring's secrets key (init-stage.yml)
+# PLATFORM_INFRA_RING names the ring of the job's pool: a stage of another ring is refused, so a production stage
+# never runs on a development pool (whose identity cannot reach it anyway) and a development stage never runs as a
+# production identity. Stages come from the stack files (`platform-infra stages`); nothing here names a stage.
+# There is deliberately no destroy: removing a stack file only removes the stage from these runs (docs/stages.md).
+# The nightly drift check is pulumi-drift.sh.
 set -euo pipefail
 
-operation="${1:?usage: pulumi-stages.sh preview <stage> | up <environment type> | drift}"
+readonly USAGE="usage: pulumi-stages.sh preview <stage> | up <development|production> | init <stage>"
+operation="${1:?$USAGE}"
+target="${2:?$USAGE}"
 jar="target/platform-infra.jar"
 
 # shellcheck source=pipelines/scripts/pulumi-login.sh
 source "$(dirname "${BASH_SOURCE[0]}")/pulumi-login.sh"
 
+# The stages of the job's ring, by the environmentType of their stack files.
+ring_stages() {
+  java -jar "$jar" stages --environment-type "$PLATFORM_INFRA_RING"
+}
+
+# Refuses a stage that is not of the job's ring (or has no stack file), before anything reads its state.
+require_stage_of_ring() {
+  local stage=$1
+  if [[ ! -f "Pulumi.$stage.yaml" ]]; then
+    echo "##vso[task.logissue type=error]Stage '$stage' has no stack file Pulumi.$stage.yaml on this branch" >&2
+    exit 1
+  fi
+  if ! ring_stages | grep -qxF -- "$stage"; then
+    echo "##vso[task.logissue type=error]Stage '$stage' is not a $PLATFORM_INFRA_RING stage" \
+      "(platform-infra:environmentType in Pulumi.$stage.yaml): it runs only on its own ring's pool; refused" >&2
+    exit 1
+  fi
+}
+
 # Selects the stage's stack. Its stack file must carry the data key that `pulumi stack init` wrote: a stack
 # created here would write that key into the artifact's copy of the file, and it would be lost with the artifact.
 select_stack() {
   if ! grep -q '^encryptedkey:' "Pulumi.$1.yaml"; then
-    echo "##vso[task.logissue type=error]Stage $1 has no stack yet: initialise it once (docs/stages.md, new stage" \
-      "step 5) and commit the secretsprovider and encryptedkey lines to Pulumi.$1.yaml"
+    echo "##vso[task.logissue type=error]Stage $1 has no stack yet: run the stage creation pipeline" \
+      "(pipelines/init-stage.yml, docs/pipelines.md#creating-a-stage) and commit the secretsprovider and encryptedkey" \
+      "lines it prints to Pulumi.$1.yaml"
     exit 1
   fi
   pulumi stack select --stack "$1"
@@ -61,38 +87,44 @@ up_until_grants_propagate() {
 
 case "$operation" in
   preview)
-    stage="${2:?usage: pulumi-stages.sh preview <stage>}"
+    stage=$target
+    require_stage_of_ring "$stage"
     select_stack "$stage"
     status=0
     pulumi preview --stack "$stage" --refresh --diff --json > "preview-$stage.json" || status=$?
     exit "$status"
     ;;
   up)
-    environment_type="${2:?usage: pulumi-stages.sh up <development|production>}"
-    stages="$(java -jar "$jar" stages --environment-type "$environment_type")"
-    for stage in $stages; do
+    if [[ $target != "$PLATFORM_INFRA_RING" ]]; then
+      echo "##vso[task.logissue type=error]up $target on a $PLATFORM_INFRA_RING pool: refused, each ring is" \
+        "released by its own pool's identity" >&2
+      exit 1
+    fi
+    for stage in $(ring_stages); do
       echo "=== pulumi up: $stage"
       select_stack "$stage"
       up_until_grants_propagate "$stage"
     done
     ;;
-  drift)
-    drifted=()
-    for stage in $(java -jar "$jar" stages); do
-      echo "=== drift check: $stage"
-      if ! pulumi stack select --stack "$stage"; then
-        drifted+=("$stage (no state: never released)")
-      elif ! pulumi refresh --stack "$stage" --preview-only --expect-no-changes --diff; then
-        drifted+=("$stage")
-      fi
-    done
-    if (( ${#drifted[@]} > 0 )); then
-      echo "##vso[task.logissue type=error]Drift in: ${drifted[*]} (the diffs above name the resources)"
+  init)
+    # Creating a stack is the one thing nobody does by hand (issue 11): the ring's key encrypts the stack's data
+    # key, and the stack file keeps the result. An existing stack is never re-created: that would write a new data
+    # key, and every secret encrypted with the old one could no longer be read.
+    stage=$target
+    require_stage_of_ring "$stage"
+    require_variable PULUMI_SECRETS_PROVIDER "the $group"
+    if grep -q '^encryptedkey:' "Pulumi.$stage.yaml" || pulumi stack select --stack "$stage" > /dev/null 2>&1; then
+      echo "##vso[task.logissue type=error]Stage $stage already has a stack (an encryptedkey in Pulumi.$stage.yaml" \
+        "or a stack in the state): refused, nothing is changed" >&2
       exit 1
     fi
+    pulumi stack init --stack "$stage" --secrets-provider "$PULUMI_SECRETS_PROVIDER"
+    # Not secret: the data key is encrypted by the vault key, which only the ring's identities may use.
+    echo "Commit these lines to Pulumi.$stage.yaml (the stack file is also published as an artifact):"
+    grep -E '^(secretsprovider|encryptedkey):' "Pulumi.$stage.yaml"
     ;;
   *)
-    echo "unknown operation '$operation': preview, up or drift" >&2
+    echo "unknown operation '$operation': preview, up or init" >&2
     exit 2
     ;;
 esac

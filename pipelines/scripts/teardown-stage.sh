@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Destroys one development stage, inside the approved teardown pipeline (pipelines/teardown.yml), then purges the
+# Destroys one development stage, inside the approved teardown pipeline (pipelines/teardown.yml), on the
+# development deploy pool as its identity (pulumi-login.sh), then purges the
 # stage's soft-deleted key vault so the stage can be created again under the same names:
 #   teardown-stage.sh <stage>
 # A production stage is refused: its stateful resources are never destroyed by automation.
@@ -48,7 +49,9 @@ pulumi destroy --stack "$stage" --yes
 # (articles/key-vault/general/key-vault-recovery.md, ms.date 02/20/2024). The development ring's identity is
 # Contributor, whose Actions are "*" and whose NotActions name nothing in Microsoft.KeyVault (articles/
 # role-based-access-control/built-in-roles/privileged.md, ms.date 07/01/2026), so it has that action.
-subscription=$ARM_SUBSCRIPTION_ID   # set by pulumi-login.sh from this task's service connection
+# The stage's own subscription, from its stack file (azure-native:subscriptionId, which the provider used for it).
+subscription=$(pulumi config get azure-native:subscriptionId --stack "$stage")
+az_login_as_pool_identity
 # Location, purge protection, the day Azure purges it by itself, and the stage it was tagged with, one line.
 deleted_query="[properties.location, to_string(properties.purgeProtectionEnabled),\
  to_string(properties.scheduledPurgeDate), to_string(properties.tags.stage)] | join('|', @)"

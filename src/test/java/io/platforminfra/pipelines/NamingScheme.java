@@ -18,6 +18,7 @@ import java.util.List;
  *       {@code platform-infra-<type>-deploy} for runs of {@code main} (release, drift check, stage creation).</li>
  *   <li>User-assigned managed identities, one per pool and attached to it alone: {@code id-<pool>}.</li>
  *   <li>State container {@code state-<type>} and secrets key {@code pulumi-secrets-<type>}.</li>
+ *   <li>One environment outside the rings: {@code platform-infra-teardown}, for the manual teardown.</li>
  * </ul>
  */
 public final class NamingScheme {
@@ -45,6 +46,14 @@ public final class NamingScheme {
     /** The Azure DevOps environment that release deployments of the ring target. */
     public static String environment(String ring) {
         return "platform-infra-" + ring;
+    }
+
+    /**
+     * The Azure DevOps environment of the manual development teardown (pipelines/teardown.yml): not a ring's, since
+     * its Approvals check names who may destroy a stage, which the development environment (no approval) does not.
+     */
+    static String teardownEnvironment() {
+        return "platform-infra-teardown";
     }
 
     /** The Azure DevOps variable group of the ring (identifiers only, nothing secret). */

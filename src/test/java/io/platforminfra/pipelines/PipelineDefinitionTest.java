@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PipelineDefinitionTest {
     private static final String MAIN_BRANCH_ONLY = "eq(variables['Build.SourceBranch'], 'refs/heads/main')";
     /** How a step starts an update: the scripts run `pulumi up` only for the argument `up`. */
-    private static final Pattern PULUMI_UP = Pattern.compile("arguments=up\\b|pulumi up");
+    private static final Pattern PULUMI_UP = Pattern.compile("pulumi-stages\\.sh\" up\\b|pulumi up");
 
     @Test
     void aPullRequestNeverRunsAnUpdate() {
@@ -31,11 +32,14 @@ class PipelineDefinitionTest {
             if (runsOnPullRequests) {
                 assertThat(text).as("stage " + stage.get("stage") + " runs on pull requests")
                         .doesNotContainPattern(PULUMI_UP.pattern()).doesNotContain("deployment=");
-                assertThat(text).doesNotContain("platform-infra-deploy-");
+                assertThat(text).doesNotContain("-deploy", "DEPLOY_CLIENT_ID");
             }
         }
-        assertThat(PipelineDefinition.reachableText(PipelineDefinition.stage("preview")))
-                .contains("azureSubscription=platform-infra-read", "arguments=preview $(stage)");
+        for (var ring : NamingScheme.rings()) {
+            assertThat(PipelineDefinition.reachableText(PipelineDefinition.stage("preview_" + ring)))
+                    .contains("name=" + NamingScheme.pool(ring, NamingScheme.Role.READ),
+                            "bash \"scripts/pulumi-stages.sh\" preview \"$STAGE\"");
+        }
     }
 
     @Test
@@ -58,10 +62,12 @@ class PipelineDefinitionTest {
     void productionFollowsTheOtherStagesAndWaitsForTheApprovalOfItsEnvironment() {
         var production = PipelineDefinition.stage("release_production");
         assertThat(production.get("dependsOn")).isEqualTo("release_development");
-        assertThat(production.toString()).contains("environmentType=production", "environment=platform-infra-production",
-                "serviceConnection=platform-infra-deploy-prod");
-        assertThat(PipelineDefinition.stage("release_development").toString())
-                .contains("environmentType=development", "serviceConnection=platform-infra-deploy-nonprod");
+        assertThat(PipelineDefinition.reachableText(production)).contains(
+                "environment=" + NamingScheme.environment("production"),
+                "name=" + NamingScheme.pool("production", NamingScheme.Role.DEPLOY));
+        assertThat(PipelineDefinition.reachableText(PipelineDefinition.stage("release_development"))).contains(
+                "environment=" + NamingScheme.environment("development"),
+                "name=" + NamingScheme.pool("development", NamingScheme.Role.DEPLOY));
         assertThat(PipelineDefinition.read(PipelineDefinition.ROOT.resolve("docs/pipelines.md")))
                 .as("the approval is a check on the environment, set up as the operator guide says")
                 .contains("platform-infra-production", "Approvals", "Exclusive Lock");
@@ -72,7 +78,8 @@ class PipelineDefinitionTest {
         var build = PipelineDefinition.reachableText(PipelineDefinition.stage("build"));
         assertThat(build).contains("bin/platform-infra check --all", "--sarif", "--junit",
                 "testResultsFiles=$(Common.TestResultsDirectory)/platform-infra-policy.xml", "artifact=CodeAnalysisLogs");
-        for (var dependent : List.of("preview", "release_development", "drift")) {
+        for (var dependent : List.of("preview_development", "preview_production", "release_development",
+                "drift_development", "drift_production")) {
             assertThat(PipelineDefinition.stage(dependent).get("dependsOn")).as(dependent).isEqualTo("build");
             assertThat(String.valueOf(PipelineDefinition.stage(dependent).get("condition"))).startsWith("and(succeeded()");
         }
@@ -87,12 +94,15 @@ class PipelineDefinitionTest {
 
     @Test
     void everyStackFileIsPreviewedAndReleasedWithoutNamingAStage() {
-        var preview = PipelineDefinition.reachableText(PipelineDefinition.stage("preview"));
-        assertThat(preview).contains("matrix=$[ stageDependencies.build.build.outputs['stages.matrix'] ]");
+        for (var ring : NamingScheme.rings()) {
+            assertThat(PipelineDefinition.reachableText(PipelineDefinition.stage("preview_" + ring)))
+                    .contains("matrix=$[ stageDependencies.build.build.outputs['stages.matrix_" + ring + "'] ]");
+        }
         assertThat(PipelineDefinition.reachableText(PipelineDefinition.stage("build")))
-                .contains("stages --format matrix");
-        var released = PipelineDefinition.stages().stream().map(String::valueOf)
-                .filter(text -> text.contains("environmentType="))
+                .contains("for type in " + String.join(" ", EnvironmentType.configValues()) + "; do",
+                        "stages --environment-type \"$type\" --format matrix", "variable=matrix_$type;isOutput=true");
+        var released = PipelineDefinition.stages().stream()
+                .filter(stage -> String.valueOf(stage.get("stage")).startsWith("release_")).map(String::valueOf)
                 .map(text -> text.replaceAll("(?s).*environmentType=(\\w+).*", "$1")).toList();
         assertThat(released).as("every environment type is a ring, so every stack file is in one")
                 .containsExactlyInAnyOrderElementsOf(EnvironmentType.configValues());
@@ -111,13 +121,14 @@ class PipelineDefinitionTest {
     @Test
     void theScriptsTakeTheirStagesFromTheStackFilesAndPreviewAndRefreshAsReviewersExpect() {
         var script = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/scripts/pulumi-stages.sh"));
-        assertThat(script).contains("stages=\"$(java -jar \"$jar\" stages --environment-type \"$environment_type\")\"",
-                "for stage in $(java -jar \"$jar\" stages); do",
+        assertThat(script).contains("java -jar \"$jar\" stages --environment-type \"$PLATFORM_INFRA_RING\"",
+                "for stage in $(ring_stages); do",
                 "pulumi preview --stack \"$stage\" --refresh --diff --json > \"preview-$stage.json\"",
-                "pulumi up --stack \"$stage\" --refresh --yes --diff",
-                "pulumi refresh --stack \"$stage\" --preview-only --expect-no-changes --diff");
+                "pulumi up --stack \"$stage\" --refresh --yes --diff")
+                .as("the drift check moved to pulumi-drift.sh").doesNotContain("drift)");
         var login = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/scripts/pulumi-login.sh"));
-        assertThat(login).contains("export ARM_USE_OIDC=true", "export ARM_OIDC_TOKEN=\"${idToken:?");
+        assertThat(login).contains("export ARM_USE_MSI=true", "export AAD_LOGIN_METHOD=msi")
+                .doesNotContain("idToken", "az account show");
     }
 
     @Test
@@ -146,10 +157,13 @@ class PipelineDefinitionTest {
 
     @Test
     void aTeardownIsAnApprovedRunByHandForOneDevelopmentStage() {
-        var teardown = PipelineDefinition.load(PipelineDefinition.ROOT.resolve("pipelines/teardown.yml"));
+        var teardown = PipelineDefinition.load(PipelineDefinition.TEARDOWN);
         assertThat(teardown).containsEntry("trigger", "none").containsEntry("pr", "none").doesNotContainKey("schedules");
-        assertThat(teardown.toString()).contains("environment=platform-infra-teardown",
-                "azureSubscription=platform-infra-deploy-nonprod").doesNotContain("deploy-prod");
+        assertThat(PipelineDefinition.expanded(PipelineDefinition.TEARDOWN, Map.of("stage", "some-stage")).toString())
+                .contains("environment=" + NamingScheme.teardownEnvironment(),
+                        "name=" + NamingScheme.pool("development", NamingScheme.Role.DEPLOY),
+                        "group=" + NamingScheme.variableGroup("development"))
+                .doesNotContain("platform-infra-production");
         assertThat(PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/scripts/teardown-stage.sh")))
                 .contains("stages --environment-type development | grep -qx -- \"$stage\"");
     }
@@ -166,14 +180,12 @@ class PipelineDefinitionTest {
                     assertThat(line.strip()).as("the token is only mapped into a step's environment")
                             .isEqualTo("SYSTEM_ACCESSTOKEN: $(System.AccessToken)"));
         }
-        assertThat(PipelineDefinition.load(PipelineDefinition.MAIN).get("variables").toString())
-                .contains("group=platform-infra-state");
-        for (var step : PipelineDefinition.steps()) {
-            if ("AzureCLI@2".equals(step.get("task"))) {
-                assertThat(String.valueOf(step.get("inputs"))).as("a workload identity service connection")
-                        .containsPattern("azureSubscription=(platform-infra-read|platform-infra-deploy-nonprod"
-                                + "|\\$\\{\\{ parameters.serviceConnection }})");
-            }
+        assertThat(PipelineDefinition.steps()).as("no service connection: jobs authenticate as their pool's identity")
+                .noneSatisfy(step -> assertThat(String.valueOf(step.get("task"))).startsWith("AzureCLI"));
+        for (var file : PipelineDefinition.files()) {
+            assertThat(PipelineDefinition.read(file)).as(file + ": the single state group and the service connections"
+                    + " are gone").doesNotContain("platform-infra-state", "azureSubscription", "deploy-nonprod",
+                    "deploy-prod");
         }
     }
 
@@ -201,9 +213,6 @@ class PipelineDefinitionTest {
                 assertThat(script.lines().findFirst().orElse("")).as(script).isEqualTo("set -euo pipefail"));
         assertThat(PipelineDefinition.scripts()).isNotEmpty().allSatisfy(file ->
                 assertThat(PipelineDefinition.read(file)).as(file.toString()).contains("\nset -euo pipefail\n"));
-        PipelineDefinition.steps().stream().filter(step -> "AzureCLI@2".equals(step.get("task"))).forEach(step ->
-                assertThat(String.valueOf(step.get("inputs"))).contains("scriptLocation=scriptPath")
-                        .doesNotContain("inlineScript"));
     }
 
     /**
@@ -214,6 +223,21 @@ class PipelineDefinitionTest {
     void noPipelineClaimsToBeTheReleaseByAVariable() {
         for (var file : PipelineDefinition.files()) {
             assertThat(PipelineDefinition.read(file)).as(file.toString()).doesNotContain("PLATFORM_INFRA_RELEASE");
+        }
+    }
+
+    @Test
+    void theStagesOfOneRingListedForItsPreviewMatrixAreAJobMatrixOfThatRingOnly() {
+        for (var ring : NamingScheme.rings()) {
+            var run = CommandLineRun.of("stages", "--environment-type", ring, "--format", "matrix");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            var lines = CommandLineRun.of("stages", "--environment-type", ring).out().lines().toList();
+            var expected = new StringBuilder("{");
+            for (int i = 0; i < lines.size(); i++) {
+                expected.append(i == 0 ? "" : ",").append('"').append(lines.get(i)).append("\":{\"stage\":\"")
+                        .append(lines.get(i)).append("\"}");
+            }
+            assertThat(run.out().strip()).as(ring).isEqualTo(expected.append('}').toString());
         }
     }
 
