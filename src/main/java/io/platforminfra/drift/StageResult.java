@@ -107,7 +107,10 @@ public record StageResult(String stage, List<Finding> drift, List<Finding> unapp
             case CANNOT_CHECK -> problems.get(0);
             case CLEAN -> "";
         };
-        // A logging command is one line: a line break in the message would end it (and could start another).
+        // task.logissue takes type (error or warning) and code, "error or warning code"
+        // (learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands, LogIssue properties): the code names
+        // the outcome. A logging command is one line: a line break in the message would end it (and could start
+        // another).
         var message = ("Stage " + stage + " " + outcome.code() + ": " + count + ". " + outcome.action())
                 .replaceAll("[\\r\\n]+", " ");
         return "##vso[task.logissue type=error;code=drift-" + outcome.code() + "]" + message;
