@@ -126,7 +126,7 @@ public final class IgnoreList {
         map.keySet().stream().filter(key -> !KEYS.contains(String.valueOf(key))).forEach(key -> problems.add(where
                 + ": unknown key '" + key + "'; accepted: " + String.join(", ", KEYS)));
         KEYS.stream().filter(REQUIRED::contains).filter(key -> text(map, key).isEmpty()).forEach(key ->
-                problems.add(where + ": '" + key + "' is missing or empty" + (key.equals("issue")
+                problems.add(where + ": '" + key + "' is missing, empty or not text" + (key.equals("issue")
                         ? "; every entry needs the upstream issue that shows the noise" : "")));
         var type = text(map, "type").orElse("");
         if (!type.isEmpty() && !TYPE.matcher(type).matches()) {

@@ -111,7 +111,9 @@ public record StageResult(String stage, List<Finding> drift, List<Finding> unapp
         // (learn.microsoft.com/azure/devops/pipelines/scripts/logging-commands, LogIssue properties): the code names
         // the outcome. A logging command is one line: a line break in the message would end it (and could start
         // another).
-        var message = ("Stage " + stage + " " + outcome.code() + ": " + count + ". " + outcome.action())
+        var action = outcome.action();
+        var message = ("Stage " + stage + " " + outcome.code() + ": " + count + ". "
+                + Character.toUpperCase(action.charAt(0)) + action.substring(1))
                 .replaceAll("[\\r\\n]+", " ");
         return "##vso[task.logissue type=error;code=drift-" + outcome.code() + "]" + message;
     }

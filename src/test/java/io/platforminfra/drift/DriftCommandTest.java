@@ -66,7 +66,7 @@ class DriftCommandTest {
         var run = drift(Digest.of("dev"), 0, Digest.of("dev"), 0, "--ignore", ignore.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains(ignore + ": entry 1: 'issue' is missing or empty");
+        assertThat(run.err()).contains(ignore + ": entry 1: 'issue' is missing, empty or not text");
         assertThat(directory.resolve("outcome")).doesNotExist();
     }
 }

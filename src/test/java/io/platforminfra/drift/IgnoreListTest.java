@@ -77,7 +77,7 @@ class IgnoreListTest {
                 """);
 
         assertThatThrownBy(() -> IgnoreList.read(path)).isInstanceOf(IgnoreListException.class)
-                .hasMessageContaining(path + ": entry 1: 'issue' is missing or empty; every entry needs the upstream"
+                .hasMessageContaining(path + ": entry 1: 'issue' is missing, empty or not text; every entry needs the upstream"
                         + " issue")
                 .hasMessageContaining(path + ": entry 2: unknown key 'owner'; accepted: type, property, issue, why,"
                         + " expires")
