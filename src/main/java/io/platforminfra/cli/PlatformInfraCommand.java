@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
                 "The company's Azure platform as a Pulumi program, with offline tools for contributors.",
                 "Started by the Pulumi engine (pulumi preview / pulumi up) it runs the stack program;"
                         + " started by hand it needs a subcommand."},
-        subcommands = {PlanCommand.class, CheckCommand.class, ReportCommand.class, StagesCommand.class})
+        subcommands = {PlanCommand.class, CheckCommand.class, ReportCommand.class, StagesCommand.class,
+                DriftCommand.class})
 public final class PlatformInfraCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

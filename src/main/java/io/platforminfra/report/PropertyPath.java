@@ -12,7 +12,19 @@ import java.util.Optional;
  * items by index ({@code agentPoolProfiles[1].maxCount}) and keys with dots or brackets quoted
  * ({@code tags["kubernetes.io/role"]}).
  */
-final class PropertyPath {
+public final class PropertyPath {
+    /**
+     * A segment {@code [*]}: any list index. Pulumi never writes it (its paths name indexes); patterns that stand for
+     * a property of every item of a list use it, such as the drift check's ignore list
+     * ({@code agentPoolProfiles[*].count}).
+     */
+    public static final Object ANY_INDEX = new Object() {
+        @Override
+        public String toString() {
+            return "[*]";
+        }
+    };
+
     private PropertyPath() {
     }
 
@@ -41,8 +53,10 @@ final class PropertyPath {
         return Optional.ofNullable(current);
     }
 
-    /** The keys (strings) and list indexes (integers) of {@code path}; empty when it is malformed. */
-    private static Optional<List<Object>> segments(String path) {
+    /**
+     * The keys (strings), list indexes (integers) and {@link #ANY_INDEX} of {@code path}; empty when it is malformed.
+     */
+    public static Optional<List<Object>> segments(String path) {
         var segments = new ArrayList<Object>();
         var key = new StringBuilder();
         var i = 0;
@@ -79,6 +93,9 @@ final class PropertyPath {
                     i = j + 2;
                 } else if (inside.matches("\\d{1,9}")) {
                     segments.add(Integer.valueOf(inside));
+                    i = close + 1;
+                } else if (inside.equals("*")) {
+                    segments.add(ANY_INDEX);
                     i = close + 1;
                 } else {
                     return Optional.empty();
