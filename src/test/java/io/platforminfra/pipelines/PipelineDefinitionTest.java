@@ -132,6 +132,28 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void theArtifactCarriesEveryFileTheScriptsReadBesideThemselves() throws java.io.IOException {
+        // Scripts run from the artifact (scripts/ at its root): a file they read as $scripts/../<name> must be
+        // copied there by the build, or the job fails only in Azure DevOps (the drift check's ignore list).
+        var build = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/jobs/build.yml"));
+        var beside = java.util.regex.Pattern.compile("\\$scripts/\\.\\./([\\w.-]+)");
+        var found = new java.util.ArrayList<String>();
+        try (var scripts = java.nio.file.Files.list(PipelineDefinition.ROOT.resolve("pipelines/scripts"))) {
+            for (var script : scripts.sorted().toList()) {
+                var matcher = beside.matcher(java.nio.file.Files.readString(script));
+                while (matcher.find()) {
+                    found.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(found).as("files the scripts read beside themselves").isNotEmpty()
+                .allSatisfy(name -> {
+                    assertThat(PipelineDefinition.ROOT.resolve("pipelines").resolve(name)).exists();
+                    assertThat(build).contains("cp pipelines/" + name + " \"$artifact/\"");
+                });
+    }
+
+    @Test
     void pulumiPluginsAndMavenAreCachedKeyedOnTheirPinsWithRestoreKeys() {
         var tools = PipelineDefinition.read(PipelineDefinition.ROOT.resolve("pipelines/steps/tools.yml"));
         assertThat(tools).contains("variable=PULUMI_HOME]$(Pipeline.Workspace)/.pulumi",
