@@ -126,6 +126,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/bootstrap.sh [options]
        scripts/bootstrap.sh --print-names | --print-roles
+       scripts/bootstrap.sh --verify-azure-devops --ado-org-url URL --ado-project NAME
 
 Creates, once, what platform-infra's pipelines need before the first `pulumi up`, in the subscription given by
 --subscription. Per ring (development, production): blob container state-<ring> in the state account, RSA key
@@ -168,6 +169,10 @@ Optional:
   --print-roles                every role assignment of the pipeline identities, one
                                "<identity> <scope> <role GUID or custom role name>" a line; touches
                                nothing, needs no other option
+  --verify-azure-devops        reads (never writes) the project's environments, variable groups, agent
+                               pools and their checks, and lists every one the pipelines rely on that is
+                               missing (exit 1). Needs --ado-org-url and --ado-project and an az login
+                               that may read the project. Run it before the first merge.
   -h, --help                   this help
 
 Example (one subscription for everything):
@@ -192,6 +197,9 @@ pool_name() { printf 'platform-infra-%s-%s' "$1" "$2"; }      # pool of RING and
 identity_name() { printf 'id-%s' "$(pool_name "$1" "$2")"; }  # the identity attached to that pool alone
 container_name() { printf 'state-%s' "$1"; }                  # blob container of RING's state
 key_name() { printf 'pulumi-secrets-%s' "$1"; }               # vault key of RING's stacks' secrets
+# The one environment outside the rings: the manual teardown of a development stage (pipelines/teardown.yml). Its
+# Approvals check names who may destroy a stage, which the development ring's environment (no approval) does not.
+readonly TEARDOWN_ENVIRONMENT=platform-infra-teardown
 
 # planned_roles RING ROLE: the role assignments of the identity of RING and ROLE, one "SCOPE_KIND ROLE" a line.
 # ROLE is a built-in role's GUID or a custom role's name; SCOPE_KIND is subscription (the ring's), container (the
@@ -242,6 +250,94 @@ print_names() {
     printf 'container %s\n' "$(container_name "$ring")"
     printf 'key %s\n' "$(key_name "$ring")"
   done
+  printf 'environment %s\n' "$TEARDOWN_ENVIRONMENT"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# --verify-azure-devops: what only a person can set up in Azure DevOps, checked before the first merge. Azure DevOps
+# creates a missing environment on the fly, without any check, so a missing Approvals check would let production
+# deploy unapproved; nothing else would notice. Read-only REST calls (Azure DevOps REST API 7.1):
+#   environments   GET _apis/pipelines/environments?name=              (Environments - List)
+#   variable group GET _apis/distributedtask/variablegroups?groupName= (Variablegroups - Get Variable Groups)
+#   agent pool     GET _apis/distributedtask/queues?queueName=         the project's queue of the pool: checks on a
+#                  pool are kept on its queue (Queues - Get Agent Queues)
+#   checks         GET _apis/pipelines/checks/configurations?resourceType=&resourceId=&$expand=settings
+#                  (learn.microsoft.com/rest/api/azure/devops/approvalsandchecks/check-configurations/list)
+# Check types as the API names them: "Approval", "ExclusiveLock", and Branch control as a "Task Check" whose
+# settings.definitionRef.name is "evaluatebranchProtection" (the names the API returns and takes in published
+# clients, e.g. the Azure DevOps Terraform provider's check payloads; not listed on a Microsoft page: unverified,
+# first-run checklist).
+readonly ADO_API_VERSION=7.1-preview.1
+# Azure DevOps' application ID in Entra ID: the token audience of its REST API.
+readonly ADO_RESOURCE=499b84ac-1321-427f-aa17-267ca6975798
+
+ado_get() { # ado_get PATH_AND_QUERY JMESPATH: one value per line
+  az rest --method get --resource "$ADO_RESOURCE" --only-show-errors -o tsv --query "$2" \
+    --url "$ado_org_url/$(url_encode "$ado_project")/_apis/$1&api-version=$ADO_API_VERSION"
+}
+
+# The project name as a URL path segment (spaces are common in project names).
+url_encode() {
+  local s=$1 out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c=${s:i:1}
+    case $c in
+      [A-Za-z0-9._~-]) out+=$c ;;
+      *) out+=$(printf '%%%02X' "'$c") ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+
+# checks_of RESOURCE_TYPE ID: the resource's checks, one "<type name> <definition name or ->" a line.
+checks_of() {
+  ado_get "pipelines/checks/configurations?resourceType=$1&resourceId=$2&\$expand=settings" \
+    "value[].[type.name, settings.definitionRef.name || '-'] | [].join(' ', @)"
+}
+
+verify_azure_devops() {
+  local missing=() ring name id checks
+  # expect KIND NAME CHECK...: NAME exists, and carries each CHECK ("Approval", "ExclusiveLock", "BranchControl").
+  expect() {
+    local kind=$1 name=$2 check
+    shift 2
+    case $kind in
+      environment) id=$(ado_get "pipelines/environments?name=$name" "value[?name=='$name'].id | [0]") ;;
+      variable-group) id=$(ado_get "distributedtask/variablegroups?groupName=$name" "value[?name=='$name'].id | [0]") ;;
+      pool) id=$(ado_get "distributedtask/queues?queueName=$name" "value[?name=='$name'].id | [0]") ;;
+    esac
+    if [[ -z $id || $id == None ]]; then
+      missing+=("$kind $name does not exist")
+      return
+    fi
+    (($# > 0)) || { note "$kind $name exists"; return; }
+    checks=$(checks_of "$([[ $kind == pool ]] && echo queue || echo "$kind")" "$id")
+    for check in "$@"; do
+      case $check in
+        BranchControl) grep -qx 'Task Check evaluatebranchProtection' <<< "$checks" ;;
+        *) grep -q "^$check " <<< "$checks" ;;
+      esac || { missing+=("$kind $name has no $check check"); continue; }
+      note "$kind $name: $check"
+    done
+  }
+  for ring in "${RINGS[@]}"; do
+    if [[ $ring == production ]]; then
+      expect environment "$(ado_name "$ring")" ExclusiveLock Approval
+      expect pool "$(pool_name "$ring" read)" Approval
+    else
+      expect environment "$(ado_name "$ring")" ExclusiveLock
+      expect pool "$(pool_name "$ring" read)"
+    fi
+    expect variable-group "$(ado_name "$ring")"
+    expect pool "$(pool_name "$ring" deploy)" BranchControl
+  done
+  expect environment "$TEARDOWN_ENVIRONMENT" Approval
+  if ((${#missing[@]} > 0)); then
+    printf 'bootstrap.sh: Azure DevOps is not ready for the first merge (docs/bootstrap.md#azure-devops-steps):\n' >&2
+    printf '  %s\n' "${missing[@]}" >&2
+    exit 1
+  fi
+  note "Azure DevOps has every environment, variable group, pool and check the pipelines rely on"
 }
 
 print_roles() {
@@ -295,6 +391,7 @@ while (($# > 0)); do
     -h | --help) usage; exit 0 ;;
     --print-names) print_only=names; shift ;;
     --print-roles) print_only=roles; shift ;;
+    --verify-azure-devops) print_only=verify; shift ;;
     --subscription) subscription=$(value "$@"); shift 2 ;;
     --nonprod-subscription) nonprod_subscription=$(value "$@"); shift 2 ;;
     --prod-subscription) prod_subscription=$(value "$@"); shift 2 ;;
@@ -319,6 +416,13 @@ fi
 case $print_only in
   names) print_names; exit 0 ;;
   roles) print_roles; exit 0 ;;
+  verify)
+    [[ $ado_org_url =~ ^https://dev\.azure\.com/[A-Za-z0-9][A-Za-z0-9_.-]*/?$ && -n $ado_project ]] ||
+      die "--verify-azure-devops needs --ado-org-url https://dev.azure.com/<organization> and --ado-project"
+    ado_org_url=${ado_org_url%/}
+    verify_azure_devops
+    exit 0
+    ;;
 esac
 # Validation: every problem at once, before anything is created.
 
@@ -1075,8 +1179,10 @@ echo
 echo "2. Environments (Pipelines > Environments > New environment, resource None), then Approvals and checks:"
 echo "   $(ado_name development): Exclusive lock"
 echo "   $(ado_name production): Exclusive lock, and Approvals (the platform team; approvers may not approve"
-echo "   their own runs). Create both before the first run: a deployment job's environment that does not exist is"
-echo "   created on the fly, without any check."
+echo "   their own runs)."
+echo "   $TEARDOWN_ENVIRONMENT: Approvals (who may destroy a development stage, pipelines/teardown.yml)"
+echo "   Create all three before the first run: a deployment job's environment that does not exist is created on the"
+echo "   fly, without any check."
 echo
 echo "3. Agent pools (Project settings > Agent pools; the pools above appear there by themselves), Security >"
 echo "   Pipeline permissions: only the platform-infra pipelines, and Approvals and checks:"
@@ -1104,6 +1210,9 @@ for f in "$repo_root"/Pulumi.*.yaml; do
   printf '   %-24s azure-native:subscriptionId: %s\n' "" "$(ring_subscription "$ring")"
 done
 echo "   Every stack file's cluster.authorizedIpRanges: $egress_ip/32 (the pools' only egress address)"
+echo
+echo "6. Before the first merge, check steps 2 to 4 (read-only; exit 1 lists what is missing):"
+printf '   scripts/bootstrap.sh --verify-azure-devops --ado-org-url %s --ado-project %q\n' "$ado_org_url" "$ado_project"
 if ((${#pending[@]} > 0)); then
   echo
   echo "NOT DONE: run these as someone who may manage the groups' members, then re-run this script:"

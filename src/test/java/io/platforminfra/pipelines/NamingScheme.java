@@ -52,7 +52,7 @@ public final class NamingScheme {
      * The Azure DevOps environment of the manual development teardown (pipelines/teardown.yml): not a ring's, since
      * its Approvals check names who may destroy a stage, which the development environment (no approval) does not.
      */
-    static String teardownEnvironment() {
+    public static String teardownEnvironment() {
         return "platform-infra-teardown";
     }
 
@@ -93,6 +93,7 @@ public final class NamingScheme {
             names.add(stateContainer(ring));
             names.add(secretsKey(ring));
         }
+        names.add(teardownEnvironment());
         return names;
     }
 }

@@ -31,6 +31,7 @@ class BootstrapNamingTest {
             names.computeIfAbsent("container", kind -> new ArrayList<>()).add(NamingScheme.stateContainer(ring));
             names.computeIfAbsent("key", kind -> new ArrayList<>()).add(NamingScheme.secretsKey(ring));
         }
+        names.get("environment").add(NamingScheme.teardownEnvironment());
         return names;
     }
 
