@@ -68,7 +68,7 @@ readonly DELEGATION_PRINCIPAL_TYPES=(
 
 # Custom roles for the two things the program writes and Contributor may not: Contributor's NotActions exclude
 # Microsoft.Authorization/*/Write and Microsoft.Authorization/*/Delete (role-based-access-control/built-in-roles/
-# privileged.md, ms.date 07/01/2026). components/src/main/java/io/platforminfra/azure/Deployer.java describes the same
+# privileged.md, ms.date 07/01/2026). vocabulary/src/main/java/io/platforminfra/azure/Deployer.java describes the same
 # roles for the offline engine; DeployerMatchesBootstrapTest fails when the two differ.
 #
 # Policy assignments: every stage's cluster gets the assignment "pod security baseline" at the cluster's scope
@@ -100,8 +100,10 @@ readonly LOCK_OPERATOR_ACTIONS=(
 # BootstrapReviewedPathsTest fails when a top-level entry of the repository is in neither list.
 readonly REVIEWED_PATHS=(
   '/pipelines/*'
-  '/src/*'
+  '/app/*'
   '/components/*'
+  '/engine/*'
+  '/vocabulary/*'
   /pom.xml
   '/bin/*'
   /Pulumi.yaml
@@ -189,7 +191,7 @@ warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die() { printf 'bootstrap.sh: %s\n' "$*" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------------------------------------------
-# The naming scheme (docs/pipelines.md; the tests hold this script to src/test/java/io/platforminfra/pipelines/
+# The naming scheme (docs/pipelines.md; the tests hold this script to app/src/test/java/io/platforminfra/pipelines/
 # NamingScheme.java through --print-names). A rule per ring, so a ring needs no names written anywhere else.
 
 ado_name() { printf 'platform-infra-%s' "$1"; }               # environment and variable group of RING
