@@ -19,14 +19,17 @@ readonly MIN_AZ_VERSION=2.53.0
 # restored from any point in this window.
 readonly RETENTION_DAYS=30
 
-# Managed DevOps Pools. 2025-09-20 is the newest GA api-version of Microsoft.DevOpsInfrastructure (the versions enum
-# of azure-rest-api-specs specification/devopsinfrastructure/Microsoft.DevOpsInfrastructure.Management/main.tsp
-# lists 2025-01-21, 2025-09-20 and 2026-04-17-preview); the body follows its Pool model (learn.microsoft.com/rest/
+# Managed DevOps Pools. 2025-09-20 is a stable api-version of Microsoft.DevOpsInfrastructure whose CreateOrUpdatePool
+# example matches this body (azure-rest-api-specs specification/devopsinfrastructure/resource-manager/
+# Microsoft.DevOpsInfrastructure/stable/2025-09-20; newer stable folders exist, 2025-10-08 and 2026-06-02, not
+# needed for these fields); the body follows its Pool model (learn.microsoft.com/rest/
 # api/devopspools/pools/create-or-update: location, agentProfile, devCenterProjectResourceId, fabricProfile,
 # maximumConcurrency, organizationProfile required; identity optional). A pool needs a Dev Center project
 # (devCenterProjectResourceId); 2025-02-01 is the newest GA api-version of Microsoft.DevCenter/devcenters and
 # projects (learn.microsoft.com/azure/templates/microsoft.devcenter/allversions).
 readonly MDP_API=2025-09-20
+# The tenant that owns Microsoft's first-party applications (appOwnerOrganizationId of their service principals).
+readonly MICROSOFT_SERVICES_TENANT=f8cdef31-a31e-4b4a-93e4-5f571e91255a
 readonly DEVCENTER_API=2025-02-01
 readonly POOL_SKU=Standard_D2ads_v5
 # A well-known image kept current by Microsoft (configure-images.md "Azure Pipelines images"); unverified that
@@ -291,10 +294,12 @@ url_encode() {
   printf '%s' "$out"
 }
 
-# checks_of RESOURCE_TYPE ID: the resource's checks, one "<type name> <definition name or ->" a line.
+# checks_of RESOURCE_TYPE ID: the resource's checks, one a line: "<type name>|<definition name>|<allowed
+# branches>|<ensure protection of branch>" (the last three empty where the check has no such setting).
 checks_of() {
   ado_get "pipelines/checks/configurations?resourceType=$1&resourceId=$2&\$expand=settings" \
-    "value[].[type.name, settings.definitionRef.name || '-'] | [].join(' ', @)"
+    "value[].[type.name, settings.definitionRef.name || '', settings.inputs.allowedBranches || '', \
+settings.inputs.ensureProtectionOfBranch || ''] | [].join('|', @)"
 }
 
 verify_azure_devops() {
@@ -316,9 +321,17 @@ verify_azure_devops() {
     checks=$(checks_of "$([[ $kind == pool ]] && echo queue || echo "$kind")" "$id")
     for check in "$@"; do
       case $check in
-        BranchControl) grep -qx 'Task Check evaluatebranchProtection' <<< "$checks" ;;
-        *) grep -q "^$check " <<< "$checks" ;;
-      esac || { missing+=("$kind $name has no $check check"); continue; }
+        # Exactly main, with "verify branch protection": a check allowing more branches passes a pull request.
+        BranchControl) grep -qix 'Task Check|evaluatebranchProtection|refs/heads/main|true' <<< "$checks" ;;
+        *) grep -q "^$check|" <<< "$checks" ;;
+      esac || {
+        if [[ $check == BranchControl ]]; then
+          missing+=("$kind $name has no BranchControl check allowing exactly refs/heads/main with branch protection verified")
+        else
+          missing+=("$kind $name has no $check check")
+        fi
+        continue
+      }
       note "$kind $name: $check"
     done
   }
@@ -333,7 +346,7 @@ verify_azure_devops() {
     expect variable-group "$(ado_name "$ring")"
     expect pool "$(pool_name "$ring" deploy)" BranchControl
   done
-  expect environment "$TEARDOWN_ENVIRONMENT" Approval
+  expect environment "$TEARDOWN_ENVIRONMENT" ExclusiveLock Approval
   if ((${#missing[@]} > 0)); then
     printf 'bootstrap.sh: Azure DevOps is not ready for the first merge (docs/bootstrap.md#azure-devops-steps):\n' >&2
     printf '  %s\n' "${missing[@]}" >&2
@@ -453,6 +466,13 @@ nonprod_subscription=${nonprod_subscription:-$subscription}
 nonprod_subscription=${nonprod_subscription,,}
 prod_subscription=${prod_subscription:-$subscription}
 prod_subscription=${prod_subscription,,}
+if [[ -n $subscription && ($subscription == "$nonprod_subscription" || $subscription == "$prod_subscription") &&
+  $allow_shared_subscription != true ]]; then
+  problem "the state, the identities and the pools would live in a ring's subscription ($subscription), where that" \
+    "ring's deploy identity is Contributor: it could attach the other ring's identities to a resource of its own," \
+    "re-point a pool, or give an identity it creates a role on the other ring's state. Give --subscription a" \
+    "subscription of its own, or accept it with --allow-shared-subscription"
+fi
 if [[ -n $subscription && $nonprod_subscription == "$prod_subscription" && $allow_shared_subscription != true ]]; then
   problem "non-production and production stages share subscription $prod_subscription: the development deploy identity could" \
     "then change production resources. Give --nonprod-subscription and --prod-subscription, or accept it with" \
@@ -760,8 +780,11 @@ for s in "$nonprod_subscription" "$prod_subscription"; do
 done
 note "tenant $tenant; state and pools in $subscription; development $nonprod_subscription; production $prod_subscription"
 if [[ $subscription == "$nonprod_subscription" || $subscription == "$prod_subscription" ]]; then
-  warn "the pools live in $subscription, where a deploy identity is Contributor: it could reconfigure a pool" \
-    "(resource group $pools_rg has a delete lock only). A state subscription of its own (--subscription) removes this."
+  warn "accepted with --allow-shared-subscription: the state, identities and pools live in $subscription, where a" \
+    "deploy identity is Contributor. It can attach another ring's identity to a resource of its own (Contributor" \
+    "includes userAssignedIdentities/*/assign/action), re-point a pool (resource group $pools_rg has a delete lock" \
+    "only) and give an identity it creates a role on the other ring's state. Ring isolation then rests on review" \
+    "alone; a state subscription of its own (--subscription) removes this."
 fi
 
 runner_type=$(az account show --query user.type -o tsv)
@@ -863,9 +886,14 @@ egress_ip=$(az network public-ip show --name "$egress_ip_name" --resource-group 
 note "the pools' agents leave through $egress_ip"
 # Managed DevOps Pools' service principal needs Reader and Network Contributor on the virtual network ("Grant
 # Reader and Network Contributor access to DevOpsInfrastructure service principal", configure-networking.md).
-mdp_principal=$(az ad sp list --display-name DevOpsInfrastructure --query "[0].id" -o tsv --only-show-errors)
-[[ $mdp_principal =~ $GUID ]] || die "the DevOpsInfrastructure service principal is not in tenant $tenant yet" \
-  "(it comes with the Microsoft.DevOpsInfrastructure registration): re-run in a few minutes"
+# Looked up by exact name and by the tenant that owns its application, Microsoft's first-party tenant: --display-name
+# alone is a prefix search (Azure/azure-cli#23752), and any user may register an application whose name starts
+# with "DevOpsInfrastructure"; that one would get Network Contributor on the agents' network.
+mdp_principal=$(az ad sp list --filter "displayName eq 'DevOpsInfrastructure'" \
+  --query "[?appOwnerOrganizationId=='$MICROSOFT_SERVICES_TENANT'].id" -o tsv --only-show-errors)
+[[ $mdp_principal =~ $GUID ]] || die "the DevOpsInfrastructure service principal (owned by Microsoft's tenant" \
+  "$MICROSOFT_SERVICES_TENANT) is not in tenant $tenant yet, or is not exactly one (found: '${mdp_principal//$'\n'/ }');" \
+  "it comes with the Microsoft.DevOpsInfrastructure registration: re-run in a few minutes"
 ensure_role "$mdp_principal" ServicePrincipal "$ROLE_READER" "$vnet_id" "DevOpsInfrastructure: Reader on $vnet"
 ensure_role "$mdp_principal" ServicePrincipal "$ROLE_NETWORK_CONTRIBUTOR" "$vnet_id" \
   "DevOpsInfrastructure: Network Contributor on $vnet"
@@ -1046,8 +1074,12 @@ log "Role assignments"
 # Delegation condition: the deploying identities may create and delete assignments of the program's roles only
 # (PROGRAM_ASSIGNED_ROLES), only to the principal types in DELEGATION_PRINCIPAL_TYPES (service principals: the
 # managed identities the program creates; groups: those a stack file names in platform-infra:access), and never
-# to one of the four pipeline identities, so no deploy identity can grant itself or another pipeline identity
-# anything. Syntax and attributes: role-based-access-control/delegate-role-assignments-examples.md and
+# to one of the four pipeline identities or to one of the cluster admin groups: the deploy identities are members
+# of those groups (below), and a role given to a group reaches its members, so without them on the list a deploy
+# identity could grant itself a data-plane role (Key Vault Secrets User, Storage Blob Data Contributor) through its
+# own group, and every person in it too. Conditions judge the principal ID, not group membership
+# (conditions-authorization-actions-attributes.md: RoleDefinitionId, PrincipalId, PrincipalType). So no deploy
+# identity can grant itself or another pipeline identity anything. Syntax and attributes: role-based-access-control/delegate-role-assignments-examples.md and
 # conditions-authorization-actions-attributes.md (write: @Request RoleDefinitionId, PrincipalId, PrincipalType;
 # delete: the same as @Resource, so delete follows the same rules, judged on the existing assignment).
 # ForAnyOfAllValues:GuidNotEquals: "at least one value on the left satisfies the comparison with every value on the
@@ -1064,6 +1096,9 @@ for ring in "${RINGS[@]}"; do
   for role in "${IDENTITY_ROLES[@]}"; do
     pipeline_list+="${pipeline_list:+, }${principal_id[$ring-$role]}"
   done
+done
+for group in "${nonprod_groups[@]}" "${prod_groups[@]}"; do
+  [[ ", $pipeline_list, " == *", $group, "* ]] || pipeline_list+=", $group"
 done
 delegation=""
 for action in write:Request delete:Resource; do
@@ -1182,7 +1217,8 @@ echo "2. Environments (Pipelines > Environments > New environment, resource None
 echo "   $(ado_name development): Exclusive lock"
 echo "   $(ado_name production): Exclusive lock, and Approvals (the platform team; approvers may not approve"
 echo "   their own runs)."
-echo "   $TEARDOWN_ENVIRONMENT: Approvals (who may destroy a development stage, pipelines/teardown.yml)"
+echo "   $TEARDOWN_ENVIRONMENT: Exclusive lock, and Approvals (who may destroy a development stage," \
+  "pipelines/teardown.yml)"
 echo "   Create all three before the first run: a deployment job's environment that does not exist is created on the"
 echo "   fly, without any check."
 echo

@@ -38,16 +38,20 @@ require_stage_of_ring() {
   fi
 }
 
-# Selects the stage's stack. Its stack file must carry the data key that `pulumi stack init` wrote: a stack
+# Whether the stage's stack exists: its stack file carries the data key that `pulumi stack init` wrote. A stack
 # created here would write that key into the artifact's copy of the file, and it would be lost with the artifact.
-select_stack() {
-  if ! grep -q '^encryptedkey:' "Pulumi.$1.yaml"; then
-    echo "##vso[task.logissue type=error]Stage $1 has no stack yet: run the stage creation pipeline" \
-      "(pipelines/init-stage.yml, docs/pipelines.md#creating-a-stage) and commit the secretsprovider and encryptedkey" \
-      "lines it prints to Pulumi.$1.yaml"
-    exit 1
+# A new stage has none until its stack file is merged and the stage creation run has made the stack (it runs on
+# main only): until then its previews and releases are skipped with a warning instead of failing, so the pull
+# request that adds the file can merge and the other stages keep being released (docs/stages.md).
+has_stack() {
+  if grep -q '^encryptedkey:' "Pulumi.$1.yaml"; then
+    return 0
   fi
-  pulumi stack select --stack "$1"
+  echo "##vso[task.logissue type=warning]Stage $1 has no stack yet, so it is not $2: after its stack file is merged," \
+    "run the stage creation pipeline (pipelines/init-stage.yml, docs/pipelines.md#creating-a-stage) and commit the" \
+    "secretsprovider and encryptedkey lines it prints to Pulumi.$1.yaml"
+  echo "##vso[task.complete result=SucceededWithIssues;]Stage $1 has no stack yet"
+  return 1
 }
 
 # A first `up` grants the cluster's identity its subnet and then creates the cluster, which Azure may refuse until
@@ -89,7 +93,8 @@ case "$operation" in
   preview)
     stage=$target
     require_stage_of_ring "$stage"
-    select_stack "$stage"
+    has_stack "$stage" previewed || exit 0
+    pulumi stack select --stack "$stage"
     status=0
     pulumi preview --stack "$stage" --refresh --diff --json > "preview-$stage.json" || status=$?
     exit "$status"
@@ -102,7 +107,8 @@ case "$operation" in
     fi
     for stage in $(ring_stages); do
       echo "=== pulumi up: $stage"
-      select_stack "$stage"
+      has_stack "$stage" released || continue
+      pulumi stack select --stack "$stage"
       up_until_grants_propagate "$stage"
     done
     ;;

@@ -114,6 +114,25 @@ class PulumiScriptsTest {
     }
 
     @Test
+    void aStageWithoutItsStackYetIsSkippedWithAWarningSoItsPullRequestCanMergeAndTheOthersAreReleased()
+            throws Exception {
+        // A new stage's stack is created by the stage creation run, on main only: after its file is merged.
+        stackFile("sandbox", "development", false);
+        var preview = run(ringEnvironment("development"), "preview", "sandbox");
+        assertThat(preview.exitCode).as(preview.output).isZero();
+        assertThat(preview.output).contains("task.logissue type=warning]Stage sandbox has no stack yet",
+                "not previewed", "pipelines/init-stage.yml", "task.complete result=SucceededWithIssues");
+        assertThat(stubLog()).noneSatisfy(line -> assertThat(line).startsWith("pulumi preview"));
+
+        stackFile("older", "development", true);
+        var up = run(ringEnvironment("development"), "up", "development");
+        assertThat(up.exitCode).as(up.output).isZero();
+        assertThat(up.output).contains("Stage sandbox has no stack yet, so it is not released");
+        assertThat(stubLog()).anySatisfy(line -> assertThat(line).startsWith("pulumi up --stack older"))
+                .noneSatisfy(line -> assertThat(line).startsWith("pulumi up --stack sandbox"));
+    }
+
+    @Test
     void aMissingOrUndefinedVariableNamesTheVariableGroupItComesFrom() throws Exception {
         for (var value : new String[] {"", "$(ARM_TENANT_ID)"}) {
             var environment = ringEnvironment("production");

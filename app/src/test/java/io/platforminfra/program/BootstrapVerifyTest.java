@@ -39,7 +39,7 @@ class BootstrapVerifyTest {
                 "  *queues?queueName=*deploy*) echo 22 ;;",
                 "  *queues?queueName=*) echo 23 ;;",
                 "  *resourceType=environment'&'resourceId=12*) printf '" + productionEnvironmentChecks + "' ;;",
-                "  *resourceType=environment*) printf 'ExclusiveLock -\\nApproval -\\n' ;;",
+                "  *resourceType=environment*) printf 'ExclusiveLock|||\\nApproval|||\\n' ;;",
                 "  *resourceType=queue'&'resourceId=21*) printf '" + productionReadPoolChecks + "' ;;",
                 "  *resourceType=queue'&'resourceId=22*) printf '" + deployPoolChecks + "' ;;",
                 "  *resourceType=queue*) ;;",
@@ -64,8 +64,8 @@ class BootstrapVerifyTest {
 
     @Test
     void aProjectSetUpAsDocumentedPasses() throws Exception {
-        var run = verify("ExclusiveLock -\\nApproval -\\n", "Approval -\\n",
-                "Task Check evaluatebranchProtection\\n", true);
+        var run = verify("ExclusiveLock|||\\nApproval|||\\n", "Approval|||\\n",
+                "Task Check|evaluatebranchProtection|refs/heads/main|true\\n", true);
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("Azure DevOps has every environment, variable group, pool and check");
         // Read-only: every call is a GET of the project's REST API, the project name encoded as a path segment.
@@ -75,21 +75,33 @@ class BootstrapVerifyTest {
 
     @Test
     void everyMissingCheckIsListedAtOnce() throws Exception {
-        var run = verify("ExclusiveLock -\\n", "", "Approval -\\n", false);
+        var run = verify("ExclusiveLock|||\\n", "", "Approval|||\\n", false);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains(
                 "environment platform-infra-production has no Approval check",
                 "pool platform-infra-production-read has no Approval check",
-                "pool platform-infra-development-deploy has no BranchControl check",
-                "pool platform-infra-production-deploy has no BranchControl check",
+                "pool platform-infra-development-deploy has no BranchControl check allowing exactly refs/heads/main",
+                "pool platform-infra-production-deploy has no BranchControl check allowing exactly refs/heads/main",
                 "environment platform-infra-teardown does not exist");
     }
 
     @Test
     void anotherTaskCheckIsNotMistakenForBranchControl() throws Exception {
-        var run = verify("ExclusiveLock -\\nApproval -\\n", "Approval -\\n", "Task Check someOtherGate\\n", true);
+        var run = verify("ExclusiveLock|||\\nApproval|||\\n", "Approval|||\\n",
+                "Task Check|someOtherGate|refs/heads/main|true\\n", true);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("pool platform-infra-production-deploy has no BranchControl check");
+        assertThat(run.output()).contains("pool platform-infra-production-deploy has no BranchControl check allowing exactly refs/heads/main");
+    }
+
+    @Test
+    void aBranchControlCheckThatAllowsMoreThanMainOrSkipsBranchProtectionFails() throws Exception {
+        for (var loose : List.of("Task Check|evaluatebranchProtection|refs/heads/*|true\\n",
+                "Task Check|evaluatebranchProtection|refs/heads/main|false\\n")) {
+            var run = verify("ExclusiveLock|||\\nApproval|||\\n", "Approval|||\\n", loose, true);
+            assertThat(run.exitCode()).as(loose).isEqualTo(1);
+            assertThat(run.output()).as(loose).contains("pool platform-infra-production-deploy has no BranchControl"
+                    + " check allowing exactly refs/heads/main with branch protection verified");
+        }
     }
 
     @Test
