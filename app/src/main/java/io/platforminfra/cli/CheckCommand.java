@@ -1,7 +1,6 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.azure.VersionDocument;
-import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.JUnitReport;
 import io.platforminfra.policy.KeyLocations;
@@ -91,7 +90,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
         if (stages.rules) {
             out.print(PolicyDocument.render());
             return Main.OK;
@@ -105,25 +103,15 @@ public final class CheckCommand implements Callable<Integer> {
         var outputs = OutputFiles.of(orderedMap("--sarif", sarif, "--junit", junit))
                 .refuseUnusable(List.of(), directory);
         var names = stages.stages(directory);
-        if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
-            return Main.BAD_INPUT;
-        }
-        List<StageVerdict> verdicts;
         var clock = day.clock();
         var timings = new LinkedHashMap<String, JUnitReport.Timing>();
-        try {
-            verdicts = EachStage.apply(directory, names, configuration -> {
-                var started = clock.instant();
-                var verdict = StagePolicy.verdict(configuration, today);
-                timings.put(verdict.target().stage(),
-                        new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
-                return verdict;
-            });
-        } catch (PlanRefusedException e) {
-            err.println(e.getMessage());
-            return Main.BAD_INPUT;
-        }
+        var verdicts = EachStage.apply(directory, names, configuration -> {
+            var started = clock.instant();
+            var verdict = StagePolicy.verdict(configuration, today);
+            timings.put(verdict.target().stage(),
+                    new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
+            return verdict;
+        });
         out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
         if (sarif != null) {
             outputs.write("--sarif", SarifReport.render(verdicts, keyLocations(directory, verdicts),

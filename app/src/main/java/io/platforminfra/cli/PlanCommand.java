@@ -1,9 +1,7 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.offline.rules.AzureRulesDocument;
-import io.platforminfra.plan.Plan;
 import io.platforminfra.plan.PlanJson;
-import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.PlanText;
 import io.platforminfra.plan.Planner;
 import io.platforminfra.plan.StageComparison;
@@ -68,7 +66,6 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
         if (stages.azureRules) {
             out.print(AzureRulesDocument.render());
             return Main.OK;
@@ -77,20 +74,9 @@ public final class PlanCommand implements Callable<Integer> {
         var names = !stages.compared.isEmpty() ? StageSelection.distinct("--compare", stages.compared)
                 : stages.stages(directory);
         if (!stages.compared.isEmpty() && stages.compared.size() < 2) {
-            err.println("--compare needs at least two stages, such as --compare dev,prod");
-            return Main.BAD_INPUT;
+            throw new BadInputException("--compare needs at least two stages, such as --compare dev,prod");
         }
-        if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
-            return Main.BAD_INPUT;
-        }
-        List<Plan> plans;
-        try {
-            plans = EachStage.apply(directory, names, configuration -> Planner.plan(configuration, day.date()));
-        } catch (PlanRefusedException e) {
-            err.println(e.getMessage());
-            return Main.BAD_INPUT;
-        }
+        var plans = EachStage.apply(directory, names, configuration -> Planner.plan(configuration, day.date()));
         if (!stages.compared.isEmpty()) {
             out.print(format == Format.json ? StageComparison.of(plans).json() : StageComparison.of(plans).text());
         } else if (format == Format.json) {

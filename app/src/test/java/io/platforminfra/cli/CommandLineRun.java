@@ -4,7 +4,11 @@ import io.platforminfra.testing.TestDates;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What one invocation of the jar's command line printed and returned.
@@ -29,6 +33,17 @@ public record CommandLineRun(int exitCode, String out, String err) {
         var exitCode = Main.run(args, new PrintWriter(out), new PrintWriter(err), environment, TestDates.CLOCK,
                 duration -> { });
         return new CommandLineRun(exitCode, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code plan --stack qa <options>} in a project made in {@code directory} whose only stage, qa, is the
+     * repository's dev stack file changed by {@code edit}: how a test plans a stack file with one mistake.
+     */
+    public static CommandLineRun planOfQa(Path directory, UnaryOperator<String> edit, String... options) {
+        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", edit);
+        var args = new ArrayList<>(List.of("plan", "--stack", "qa", "--dir", project.dir()));
+        args.addAll(List.of(options));
+        return of(args.toArray(String[]::new));
     }
 
     /** Everything printed, for assertion messages. */

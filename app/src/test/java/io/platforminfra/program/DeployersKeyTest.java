@@ -10,7 +10,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,15 +25,13 @@ class DeployersKeyTest {
     private static final String WHERE_FROM = "as scripts/bootstrap.sh prints it";
 
     private static StageConfig readDevWith(String deployers, Set<String> secretKeys) {
-        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
-        var values = new HashMap<>(loaded.values());
-        if (deployers == null) {
-            values.remove(StackKeys.DEPLOYERS);
-        } else {
-            values.put(StackKeys.DEPLOYERS, deployers);
-        }
-        return StageConfigReader.read(new StackConfiguration("dev", loaded.stackFile(), values, secretKeys),
-                TestDates.AS_OF);
+        return StageConfigReader.read(devWith(deployers, secretKeys), TestDates.AS_OF);
+    }
+
+    /** The dev stack file with {@code deployers} as its list ({@code null}: none), encrypting {@code secretKeys}. */
+    private static StackConfiguration devWith(String deployers, Set<String> secretKeys) {
+        return StageRuns.configurationWith("dev", Collections.singletonMap(StackKeys.DEPLOYERS, deployers),
+                secretKeys);
     }
 
     private static String problemsOf(String deployers) {
@@ -41,12 +39,7 @@ class DeployersKeyTest {
     }
 
     private static String problemsOf(String deployers, Set<String> secretKeys) {
-        try {
-            readDevWith(deployers, secretKeys);
-        } catch (StackConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("platform-infra:deployers " + deployers + " was accepted");
+        return StageRuns.refusalOf(devWith(deployers, secretKeys));
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
 
 import static io.platforminfra.testing.Assertions.assertSucceeded;
@@ -28,20 +28,8 @@ class StageSubscriptionTest {
     }
 
     private static String problemsOfDevWith(String subscription) {
-        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
-        var values = new HashMap<>(loaded.values());
-        if (subscription == null) {
-            values.remove(StackKeys.SUBSCRIPTION_ID);
-        } else {
-            values.put(StackKeys.SUBSCRIPTION_ID, subscription);
-        }
-        try {
-            StageConfigReader.read(new StackConfiguration("dev", loaded.stackFile(), values, loaded.secretKeys()),
-                    TestDates.AS_OF);
-        } catch (StackConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("azure-native:subscriptionId " + subscription + " was accepted");
+        return StageRuns.refusalOf(StageRuns.configurationWith("dev",
+                Collections.singletonMap(StackKeys.SUBSCRIPTION_ID, subscription)));
     }
 
     @Test
