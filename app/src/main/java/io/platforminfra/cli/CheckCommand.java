@@ -12,17 +12,13 @@ import io.platforminfra.program.StackFileException;
 import io.platforminfra.program.StackKeyLocations;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code check}: the security policy gate. Plans each stage offline and evaluates every policy rule against the
@@ -33,27 +29,18 @@ import java.util.concurrent.Callable;
         description = {
                 "Evaluates the security policy rules (docs/policies.md) against what stages would create, offline.",
                 "Exit codes: 0 no mandatory violation, 1 a mandatory violation (or a bug), 2 a stack file or an option is wrong."})
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends OfflineStageCommand {
     /** Exit code of a mandatory violation. */
     static final int VIOLATED = 1;
 
-    @Spec
-    private CommandSpec spec;
-
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Stages stages;
-
-    @Mixin
-    private ProjectDirectory project;
 
     @Option(names = "--sarif", paramLabel = "<file>", description = "Also write the result as SARIF 2.1.0.")
     private Path sarif;
 
     @Option(names = "--junit", paramLabel = "<file>", description = "Also write the result as JUnit XML.")
     private Path junit;
-
-    @Mixin
-    private RunDay day;
 
     /** Which stages to check, or the rules themselves. */
     static final class Stages extends StageSelection {
@@ -89,14 +76,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
         if (stages.rules) {
-            out.print(PolicyDocument.render());
-            return Main.OK;
+            return printDocument(PolicyDocument.render());
         }
         if (stages.versions) {
-            out.print(VersionDocument.render());
-            return Main.OK;
+            return printDocument(VersionDocument.render());
         }
         var today = day.date();
         var directory = project.path();
@@ -112,7 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
                     new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
             return verdict;
         });
-        out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
+        out().print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
         if (sarif != null) {
             outputs.write("--sarif", SarifReport.render(verdicts, keyLocations(directory, verdicts),
                     VersionProvider.version()));

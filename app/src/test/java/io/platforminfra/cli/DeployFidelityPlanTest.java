@@ -87,11 +87,9 @@ class DeployFidelityPlanTest {
 
     @Test
     void versionProblemsOfOneFileAreListedTogetherAndTheJsonFormatPrintsNoPlanEither(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> withPostgresVersion(
-                dev.replaceAll("kubernetesVersion: \"[0-9.]+\"", "kubernetesVersion: \"1.33\""), "14"));
-
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF,
-                "--format", "json");
+        var run = CommandLineRun.planOfQa(directory, dev -> withPostgresVersion(
+                dev.replaceAll("kubernetesVersion: \"[0-9.]+\"", "kubernetesVersion: \"1.33\""), "14"),
+                "--as-of", AS_OF, "--format", "json");
 
         assertRefusedWithoutPlan(run);
         assertThat(run.err()).contains("2 problems in Pulumi.qa.yaml",
@@ -190,11 +188,8 @@ class DeployFidelityPlanTest {
     @ValueSource(strings = {"LRS", "GRS", "RAGRS"})
     void aStageWithoutZoneDependentSettingsPlansInARegionWithoutZonesAndAsksForNoZone(String replication,
                                                                                       @TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> inRegionWithoutZones(dev)
-                .replaceAll("replication: \\w+", "replication: " + replication));
-
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF,
-                "--format", "json");
+        var run = CommandLineRun.planOfQa(directory, dev -> inRegionWithoutZones(dev)
+                .replaceAll("replication: \\w+", "replication: " + replication), "--as-of", AS_OF, "--format", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         var plan = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -243,11 +238,9 @@ class DeployFidelityPlanTest {
     @Test
     void aTagSourceOfExactlyTheLimitIsAcceptedAndBecomesTheTag(@TempDir Path directory) {
         var longest = "o".repeat(AzureTags.MAX_VALUE_LENGTH);
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
-                .replaceAll("platform-infra:owner: .*", "platform-infra:owner: " + longest));
-
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF,
-                "--format", "json");
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
+                .replaceAll("platform-infra:owner: .*", "platform-infra:owner: " + longest), "--as-of", AS_OF, "--format",
+                "json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         var group = find(JsonParser.parseString(run.out()).getAsJsonObject(), "azure-native:resources:ResourceGroup");

@@ -1,7 +1,6 @@
 package io.platforminfra.program;
 
 import io.platforminfra.cli.CommandLineRun;
-import io.platforminfra.cli.TestProject;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
@@ -62,9 +61,8 @@ class StageSubscriptionTest {
 
     @Test
     void aStageWithoutASubscriptionFailsThePlanWithExitCodeTwo(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev.replaceFirst(
+        var run = CommandLineRun.planOfQa(directory, dev -> dev.replaceFirst(
                 "(?m)^  azure-native:subscriptionId:.*\\n", ""));
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("Pulumi.qa.yaml: azure-native:subscriptionId must name the subscription")
                 .doesNotContain("\tat ", "Exception");
