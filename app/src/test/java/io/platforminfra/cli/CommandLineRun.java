@@ -2,13 +2,18 @@ package io.platforminfra.cli;
 
 import io.platforminfra.testing.TestDates;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What one invocation of the jar's command line printed and returned.
@@ -44,6 +49,22 @@ public record CommandLineRun(int exitCode, String out, String err) {
         var args = new ArrayList<>(List.of("plan", "--stack", "qa", "--dir", project.dir()));
         args.addAll(List.of(options));
         return of(args.toArray(String[]::new));
+    }
+
+    /**
+     * Asserts that the page {@code document} (such as {@code docs/versions.md}) of the repository is what
+     * {@code command} prints, and that both are {@code rendered}: a generated page is never edited by hand.
+     */
+    public static void assertGeneratedPage(String document, String rendered, String... command) {
+        try {
+            assertThat(Files.readString(TestProject.REPOSITORY.resolve(document)))
+                    .as(document + " is generated: java -jar target/platform-infra.jar " + String.join(" ", command)
+                            + " > " + document)
+                    .isEqualTo(rendered);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(of(command).out()).isEqualTo(rendered);
     }
 
     /** Everything printed, for assertion messages. */

@@ -209,11 +209,7 @@ class PlanCommandTest {
     @Test
     void theAzureRulesDocumentIsGeneratedFromTheEngineAndUpToDate() throws Exception {
         var document = AzureRulesDocument.render();
-        assertThat(Files.readString(TestProject.REPOSITORY.resolve("docs/azure-rules.md")))
-                .as("docs/azure-rules.md is generated: java -jar target/platform-infra.jar plan --azure-rules"
-                        + " > docs/azure-rules.md")
-                .isEqualTo(document);
-        assertThat(CommandLineRun.of("plan", "--azure-rules").out()).isEqualTo(document);
+        CommandLineRun.assertGeneratedPage("docs/azure-rules.md", document, "plan", "--azure-rules");
         assertThat(AzureRules.ALL).allSatisfy(rule -> assertThat(document).contains("| " + rule.id() + " | "
                 + rule.rule() + " | "));
         var story = Files.readString(TestProject.REPOSITORY.resolve("docs/deploy-fidelity.md"));
