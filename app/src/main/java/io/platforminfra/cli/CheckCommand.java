@@ -1,7 +1,6 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.azure.VersionDocument;
-import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.JUnitReport;
 import io.platforminfra.policy.KeyLocations;
@@ -13,17 +12,13 @@ import io.platforminfra.program.StackFileException;
 import io.platforminfra.program.StackKeyLocations;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code check}: the security policy gate. Plans each stage offline and evaluates every policy rule against the
@@ -34,27 +29,18 @@ import java.util.concurrent.Callable;
         description = {
                 "Evaluates the security policy rules (docs/policies.md) against what stages would create, offline.",
                 "Exit codes: 0 no mandatory violation, 1 a mandatory violation (or a bug), 2 a stack file or an option is wrong."})
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends OfflineStageCommand {
     /** Exit code of a mandatory violation. */
     static final int VIOLATED = 1;
 
-    @Spec
-    private CommandSpec spec;
-
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Stages stages;
-
-    @Mixin
-    private ProjectDirectory project;
 
     @Option(names = "--sarif", paramLabel = "<file>", description = "Also write the result as SARIF 2.1.0.")
     private Path sarif;
 
     @Option(names = "--junit", paramLabel = "<file>", description = "Also write the result as JUnit XML.")
     private Path junit;
-
-    @Mixin
-    private RunDay day;
 
     /** Which stages to check, or the rules themselves. */
     static final class Stages extends StageSelection {
@@ -90,41 +76,27 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
         if (stages.rules) {
-            out.print(PolicyDocument.render());
-            return Main.OK;
+            return printDocument(PolicyDocument.render());
         }
         if (stages.versions) {
-            out.print(VersionDocument.render());
-            return Main.OK;
+            return printDocument(VersionDocument.render());
         }
         var today = day.date();
         var directory = project.path();
         var outputs = OutputFiles.of(orderedMap("--sarif", sarif, "--junit", junit))
                 .refuseUnusable(List.of(), directory);
         var names = stages.stages(directory);
-        if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
-            return Main.BAD_INPUT;
-        }
-        List<StageVerdict> verdicts;
         var clock = day.clock();
         var timings = new LinkedHashMap<String, JUnitReport.Timing>();
-        try {
-            verdicts = EachStage.apply(directory, names, configuration -> {
-                var started = clock.instant();
-                var verdict = StagePolicy.verdict(configuration, today);
-                timings.put(verdict.target().stage(),
-                        new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
-                return verdict;
-            });
-        } catch (PlanRefusedException e) {
-            err.println(e.getMessage());
-            return Main.BAD_INPUT;
-        }
-        out.print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
+        var verdicts = EachStage.apply(directory, names, configuration -> {
+            var started = clock.instant();
+            var verdict = StagePolicy.verdict(configuration, today);
+            timings.put(verdict.target().stage(),
+                    new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
+            return verdict;
+        });
+        out().print(String.join("\n", verdicts.stream().map(v -> PolicyText.render(v, today)).toList()));
         if (sarif != null) {
             outputs.write("--sarif", SarifReport.render(verdicts, keyLocations(directory, verdicts),
                     VersionProvider.version()));

@@ -2,7 +2,6 @@ package io.platforminfra.cli;
 
 import io.platforminfra.drift.DriftCheck;
 import io.platforminfra.drift.IgnoreList;
-import io.platforminfra.drift.IgnoreListException;
 import io.platforminfra.drift.Outcome;
 import io.platforminfra.drift.PulumiRun;
 import picocli.CommandLine.Command;
@@ -93,14 +92,7 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var err = spec.commandLine().getErr();
-        IgnoreList ignoreList;
-        try {
-            ignoreList = ignore == null ? IgnoreList.NONE : IgnoreList.read(ignore);
-        } catch (IgnoreListException e) {
-            err.println(e.getMessage());
-            return Main.BAD_INPUT;
-        }
+        var ignoreList = ignore == null ? IgnoreList.NONE : IgnoreList.read(ignore);
         var result = DriftCheck.check(stage, new PulumiRun(refresh, refreshExit, Optional.ofNullable(refreshLog)),
                 new PulumiRun(preview, previewExit, Optional.ofNullable(previewLog)), ignoreList, day.date());
         spec.commandLine().getOut().print(result.text());

@@ -1,8 +1,10 @@
 package io.platforminfra.cli;
 
+import io.platforminfra.drift.IgnoreListException;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.program.App;
 import io.platforminfra.program.StackFileException;
+import io.platforminfra.report.PipelineEnvironmentException;
 import io.platforminfra.report.Retry;
 import picocli.CommandLine;
 
@@ -125,10 +127,14 @@ public final class Main {
 
     /**
      * Whether {@code exception} is a user mistake rather than a bug: an option or path that cannot be used, a
-     * project or stack file that cannot be read, a stage refused. Every command may leave these to this one place.
+     * project or stack file that cannot be read, a stage refused, a drift ignore list that breaks its rules, a
+     * pipeline environment without the variables {@code report --post} needs. This is the one place that decides
+     * how bad input is reported (its message alone) and with which exit code ({@link #BAD_INPUT}): commands throw,
+     * they do not print and return the code themselves.
      */
     static boolean isBadInput(Exception exception) {
         return exception instanceof BadInputException || exception instanceof StackFileException
-                || exception instanceof PlanRefusedException;
+                || exception instanceof PlanRefusedException || exception instanceof IgnoreListException
+                || exception instanceof PipelineEnvironmentException;
     }
 }

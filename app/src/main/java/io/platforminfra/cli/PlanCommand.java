@@ -1,22 +1,16 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.offline.rules.AzureRulesDocument;
-import io.platforminfra.plan.Plan;
 import io.platforminfra.plan.PlanJson;
-import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.PlanText;
 import io.platforminfra.plan.Planner;
 import io.platforminfra.plan.StageComparison;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code plan}: what stages would create, without the Pulumi CLI or Azure credentials. Runs the real stack program
@@ -28,18 +22,9 @@ import java.util.concurrent.Callable;
                 "Shows what a stage would create, offline: the real program in preview mode under Pulumi's mock engine.",
                 "Values Azure computes show as (known after apply), secrets as [secret].",
                 "Exit codes: 0 planned, 2 a stack file or an option is wrong (every problem listed), 1 a bug."})
-public final class PlanCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class PlanCommand extends OfflineStageCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Stages stages;
-
-    @Mixin
-    private ProjectDirectory project;
-
-    @Mixin
-    private RunDay day;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "text for people (default), json for tools: one document with every resource's type, name, "
@@ -67,36 +52,22 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
         if (stages.azureRules) {
-            out.print(AzureRulesDocument.render());
-            return Main.OK;
+            return printDocument(AzureRulesDocument.render());
         }
         var directory = project.path();
         var names = !stages.compared.isEmpty() ? StageSelection.distinct("--compare", stages.compared)
                 : stages.stages(directory);
         if (!stages.compared.isEmpty() && stages.compared.size() < 2) {
-            err.println("--compare needs at least two stages, such as --compare dev,prod");
-            return Main.BAD_INPUT;
+            throw new BadInputException("--compare needs at least two stages, such as --compare dev,prod");
         }
-        if (names.isEmpty()) {
-            err.println("No stack files (Pulumi.<stage>.yaml) in " + directory.toAbsolutePath().normalize());
-            return Main.BAD_INPUT;
-        }
-        List<Plan> plans;
-        try {
-            plans = EachStage.apply(directory, names, configuration -> Planner.plan(configuration, day.date()));
-        } catch (PlanRefusedException e) {
-            err.println(e.getMessage());
-            return Main.BAD_INPUT;
-        }
+        var plans = EachStage.apply(directory, names, configuration -> Planner.plan(configuration, day.date()));
         if (!stages.compared.isEmpty()) {
-            out.print(format == Format.json ? StageComparison.of(plans).json() : StageComparison.of(plans).text());
+            out().print(format == Format.json ? StageComparison.of(plans).json() : StageComparison.of(plans).text());
         } else if (format == Format.json) {
-            out.println(plans.size() == 1 ? PlanJson.render(plans.get(0)) : PlanJson.render(plans));
+            out().println(plans.size() == 1 ? PlanJson.render(plans.get(0)) : PlanJson.render(plans));
         } else {
-            out.print(String.join("\n", plans.stream().map(PlanText::render).toList()));
+            out().print(String.join("\n", plans.stream().map(PlanText::render).toList()));
         }
         return Main.OK;
     }

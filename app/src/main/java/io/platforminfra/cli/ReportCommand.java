@@ -1,6 +1,5 @@
 package io.platforminfra.cli;
 
-import io.platforminfra.report.PipelineEnvironmentException;
 import io.platforminfra.report.PostingException;
 import io.platforminfra.report.PreviewReader;
 import io.platforminfra.report.PreviewReport;
@@ -107,15 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
             spec.commandLine().usage(err);
             return Main.BAD_INPUT;
         }
-        PullRequest pullRequest = null;
-        if (post) {
-            try {
-                pullRequest = PullRequest.fromEnvironment(environment);
-            } catch (PipelineEnvironmentException e) {
-                err.println(e.getMessage());
-                return Main.BAD_INPUT;
-            }
-        }
+        var pullRequest = post ? PullRequest.fromEnvironment(environment) : null;
         var previews = PreviewReader.readAll(previewFiles, stages);
         previews.problems().forEach(err::println);
         var markdown = PreviewReport.markdown(previews);

@@ -23,10 +23,18 @@ class StageSelection {
     /**
      * The stages selected: those named, or every stage with a stack file in {@code directory}.
      *
-     * @throws BadInputException when a stage is named twice
+     * @throws BadInputException when a stage is named twice, or {@code --all} finds no stack file
      */
     List<String> stages(Path directory) {
-        return all ? StackConfiguration.stagesIn(directory) : distinct("--stack", named);
+        if (!all) {
+            return distinct("--stack", named);
+        }
+        var found = StackConfiguration.stagesIn(directory);
+        if (found.isEmpty()) {
+            throw new BadInputException("No stack files (Pulumi.<stage>.yaml) in "
+                    + directory.toAbsolutePath().normalize());
+        }
+        return found;
     }
 
     /**

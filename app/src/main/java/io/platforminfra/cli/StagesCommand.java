@@ -52,12 +52,10 @@ public final class StagesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
         var wanted = environmentType == null ? null : EnvironmentType.fromConfig(environmentType).orElse(null);
         if (environmentType != null && wanted == null) {
-            err.println("--environment-type must be one of " + String.join(", ", EnvironmentType.configValues())
-                    + " (value: '" + environmentType + "')");
-            return Main.BAD_INPUT;
+            throw new BadInputException("--environment-type must be one of "
+                    + String.join(", ", EnvironmentType.configValues()) + " (value: '" + environmentType + "')");
         }
         var selected = new ArrayList<String>();
         var problems = new ArrayList<String>();
@@ -79,8 +77,7 @@ public final class StagesCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty()) {
-            problems.forEach(err::println);
-            return Main.BAD_INPUT;
+            throw new BadInputException(String.join("\n", problems));
         }
         out.print(format == Format.matrix ? matrix(selected) + "\n" : String.join("\n", selected)
                 + (selected.isEmpty() ? "" : "\n"));

@@ -1,6 +1,6 @@
 package io.platforminfra.drift;
 
-import io.platforminfra.report.Action;
+import io.platforminfra.plan.Action;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

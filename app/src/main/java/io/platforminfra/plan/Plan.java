@@ -1,6 +1,5 @@
 package io.platforminfra.plan;
 
-import io.platforminfra.plan.PlannedResource.Operation;
 
 import java.time.LocalDate;
 import java.util.Collections;
@@ -35,13 +34,13 @@ public record Plan(String project, String stage, String stackFile, String locati
     }
 
     /** How many resources the plan would treat with {@code operation}. */
-    public long count(Operation operation) {
+    public long count(Action operation) {
         return resources.stream().filter(r -> r.operation() == operation).count();
     }
 
     /** The closing line: {@code 56 resources to create}, plus the imports when there are any. */
     public String summary() {
-        var imports = count(Operation.IMPORT);
-        return count(Operation.CREATE) + " resources to create" + (imports == 0 ? "" : ", " + imports + " to import");
+        var imports = count(Action.IMPORT);
+        return count(Action.CREATE) + " resources to create" + (imports == 0 ? "" : ", " + imports + " to import");
     }
 }

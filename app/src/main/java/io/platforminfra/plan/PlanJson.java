@@ -36,8 +36,8 @@ public final class PlanJson {
         document.put("asOf", plan.asOf().toString());
         document.put("resourceGroup", plan.resourceGroup());
         var summary = new LinkedHashMap<String, Object>();
-        summary.put("create", plan.count(PlannedResource.Operation.CREATE));
-        summary.put("import", plan.count(PlannedResource.Operation.IMPORT));
+        summary.put(Action.CREATE.word(), plan.count(Action.CREATE));
+        summary.put(Action.IMPORT.word(), plan.count(Action.IMPORT));
         document.put("summary", summary);
         document.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
         document.put("outputs", PlanValues.masked(plan.outputs()));

@@ -42,7 +42,7 @@ public final class PlanText {
     private static void appendResource(StringBuilder text, Plan plan, PlannedResource planned) {
         var resource = planned.resource();
         var indent = INDENT.repeat(planned.depth());
-        text.append(indent).append(planned.operation().symbol()).append(' ').append(resource.type())
+        text.append(indent).append(planned.operation().sign()).append(' ').append(resource.type())
                 .append(" \"").append(resource.name()).append('"');
         planned.azureName().ifPresent(name -> text.append("  →  ").append(name));
         if (resource.imported()) {

@@ -11,35 +11,16 @@ import java.util.Optional;
 /**
  * One resource of a plan: what the stage's program registered, with what a preview would do to it.
  *
- * @param operation {@code create}, or {@code import} for an adopted resource
+ * @param operation {@link Action#CREATE}, or {@link Action#IMPORT} for an adopted resource
  * @param resource  the registration: type, name, URN, parent, provider, dependencies, inputs
  * @param depth     depth in the component tree (the stack is 0)
  */
-public record PlannedResource(Operation operation, RegisteredResource resource, int depth) {
+public record PlannedResource(Action operation, RegisteredResource resource, int depth) {
 
-    /** What a first {@code pulumi up} does with a resource. */
-    public enum Operation {
-        /** Created. */
-        CREATE("+", "create"),
-        /** Adopted: an existing Azure resource taken under management. */
-        IMPORT("=", "import");
-
-        private final String symbol;
-        private final String word;
-
-        Operation(String symbol, String word) {
-            this.symbol = symbol;
-            this.word = word;
-        }
-
-        /** The sign Pulumi shows for it. */
-        public String symbol() {
-            return symbol;
-        }
-
-        /** The word Pulumi uses for it. */
-        public String word() {
-            return word;
+    /** A planned resource is created or adopted: a first {@code pulumi up} does nothing else. */
+    public PlannedResource {
+        if (operation != Action.CREATE && operation != Action.IMPORT) {
+            throw new IllegalArgumentException("a plan creates or imports, not " + operation);
         }
     }
 

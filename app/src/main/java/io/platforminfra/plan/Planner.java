@@ -7,7 +7,6 @@ import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
 import io.platforminfra.offline.rules.AzureRules;
 import io.platforminfra.offline.rules.DeploymentFacts;
-import io.platforminfra.plan.PlannedResource.Operation;
 import io.platforminfra.program.EnvironmentType;
 import io.platforminfra.program.StackConfiguration;
 import io.platforminfra.program.StackKeys;
@@ -110,7 +109,7 @@ public final class Planner {
         if (!visited.add(resource.urn())) {
             return;
         }
-        ordered.add(new PlannedResource(resource.imported() ? Operation.IMPORT : Operation.CREATE, resource, depth));
+        ordered.add(new PlannedResource(resource.imported() ? Action.IMPORT : Action.CREATE, resource, depth));
         children.getOrDefault(resource.urn(), List.of()).forEach(child -> visit(child, depth + 1, children, ordered,
                 visited));
     }

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.platforminfra.plan.Action;
 import io.platforminfra.plan.PlanValues;
 
 import java.io.BufferedReader;

@@ -1,5 +1,6 @@
 package io.platforminfra.report;
 
+import io.platforminfra.plan.Action;
 import io.platforminfra.plan.PlanValues;
 
 import java.util.ArrayList;

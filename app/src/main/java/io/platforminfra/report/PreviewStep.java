@@ -1,5 +1,7 @@
 package io.platforminfra.report;
 
+import io.platforminfra.plan.Action;
+
 import java.util.List;
 import java.util.Set;
 

@@ -2,6 +2,7 @@ package io.platforminfra.report;
 
 import io.platforminfra.azure.ResourceTypes;
 import io.platforminfra.azure.StatefulTypes;
+import io.platforminfra.plan.Action;
 import io.platforminfra.plan.PlanValues;
 
 import java.util.ArrayList;

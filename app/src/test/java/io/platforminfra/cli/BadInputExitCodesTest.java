@@ -1,6 +1,7 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.report.PreviewFixtures;
+import io.platforminfra.testing.LoggedDuring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -215,32 +215,13 @@ class BadInputExitCodesTest {
     void aRefusedStackFileIsPrintedOnceAndNothingIsLoggedBesides(@TempDir Path directory) {
         var project = TestProject.in(directory).withRepositoryStage("dev", "dev",
                 dev -> dev.replace("      count: 1", "      count: 0"));
-        var records = new ArrayList<LogRecord>();
-        var handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        var root = Logger.getLogger("");
-        root.addHandler(handler);
-        try {
-            var run = CommandLineRun.of("plan", "--stack", "dev", "--dir", project.dir());
-            assertBadInput(run, "Pulumi.dev.yaml: platform-infra:cluster.systemPool.count must be between 1 and 100");
-            assertThat(occurrences(run.err(), "systemPool.count")).as(run.toString()).isEqualTo(1);
-        } finally {
-            root.removeHandler(handler);
-        }
+        var logged = LoggedDuring.run(Logger.getLogger(""),
+                () -> CommandLineRun.of("plan", "--stack", "dev", "--dir", project.dir()));
+        var run = logged.result();
+        assertBadInput(run, "Pulumi.dev.yaml: platform-infra:cluster.systemPool.count must be between 1 and 100");
+        assertThat(occurrences(run.err(), "systemPool.count")).as(run.toString()).isEqualTo(1);
         // The engine's logger would print the same problem again under a "SEVERE:" header on standard error.
-        assertThat(records).extracting(LogRecord::getMessage).isEmpty();
+        assertThat(logged.records()).extracting(LogRecord::getMessage).isEmpty();
     }
 
     private static CommandLineRun run(String command, String... more) {

@@ -125,10 +125,7 @@ class CheckCommandTest {
 
     @Test
     void theVersionDocumentIsGeneratedFromTheDatedTableAndUpToDate() throws Exception {
-        assertThat(Files.readString(TestProject.REPOSITORY.resolve("docs/versions.md")))
-                .as("docs/versions.md is generated: java -jar target/platform-infra.jar check --versions > docs/versions.md")
-                .isEqualTo(VersionDocument.render());
-        assertThat(CommandLineRun.of("check", "--versions").out()).isEqualTo(VersionDocument.render());
+        CommandLineRun.assertGeneratedPage("docs/versions.md", VersionDocument.render(), "check", "--versions");
         for (var release : VersionSupport.all()) {
             assertThat(VersionDocument.render()).contains("| " + release.product().title() + " | " + release.version()
                     + " | " + release.generalAvailability() + " | " + release.lastDayOfSupport() + " |");
@@ -137,10 +134,7 @@ class CheckCommandTest {
 
     @Test
     void thePolicyDocumentIsGeneratedFromTheRulesAndUpToDate() throws Exception {
-        assertThat(Files.readString(TestProject.REPOSITORY.resolve("docs/policies.md")))
-                .as("docs/policies.md is generated: java -jar target/platform-infra.jar check --rules > docs/policies.md")
-                .isEqualTo(PolicyDocument.render());
-        assertThat(CommandLineRun.of("check", "--rules").out()).isEqualTo(PolicyDocument.render());
+        CommandLineRun.assertGeneratedPage("docs/policies.md", PolicyDocument.render(), "check", "--rules");
         for (var rule : Rules.ALL) {
             assertThat(PolicyDocument.render()).contains("### " + rule.id(), rule.rationale(), rule.remediation());
         }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,12 +45,9 @@ class DeployFidelityPlanTest {
 
     @Test
     void aKubernetesVersionOutOfSupportOnTheDayIsRefusedNamingFileKeyValueAndTheSupportedVersions(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa",
+        var run = refusedQa(directory,
                 dev -> dev.replaceAll("kubernetesVersion: \"[0-9.]+\"", "kubernetesVersion: \"1.33\""));
 
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF);
-
-        assertRefusedWithoutPlan(run);
         var line = lineNaming(run, "platform-infra:cluster.kubernetesVersion");
         var release = VersionSupport.find(Product.KUBERNETES, "1.33").orElseThrow();
         assertThat(release.supportedOn(TestDates.AS_OF)).as("premise: 1.33 is out of support on " + AS_OF).isFalse();
@@ -60,11 +58,8 @@ class DeployFidelityPlanTest {
 
     @Test
     void aPostgresVersionOutOfSupportOnTheDayIsRefusedNamingFileKeyValueAndTheSupportedVersions(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> withPostgresVersion(dev, "14"));
+        var run = refusedQa(directory, dev -> withPostgresVersion(dev, "14"));
 
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF);
-
-        assertRefusedWithoutPlan(run);
         var line = lineNaming(run, "platform-infra:database.version");
         var release = VersionSupport.find(Product.POSTGRESQL, "14").orElseThrow();
         assertThat(release.supportedOn(TestDates.AS_OF)).as("premise: 14 is out of support on " + AS_OF).isFalse();
@@ -77,11 +72,8 @@ class DeployFidelityPlanTest {
 
     @Test
     void aPostgresVersionThePinnedProviderCannotCreateIsRefusedNamingTheProviderUpgradeItNeeds(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> withPostgresVersion(dev, "16"));
+        var run = refusedQa(directory, dev -> withPostgresVersion(dev, "16"));
 
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF);
-
-        assertRefusedWithoutPlan(run);
         var line = lineNaming(run, "platform-infra:database.version");
         assertThat(VersionSupport.find(Product.POSTGRESQL, "16").orElseThrow().supportedOn(TestDates.AS_OF))
                 .as("premise: Azure supports 16 on " + AS_OF + ", only the provider cannot create it").isTrue();
@@ -95,11 +87,9 @@ class DeployFidelityPlanTest {
 
     @Test
     void versionProblemsOfOneFileAreListedTogetherAndTheJsonFormatPrintsNoPlanEither(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> withPostgresVersion(
-                dev.replaceAll("kubernetesVersion: \"[0-9.]+\"", "kubernetesVersion: \"1.33\""), "14"));
-
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF,
-                "--format", "json");
+        var run = CommandLineRun.planOfQa(directory, dev -> withPostgresVersion(
+                dev.replaceAll("kubernetesVersion: \"[0-9.]+\"", "kubernetesVersion: \"1.33\""), "14"),
+                "--as-of", AS_OF, "--format", "json");
 
         assertRefusedWithoutPlan(run);
         assertThat(run.err()).contains("2 problems in Pulumi.qa.yaml",
@@ -187,12 +177,9 @@ class DeployFidelityPlanTest {
     @ParameterizedTest(name = "replication {0}")
     @ValueSource(strings = {"ZRS", "GZRS", "RAGZRS"})
     void zoneRedundantStorageInARegionWithoutZonesIsRefused(String replication, @TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> inRegionWithoutZones(dev)
+        var run = refusedQa(directory, dev -> inRegionWithoutZones(dev)
                 .replaceAll("replication: \\w+", "replication: " + replication));
 
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF);
-
-        assertRefusedWithoutPlan(run);
         assertThat(lineNaming(run, "Pulumi.qa.yaml: platform-infra:storage.replication must "))
                 .contains(REGION_WITHOUT_ZONES, "(value: '" + replication + "')");
     }
@@ -201,11 +188,8 @@ class DeployFidelityPlanTest {
     @ValueSource(strings = {"LRS", "GRS", "RAGRS"})
     void aStageWithoutZoneDependentSettingsPlansInARegionWithoutZonesAndAsksForNoZone(String replication,
                                                                                       @TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> inRegionWithoutZones(dev)
-                .replaceAll("replication: \\w+", "replication: " + replication));
-
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF,
-                "--format", "json");
+        var run = CommandLineRun.planOfQa(directory, dev -> inRegionWithoutZones(dev)
+                .replaceAll("replication: \\w+", "replication: " + replication), "--as-of", AS_OF, "--format", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         var plan = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -242,13 +226,10 @@ class DeployFidelityPlanTest {
     @ParameterizedTest(name = "platform-infra:{0}")
     @ValueSource(strings = {"owner", "costCenter", "repository"})
     void aTagSourceLongerThanAzuresTagValueLimitIsRefusedNamingKeyAndLimit(String key, @TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = refusedQa(directory, dev -> dev
                 .replaceAll("(?m)^  platform-infra:" + key + ":.*\\n", "")
                 + "  platform-infra:" + key + ": " + "o".repeat(300) + "\n");
 
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF);
-
-        assertRefusedWithoutPlan(run);
         assertThat(AzureTags.MAX_VALUE_LENGTH).isEqualTo(256);
         assertThat(lineNaming(run, "Pulumi.qa.yaml: platform-infra:" + key + " must "))
                 .contains("at most 256 characters", "300 characters");
@@ -257,11 +238,9 @@ class DeployFidelityPlanTest {
     @Test
     void aTagSourceOfExactlyTheLimitIsAcceptedAndBecomesTheTag(@TempDir Path directory) {
         var longest = "o".repeat(AzureTags.MAX_VALUE_LENGTH);
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
-                .replaceAll("platform-infra:owner: .*", "platform-infra:owner: " + longest));
-
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF,
-                "--format", "json");
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
+                .replaceAll("platform-infra:owner: .*", "platform-infra:owner: " + longest), "--as-of", AS_OF, "--format",
+                "json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         var group = find(JsonParser.parseString(run.out()).getAsJsonObject(), "azure-native:resources:ResourceGroup");
@@ -295,12 +274,9 @@ class DeployFidelityPlanTest {
     @Test
     void aSystemPoolVmSizeAksRefusesIsRefusedByThePlanWithTheAzureRuleResourceAndValue(@TempDir Path directory) {
         // Standard_A1_v2 has one vCPU: valid for the stack file, refused by AKS (SystemPoolSkuTooLow).
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = refusedQa(directory, dev -> dev
                 .replaceFirst("(?m)^(    systemPool:\\n      vmSize: )\\S+$", "$1Standard_A1_v2"));
 
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir(), "--as-of", AS_OF);
-
-        assertRefusedWithoutPlan(run);
         assertThat(lineNaming(run, "AZ-AKS-006")).startsWith("Pulumi.qa.yaml: ")
                 .contains("cluster-aks", "vmSize", "Standard_A1_v2");
     }
@@ -405,6 +381,16 @@ class DeployFidelityPlanTest {
 
     private static String inRegionWithoutZones(String stackFile) {
         return stackFile.replaceAll("azure-native:location: \\w+", "azure-native:location: " + REGION_WITHOUT_ZONES);
+    }
+
+    /**
+     * Plans stage qa, the repository's dev stack file changed by {@code edit}, on {@link #AS_OF}: it must be refused
+     * without a plan ({@link #assertRefusedWithoutPlan}). Returns the run, for what its refusal names.
+     */
+    private static CommandLineRun refusedQa(Path directory, UnaryOperator<String> edit) {
+        var run = CommandLineRun.planOfQa(directory, edit, "--as-of", AS_OF);
+        assertRefusedWithoutPlan(run);
+        return run;
     }
 
     /** Exit code 2, nothing on standard output (no plan), no stack trace. */

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,20 @@ final class FakeAzureDevOps implements AutoCloseable {
                 "BUILD_REPOSITORY_ID", REPOSITORY,
                 "SYSTEM_PULLREQUEST_PULLREQUESTID", String.valueOf(PULL_REQUEST),
                 "SYSTEM_ACCESSTOKEN", TOKEN);
+    }
+
+    /** Runs {@code report <arguments> --post} as a pipeline job of this pull request would, against this stand-in. */
+    CommandLineRun postReport(String... arguments) {
+        var command = new ArrayList<String>(List.of("report"));
+        command.addAll(List.of(arguments));
+        command.add("--post");
+        return CommandLineRun.inEnvironment(pipelineEnvironment(), command.toArray(String[]::new));
+    }
+
+    /** The text of the first comment of {@code thread} (a stored thread or a request's body): the one it opens with. */
+    static String firstComment(JsonElement thread) {
+        return thread.getAsJsonObject().getAsJsonArray("comments").get(0).getAsJsonObject().get("content")
+                .getAsString();
     }
 
     /** Sets the status of thread {@code threadId} as a reviewer does in the web UI ({@code "fixed"}, say). */

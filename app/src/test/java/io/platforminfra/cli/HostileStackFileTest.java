@@ -19,12 +19,11 @@ class HostileStackFileTest {
 
     @Test
     void rangesThatAreNotIpv4AddressesOrRangesAreRefusedWithKeyIndexValueAndWhatIsAccepted(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
                 .replace("      - 198.51.100.16/28               # pipeline agents",
                         "      - \"\"\n      - \" \"\n      - \"*.*.*.*\"")
                 .replace("    purgeProtection: false", "    purgeProtection: false\n    allowedIpRanges: [\"0.0.0.0/0.0.0.0\"]")
                 .replace("    softDeleteDays: 7", "    softDeleteDays: 7\n    allowedIpRanges: [\"1.2.3.4/0\"]"));
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertRefused(run);
         var accepted = "must be an IPv4 address such as 203.0.113.7 or a CIDR range written from its first address"
                 + " such as 203.0.113.0/24";
@@ -52,10 +51,9 @@ class HostileStackFileTest {
 
     @Test
     void aSecretFieldIsShownAsSecretAndItsCiphertextNowhere(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
                 .replace("    adminGroupObjectId: 0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d",
                         "    adminGroupObjectId:\n      secure: " + CIPHERTEXT));
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         // Offline the encrypted ID cannot be read, so it is not a GUID: refused, without showing what it is.
         assertRefused(run);
         assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:database.adminGroupObjectId must be the object ID"
@@ -82,9 +80,8 @@ class HostileStackFileTest {
 
     @Test
     void aKeyThatBecomesATagMayNotBeSecret(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
                 .replace("platform-infra:owner: platform-team", "platform-infra:owner:\n    secure: " + CIPHERTEXT));
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertRefused(run);
         assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:owner must be plain text, not a secret: it"
                 + " becomes the tag 'owner' on every resource, and tags are readable by anyone with Reader on them",
@@ -94,9 +91,8 @@ class HostileStackFileTest {
 
     @Test
     void anUnknownKeysValueIsNeverEchoed(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
                 + "  platform-infra:databaseAdminPasword: hunter2-in-plain-text\n");
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertRefused(run);
         assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:databaseAdminPasword must be a known key: did"
                 + " you mean 'platform-infra:databaseAdminPassword'? (value: not shown)");
@@ -105,13 +101,12 @@ class HostileStackFileTest {
 
     @Test
     void aMapOrAListWhereTextBelongsIsRefusedNamingTheKeyAndWhatIsAccepted(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
                 .replace("platform-infra:owner: platform-team", "platform-infra:owner:\n    team: platform")
                 .replace("platform-infra:costCenter: CC-4711-DEV", "platform-infra:costCenter: [CC-1, CC-2]")
                 .replace("azure-native:location: westeurope", "azure-native:location: [westeurope]")
                 .replace("platform-infra:environmentType: development", "platform-infra:environmentType: {a: b}")
                 + "  platform-infra:repository:\n    - platform-infra\n");
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertRefused(run);
         assertThat(run.err()).contains(
                 "Pulumi.qa.yaml: platform-infra:owner must be text (the name of the team or person answerable for the"

@@ -122,12 +122,11 @@ class PlanCommandTest {
 
     @Test
     void aStackFileWithMistakesIsRefusedWithEveryProblemExitCodeTwoAndNoStackTrace(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev
+        var run = CommandLineRun.planOfQa(directory, dev -> dev
                 .replace("environmentType: development", "environmentType: staging")
                 .replace("    skuTier: Free", "    skuTier: Gold")
                 .replace("    backupRetentionDays: 7", "    backupRetentionDay: 7")
                 + "  platform-infra:clustr:\n    skuTier: Free\n");
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(
@@ -156,9 +155,7 @@ class PlanCommandTest {
 
     @Test
     void aKeyGivenTwiceIsRefusedAsTheCliRefusesIt(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa",
-                dev -> dev + "  platform-infra:owner: someone-else\n");
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
+        var run = CommandLineRun.planOfQa(directory, dev -> dev + "  platform-infra:owner: someone-else\n");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Pulumi.qa.yaml is not valid YAML", "duplicate key platform-infra:owner");
     }
@@ -212,11 +209,7 @@ class PlanCommandTest {
     @Test
     void theAzureRulesDocumentIsGeneratedFromTheEngineAndUpToDate() throws Exception {
         var document = AzureRulesDocument.render();
-        assertThat(Files.readString(TestProject.REPOSITORY.resolve("docs/azure-rules.md")))
-                .as("docs/azure-rules.md is generated: java -jar target/platform-infra.jar plan --azure-rules"
-                        + " > docs/azure-rules.md")
-                .isEqualTo(document);
-        assertThat(CommandLineRun.of("plan", "--azure-rules").out()).isEqualTo(document);
+        CommandLineRun.assertGeneratedPage("docs/azure-rules.md", document, "plan", "--azure-rules");
         assertThat(AzureRules.ALL).allSatisfy(rule -> assertThat(document).contains("| " + rule.id() + " | "
                 + rule.rule() + " | "));
         var story = Files.readString(TestProject.REPOSITORY.resolve("docs/deploy-fidelity.md"));

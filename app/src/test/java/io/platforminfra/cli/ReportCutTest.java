@@ -33,11 +33,10 @@ class ReportCutTest {
         var preview = writePreview("dev", RESOURCES);
         var full = directory.resolve("preview-report.md");
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report",
-                    "--preview", preview.toString(), "--stage", "dev,prod", "--out", full.toString(), "--post");
+            var run = azureDevOps.postReport("--preview", preview.toString(), "--stage", "dev,prod",
+                    "--out", full.toString());
 
-            var posted = azureDevOps.requests().get(1).json().getAsJsonArray("comments").get(0).getAsJsonObject()
-                    .get("content").getAsString();
+            var posted = FakeAzureDevOps.firstComment(azureDevOps.requests().get(1).json());
             assertThat(posted.length()).isLessThanOrEqualTo(150_000);
             assertThat(posted.strip()).endsWith("cut: full report in the `preview-report` artifact");
             // The summary survives the cut: counts, the failed stage and every data-loss warning.
@@ -62,13 +61,11 @@ class ReportCutTest {
     void theCommentNamesTheArtifactThePipelineGives() throws IOException {
         var preview = writePreview("dev", RESOURCES);
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report",
-                    "--preview", preview.toString(), "--artifact", "preview-report-attempt2",
-                    "--out", directory.resolve("full.md").toString(), "--post");
+            var run = azureDevOps.postReport("--preview", preview.toString(), "--artifact", "preview-report-attempt2",
+                    "--out", directory.resolve("full.md").toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            var posted = azureDevOps.requests().get(1).json().getAsJsonArray("comments").get(0).getAsJsonObject()
-                    .get("content").getAsString();
+            var posted = FakeAzureDevOps.firstComment(azureDevOps.requests().get(1).json());
             assertThat(posted.length()).isLessThanOrEqualTo(PullRequestComments.MAX_CONTENT);
             assertThat(posted.strip()).endsWith(PreviewReport.cutNotice("preview-report-attempt2"));
         }
@@ -78,12 +75,10 @@ class ReportCutTest {
     void aCommentThatFitsIsPostedWholeWithoutTheCutNotice() throws IOException {
         var preview = writePreview("dev", 20);
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report",
-                    "--preview", preview.toString(), "--post");
+            var run = azureDevOps.postReport("--preview", preview.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            var posted = azureDevOps.requests().get(1).json().getAsJsonArray("comments").get(0).getAsJsonObject()
-                    .get("content").getAsString();
+            var posted = FakeAzureDevOps.firstComment(azureDevOps.requests().get(1).json());
             assertThat(posted).isEqualTo(PullRequestComments.MARKER + "\n" + run.out()).doesNotContain("cut:");
         }
     }

@@ -38,8 +38,7 @@ class ReportPostTest {
     @Test
     void theFirstRunOpensAThreadWithTheReport() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(),
-                    "report", "--preview", DEV, "--preview", PROD, "--post");
+            var run = azureDevOps.postReport("--preview", DEV, "--preview", PROD);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             var requests = azureDevOps.requests();
@@ -68,10 +67,9 @@ class ReportPostTest {
     @Test
     void aLaterRunUpdatesItsOwnCommentInsteadOfAddingAnother() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads(OTHER_THREADS)) {
-            var environment = azureDevOps.pipelineEnvironment();
-            CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
+            azureDevOps.postReport("--preview", DEV);
 
-            var second = CommandLineRun.inEnvironment(environment, "report", "--preview", PROD, "--post");
+            var second = azureDevOps.postReport("--preview", PROD);
 
             assertThat(second.exitCode()).as(second.toString()).isZero();
             var requests = azureDevOps.requests();
@@ -87,7 +85,7 @@ class ReportPostTest {
             assertThat(patch.json().get("content").getAsString())
                     .isEqualTo(PullRequestComments.MARKER + "\n" + second.out());
             assertThat(azureDevOps.threads()).hasSize(4);
-            assertThat(thread.getAsJsonArray("comments").get(0).getAsJsonObject().get("content").getAsString())
+            assertThat(FakeAzureDevOps.firstComment(thread))
                     .contains("### Stage `prod`").doesNotContain("### Stage `dev`");
             assertThat(second.err()).contains("Updated the preview comment on pull request 42");
         }
@@ -96,31 +94,26 @@ class ReportPostTest {
     @Test
     void threadsWithoutTheMarkerOrDeletedOnesAreLeftAlone() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads(OTHER_THREADS)) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report", "--preview", DEV,
-                    "--post");
+            var run = azureDevOps.postReport("--preview", DEV);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::method)
                     .containsExactly("GET", "POST");
             var threads = azureDevOps.threads();
-            assertThat(threads.get(0).getAsJsonObject().getAsJsonArray("comments").get(0).getAsJsonObject()
-                    .get("content").getAsString()).isEqualTo("Why does the node pool go?");
-            assertThat(threads.get(2).getAsJsonObject().getAsJsonArray("comments").get(0).getAsJsonObject()
-                    .get("content").getAsString()).endsWith("old");
+            assertThat(FakeAzureDevOps.firstComment(threads.get(0))).isEqualTo("Why does the node pool go?");
+            assertThat(FakeAzureDevOps.firstComment(threads.get(2))).endsWith("old");
         }
     }
 
     @Test
     void aStageWithoutAPreviewIsStillPostedAsFailedSoNoEarlierCommentStandsAndItExitsTwo() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(),
-                    "report", "--preview", DEV, "--stage", "dev,prod", "--post");
+            var run = azureDevOps.postReport("--preview", DEV, "--stage", "dev,prod");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.BAD_INPUT);
             assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::method)
                     .containsExactly("GET", "POST");
-            var content = azureDevOps.requests().get(1).json().getAsJsonArray("comments").get(0).getAsJsonObject()
-                    .get("content").getAsString();
+            var content = FakeAzureDevOps.firstComment(azureDevOps.requests().get(1).json());
             assertThat(content).contains("> **Failed:** the preview of stage `prod` failed", "### Stage `dev`");
             assertThat(run.err()).contains("stage prod: no preview file", "Posted the preview comment");
         }
@@ -139,24 +132,21 @@ class ReportPostTest {
                   "comments": [{"id": 1, "parentCommentId": 0, "author": {"displayName": "Mallory", "id": "m-1"},
                                 "content": "<!-- platform-infra:preview-report -->\\nfake", "isDeleted": false}]}]""";
         try (var azureDevOps = FakeAzureDevOps.withThreads(copied)) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report", "--preview", DEV,
-                    "--post");
+            var run = azureDevOps.postReport("--preview", DEV);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::method)
                     .containsExactly("GET", "POST");
-            assertThat(azureDevOps.threads().get(0).getAsJsonObject().getAsJsonArray("comments").get(0)
-                    .getAsJsonObject().get("content").getAsString()).endsWith("**No changes.**");
+            assertThat(FakeAzureDevOps.firstComment(azureDevOps.threads().get(0))).endsWith("**No changes.**");
         }
     }
 
     @Test
     void itsOwnThreadOnALaterPageIsFoundByFollowingTheContinuationToken() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads(OTHER_THREADS).pagesOf(2)) {
-            var environment = azureDevOps.pipelineEnvironment();
-            CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
+            azureDevOps.postReport("--preview", DEV);
 
-            var second = CommandLineRun.inEnvironment(environment, "report", "--preview", PROD, "--post");
+            var second = azureDevOps.postReport("--preview", PROD);
 
             assertThat(second.exitCode()).as(second.toString()).isZero();
             var requests = azureDevOps.requests();
@@ -175,8 +165,7 @@ class ReportPostTest {
     @Test
     void aServerThatNeverStopsPagingIsAPostingFailureNotALoop() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads(OTHER_THREADS).pagesOf(1).endlessPages()) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report", "--preview", DEV,
-                    "--post");
+            var run = azureDevOps.postReport("--preview", DEV);
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.FAILED);
             assertThat(run.err()).contains("kept answering with another page", "continuation token repeated")
@@ -208,8 +197,7 @@ class ReportPostTest {
                 "17",
                 "{\"id\": 7, \"isDeleted\": false, " + ours + "}") + "]";
         try (var azureDevOps = FakeAzureDevOps.withThreads(threads)) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report", "--preview", DEV,
-                    "--post");
+            var run = azureDevOps.postReport("--preview", DEV);
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::method)
@@ -261,8 +249,7 @@ class ReportPostTest {
     @Test
     void aRefusedTokenExitsOneWithAClearMessageThatDoesNotContainTheToken() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.answering(401)) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report", "--preview", DEV,
-                    "--post");
+            var run = azureDevOps.postReport("--preview", DEV);
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.FAILED);
             assertThat(run.err()).contains("Could not post the preview comment on pull request 42", "HTTP 401",
@@ -274,8 +261,7 @@ class ReportPostTest {
     @Test
     void aServerErrorExitsOne() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.answering(500)) {
-            var run = CommandLineRun.inEnvironment(azureDevOps.pipelineEnvironment(), "report", "--preview", DEV,
-                    "--post");
+            var run = azureDevOps.postReport("--preview", DEV);
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(Main.FAILED);
             assertThat(run.err()).contains("HTTP 500").doesNotContain(FakeAzureDevOps.TOKEN);

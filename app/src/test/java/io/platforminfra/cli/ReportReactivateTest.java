@@ -16,15 +16,25 @@ class ReportReactivateTest {
     private static final String DEV = PreviewFixtures.file("dev-updates.json").toString();
     private static final String PROD = PreviewFixtures.file("prod-replacements.json").toString();
     private static final long THREAD = 100;
+    /** The thread keeps the status the first post gave it. */
+    private static final String ACTIVE = null;
+
+    /**
+     * Posts the dev preview (the comment's thread is {@value #THREAD}), sets that thread's status the way a reviewer
+     * would (none for {@link #ACTIVE}), then posts {@code preview}: the second run is the one under test.
+     */
+    private static CommandLineRun postDevThen(FakeAzureDevOps azureDevOps, String status, String preview) {
+        azureDevOps.postReport("--preview", DEV);
+        if (status != null) {
+            azureDevOps.setStatus(THREAD, status);
+        }
+        return azureDevOps.postReport("--preview", preview);
+    }
 
     @Test
     void aResolvedThreadIsReactivatedWhenThePreviewChanges() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var environment = azureDevOps.pipelineEnvironment();
-            CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
-            azureDevOps.setStatus(THREAD, "fixed");
-
-            var changed = CommandLineRun.inEnvironment(environment, "report", "--preview", PROD, "--post");
+            var changed = postDevThen(azureDevOps, "fixed", PROD);
 
             assertThat(changed.exitCode()).as(changed.toString()).isZero();
             var requests = azureDevOps.requests();
@@ -38,7 +48,7 @@ class ReportReactivateTest {
             assertThat(reactivate.json().keySet()).containsExactly("status");
             var thread = azureDevOps.threads().get(0).getAsJsonObject();
             assertThat(thread.get("status").getAsInt()).isEqualTo(1);
-            assertThat(thread.getAsJsonArray("comments").get(0).getAsJsonObject().get("content").getAsString())
+            assertThat(FakeAzureDevOps.firstComment(thread))
                     .contains("### Stage `prod`");
             assertThat(changed.err()).contains("re-activated");
         }
@@ -47,11 +57,7 @@ class ReportReactivateTest {
     @Test
     void anIdenticalReRunLeavesAResolvedThreadResolvedAndTheCommentAsItWas() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var environment = azureDevOps.pipelineEnvironment();
-            CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
-            azureDevOps.setStatus(THREAD, "fixed");
-
-            var again = CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
+            var again = postDevThen(azureDevOps, "fixed", DEV);
 
             assertThat(again.exitCode()).as(again.toString()).isZero();
             assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::method)
@@ -64,10 +70,7 @@ class ReportReactivateTest {
     @Test
     void anActiveThreadIsOnlyUpdatedNotPatchedAgain() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var environment = azureDevOps.pipelineEnvironment();
-            CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
-
-            var changed = CommandLineRun.inEnvironment(environment, "report", "--preview", PROD, "--post");
+            var changed = postDevThen(azureDevOps, ACTIVE, PROD);
 
             assertThat(changed.exitCode()).as(changed.toString()).isZero();
             assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::path)
@@ -79,11 +82,7 @@ class ReportReactivateTest {
     @Test
     void aPendingThreadIsNotTakenForResolved() throws IOException {
         try (var azureDevOps = FakeAzureDevOps.withThreads("[]")) {
-            var environment = azureDevOps.pipelineEnvironment();
-            CommandLineRun.inEnvironment(environment, "report", "--preview", DEV, "--post");
-            azureDevOps.setStatus(THREAD, "pending");
-
-            CommandLineRun.inEnvironment(environment, "report", "--preview", PROD, "--post");
+            postDevThen(azureDevOps, "pending", PROD);
 
             assertThat(azureDevOps.requests()).extracting(FakeAzureDevOps.Request::method)
                     .containsExactly("GET", "POST", "GET", "PATCH");

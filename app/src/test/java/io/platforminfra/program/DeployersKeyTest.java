@@ -1,16 +1,12 @@
 package io.platforminfra.program;
 
 import io.platforminfra.cli.CommandLineRun;
-import io.platforminfra.cli.TestProject;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,15 +21,13 @@ class DeployersKeyTest {
     private static final String WHERE_FROM = "as scripts/bootstrap.sh prints it";
 
     private static StageConfig readDevWith(String deployers, Set<String> secretKeys) {
-        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
-        var values = new HashMap<>(loaded.values());
-        if (deployers == null) {
-            values.remove(StackKeys.DEPLOYERS);
-        } else {
-            values.put(StackKeys.DEPLOYERS, deployers);
-        }
-        return StageConfigReader.read(new StackConfiguration("dev", loaded.stackFile(), values, secretKeys),
-                TestDates.AS_OF);
+        return StageConfigReader.read(devWith(deployers, secretKeys), TestDates.AS_OF);
+    }
+
+    /** The dev stack file with {@code deployers} as its list ({@code null}: none), encrypting {@code secretKeys}. */
+    private static StackConfiguration devWith(String deployers, Set<String> secretKeys) {
+        return StageRuns.configurationWith("dev", Collections.singletonMap(StackKeys.DEPLOYERS, deployers),
+                secretKeys);
     }
 
     private static String problemsOf(String deployers) {
@@ -41,12 +35,7 @@ class DeployersKeyTest {
     }
 
     private static String problemsOf(String deployers, Set<String> secretKeys) {
-        try {
-            readDevWith(deployers, secretKeys);
-        } catch (StackConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("platform-infra:deployers " + deployers + " was accepted");
+        return StageRuns.refusalOf(devWith(deployers, secretKeys));
     }
 
     @Test
@@ -107,9 +96,8 @@ class DeployersKeyTest {
 
     @Test
     void aMalformedListIsRefusedByPlanWithExitCodeTwoAndNoStackTrace(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev.replace(
+        var run = CommandLineRun.planOfQa(directory, dev -> dev.replace(
                 "    - 00000000-0000-4000-8000-00000000a001", "    - alice"));
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:deployers[0] must be a client ID (a GUID,"
@@ -128,20 +116,16 @@ class DeployersKeyTest {
 
     @Test
     void theAzureClisApplicationIdIsRefusedByPlanWithExitCodeTwo(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev.replace(
+        var run = CommandLineRun.planOfQa(directory, dev -> dev.replace(
                 "    - 00000000-0000-4000-8000-00000000a001", "    - 04b07795-8ddb-461a-bbee-02f9e1bf7b46"));
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("Pulumi.qa.yaml: platform-infra:deployers[0] must not be the Azure CLI's"
                 + " application ID", "(value: '04b07795-8ddb-461a-bbee-02f9e1bf7b46')");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void theKeyIsDeclaredInThePulumiProjectAsAListOfTextWithoutADefault() throws Exception {
-        var project = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(StageRuns.PROJECT.resolve("Pulumi.yaml")));
-        var declaration = (Map<String, Object>) ((Map<String, Object>) project.get("config")).get(StackKeys.DEPLOYERS);
+    void theKeyIsDeclaredInThePulumiProjectAsAListOfTextWithoutADefault() {
+        Map<String, Object> declaration = ProjectFile.at("config", StackKeys.DEPLOYERS);
         assertThat(declaration).containsEntry("type", "array").containsEntry("items", Map.of("type", "string"))
                 .doesNotContainKeys("default", "value");
     }

@@ -4,18 +4,17 @@ import com.pulumi.test.Mocks;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
+import io.platforminfra.testing.LoggedDuring;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
 import org.mockito.Mockito;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -74,30 +73,10 @@ class DeploymentGuardTest {
     /** A run of {@code stage} whose Azure provider deploys as {@code mocks} say, in a shell with {@code environment}. */
     private static Run run(String stage, boolean preview, Mocks mocks, Map<String, String> environment) {
         var configuration = stage(stage);
-        var log = new ArrayList<LogRecord>();
-        var handler = new Handler() {
-            @Override
-            public void publish(LogRecord logRecord) {
-                log.add(logRecord);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        ENGINE_LOG.addHandler(handler);
-        try {
-            var result = MockedRun.builder().stack(stage).preview(preview).mocks(mocks)
-                    .config(configuration.values(), configuration.secretKeys())
-                    .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), environment, TestDates.AS_OF));
-            return new Run(result, List.copyOf(log));
-        } finally {
-            ENGINE_LOG.removeHandler(handler);
-        }
+        var logged = LoggedDuring.run(ENGINE_LOG, () -> MockedRun.builder().stack(stage).preview(preview).mocks(mocks)
+                .config(configuration.values(), configuration.secretKeys())
+                .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), environment, TestDates.AS_OF)));
+        return new Run(logged.result(), logged.records());
     }
 
     private record Run(RunResult result, List<LogRecord> log) {

@@ -5,12 +5,8 @@ import com.pulumi.test.Mocks;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.MockedRun;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 
 import static io.platforminfra.testing.Assertions.assertSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +22,8 @@ import static org.mockito.Mockito.verify;
 class KubeContextSafetyTest {
 
     @Test
-    void theProjectDisablesTheDefaultKubernetesProvider() throws Exception {
-        @SuppressWarnings("unchecked")
-        var project = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(StageRuns.PROJECT.resolve("Pulumi.yaml")));
-        @SuppressWarnings("unchecked")
-        var config = (Map<String, Object>) project.get("config");
-        @SuppressWarnings("unchecked")
-        var disabled = (List<Object>) config.get("pulumi:disable-default-providers");
+    void theProjectDisablesTheDefaultKubernetesProvider() {
+        List<Object> disabled = ProjectFile.at("config", "pulumi:disable-default-providers");
         assertThat(disabled).contains("kubernetes");
     }
 

@@ -4,8 +4,15 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Dependencies point one way: cli -> plan -> program -> components, and the offline engine stands apart; cli ->
@@ -22,45 +29,31 @@ class LayeringTest {
             .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.platforminfra");
 
-    @Test
-    void componentsNeverDependOnTheStackProgramOrTheOfflineTools() {
-        noClasses().that().resideInAPackage("io.platforminfra.components..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.program..",
-                        "io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..")
-                .check(CLASSES);
+    /** Each layer by its package, with the packages it must never depend on. */
+    static Stream<Arguments> layers() {
+        return Stream.of(
+                arguments("components never depend on the stack program or the offline tools",
+                        "io.platforminfra.components..", List.of("io.platforminfra.program..",
+                                "io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..")),
+                arguments("the offline engine knows nothing of this platform", "io.platforminfra.offline..",
+                        List.of("io.platforminfra.components..", "io.platforminfra.program..",
+                                "io.platforminfra.plan..", "io.platforminfra.cli..")),
+                arguments("the stack program never depends on the offline tools", "io.platforminfra.program..",
+                        List.of("io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..")),
+                arguments("the preview report reads only what the real CLI prints", "io.platforminfra.report..",
+                        List.of("io.platforminfra.components..", "io.platforminfra.program..",
+                                "io.platforminfra.offline..", "io.platforminfra.cli..", "com.pulumi..")),
+                arguments("the policy rules stand alone so both entry points share them", "io.platforminfra.policy..",
+                        List.of("io.platforminfra.components..", "io.platforminfra.program..",
+                                "io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..",
+                                "com.pulumi..")));
     }
 
-    @Test
-    void theOfflineEngineKnowsNothingOfThisPlatform() {
-        noClasses().that().resideInAPackage("io.platforminfra.offline..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.components..",
-                        "io.platforminfra.program..", "io.platforminfra.plan..", "io.platforminfra.cli..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void theStackProgramNeverDependsOnTheOfflineTools() {
-        noClasses().that().resideInAPackage("io.platforminfra.program..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.offline..",
-                        "io.platforminfra.plan..", "io.platforminfra.cli..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void thePreviewReportReadsOnlyWhatTheRealCliPrints() {
-        noClasses().that().resideInAPackage("io.platforminfra.report..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.components..",
-                        "io.platforminfra.program..", "io.platforminfra.offline..", "io.platforminfra.cli..",
-                        "com.pulumi..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void thePolicyRulesStandAloneSoBothEntryPointsShareThem() {
-        noClasses().that().resideInAPackage("io.platforminfra.policy..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.platforminfra.components..",
-                        "io.platforminfra.program..", "io.platforminfra.offline..", "io.platforminfra.plan..",
-                        "io.platforminfra.cli..", "com.pulumi..")
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void aLayerNeverDependsOnThePackagesItMustNotKnow(String rule, String layer, List<String> forbidden) {
+        noClasses().that().resideInAPackage(layer)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
                 .check(CLASSES);
     }
 

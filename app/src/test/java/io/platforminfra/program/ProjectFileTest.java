@@ -1,12 +1,9 @@
 package io.platforminfra.program;
 
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.w3c.dom.Element;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.nio.file.Files;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,14 +15,9 @@ class ProjectFileTest {
 
     @Test
     void theJavaRuntimeStartsTheJarThatTheBuildProduces() throws Exception {
-        @SuppressWarnings("unchecked")
-        var project = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(StageRuns.PROJECT.resolve("Pulumi.yaml")));
-        @SuppressWarnings("unchecked")
-        var runtime = (Map<String, Object>) project.get("runtime");
+        Map<String, Object> runtime = ProjectFile.at("runtime");
         assertThat(runtime).containsEntry("name", "java");
-        @SuppressWarnings("unchecked")
-        var options = (Map<String, Object>) runtime.get("options");
+        Map<String, Object> options = ProjectFile.at("runtime", "options");
 
         // The app module builds the jar into the repository root's target/, where the binary option points.
         var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()

@@ -4,14 +4,20 @@ import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * A bad stack file is refused with every problem at once, each line naming the file, the key, the value and
@@ -43,54 +49,6 @@ class StackFileValidationTest {
                 .contains("Pulumi.dev.yaml: platform-infra:owner must name the team or person answerable for the stage (value: not set)")
                 .doesNotContain("at io.platforminfra");
         assertThat(run.customResources()).isEmpty();
-    }
-
-    @Test
-    void aMistypedKeyGetsADidYouMean() {
-        var run = StageRuns.runWith("dev", Map.of("platform-infra:database",
-                "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\",\"adminGroupName\":\"g\","
-                        + "\"backupRetentionDay\":7}"));
-        assertRejectedBeforeRegistering(run, StackConfigException.class,
-                "platform-infra:database.backupRetentionDay must be a known key: did you mean 'backupRetentionDays'? (value: not shown)");
-    }
-
-    @Test
-    void anUnquotedVersionThatYamlReadsAsANumberIsExplained() {
-        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
-                "{\"kubernetesVersion\":1.3,\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
-                        + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}"));
-        assertRejectedBeforeRegistering(run, StackConfigException.class,
-                "platform-infra:cluster.kubernetesVersion must be text; quote it in the stack file (\"1.3\")");
-    }
-
-    @Test
-    void wrongTypesAreNamedWithTheirPath() {
-        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
-                "{\"userPools\":[{\"name\":\"apps\",\"minCount\":\"two\"}],\"privateCluster\":\"yes\","
-                        + "\"adminGroupObjectIds\":\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}"));
-        assertRejectedBeforeRegistering(run, StackConfigException.class,
-                "platform-infra:cluster.userPools[0].minCount must be a whole number (value: 'two')",
-                "platform-infra:cluster.privateCluster must be true or false (value: 'yes')",
-                "platform-infra:cluster.adminGroupObjectIds must be a list");
-    }
-
-    @Test
-    void aMapOrAListWhereAFieldTakesOneValueIsRefusedSayingWhatItTakes() {
-        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
-                "{\"skuTier\":{\"tier\":\"Free\"},\"privateCluster\":[true],\"systemPool\":{\"count\":[1]},"
-                        + "\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
-                        + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}"));
-        assertRejectedBeforeRegistering(run, StackConfigException.class,
-                "platform-infra:cluster.skuTier must be text, not a map (value: '{\"tier\":\"Free\"}')",
-                "platform-infra:cluster.privateCluster must be true or false, not a list (value: '[true]')",
-                "platform-infra:cluster.systemPool.count must be a whole number, not a list (value: '[1]')");
-    }
-
-    @Test
-    void clusterRangesMustNotOverlapTheNetwork() {
-        var run = StageRuns.runWith("dev", Map.of("platform-infra:network", "{\"addressSpace\":\"172.16.0.0/16\"}"));
-        assertRejectedBeforeRegistering(run, StackConfigException.class,
-                "platform-infra:cluster.serviceCidr must not overlap platform-infra:network.addressSpace (172.16.0.0/16)");
     }
 
     @Test
@@ -158,13 +116,11 @@ class StackFileValidationTest {
 
     @Test
     void anEncryptedPasswordIsStoredInTheVaultAndNeverShown() {
-        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
-        var values = new HashMap<>(loaded.values());
-        values.put("platform-infra:database", "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\","
-                + "\"adminGroupName\":\"g\",\"passwordAuth\":true}");
-        values.put("platform-infra:databaseAdminPassword", "correct-horse-battery");
-        var run = StageRuns.run(new StackConfiguration("dev", loaded.stackFile(), values,
-                java.util.Set.of("platform-infra:databaseAdminPassword")), false);
+        var run = StageRuns.run(StageRuns.configurationWith("dev", Map.of(
+                "platform-infra:database", "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\","
+                        + "\"adminGroupName\":\"g\",\"passwordAuth\":true}",
+                "platform-infra:databaseAdminPassword", "correct-horse-battery"),
+                Set.of("platform-infra:databaseAdminPassword")), false);
         io.platforminfra.testing.Assertions.assertSucceeded(run);
         var secret = run.single("azure-native:keyvault:Secret");
         assertThat(secret.input("secretName")).contains(Platform.DATABASE_PASSWORD_SECRET);
@@ -193,19 +149,55 @@ class StackFileValidationTest {
                 .doesNotContain("kubernetes:context");
     }
 
-    @Test
-    void anUnknownRegionIsRefused() {
-        assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of("azure-native:location", "atlantis")),
-                StackConfigException.class, "Pulumi.dev.yaml: azure-native:location must be an Azure region this platform knows");
+    /**
+     * Stack files with one key set wrong, each with the problems its refusal must name: the file and the key,
+     * the value where it may be shown, and what is accepted.
+     */
+    static Stream<Arguments> oneKeyWrong() {
+        return Stream.of(
+                arguments("a mistyped key gets a did-you-mean", "platform-infra:database",
+                        "{\"adminGroupObjectId\":\"0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d\",\"adminGroupName\":\"g\","
+                                + "\"backupRetentionDay\":7}",
+                        List.of("platform-infra:database.backupRetentionDay must be a known key: did you mean"
+                                + " 'backupRetentionDays'? (value: not shown)")),
+                arguments("an unquoted version that YAML reads as a number is explained", "platform-infra:cluster",
+                        "{\"kubernetesVersion\":1.3,\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
+                                + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}",
+                        List.of("platform-infra:cluster.kubernetesVersion must be text; quote it in the stack file"
+                                + " (\"1.3\")")),
+                arguments("wrong types are named with their path", "platform-infra:cluster",
+                        "{\"userPools\":[{\"name\":\"apps\",\"minCount\":\"two\"}],\"privateCluster\":\"yes\","
+                                + "\"adminGroupObjectIds\":\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"}",
+                        List.of("platform-infra:cluster.userPools[0].minCount must be a whole number (value: 'two')",
+                                "platform-infra:cluster.privateCluster must be true or false (value: 'yes')",
+                                "platform-infra:cluster.adminGroupObjectIds must be a list")),
+                arguments("a map or a list where a field takes one value is refused saying what it takes",
+                        "platform-infra:cluster",
+                        "{\"skuTier\":{\"tier\":\"Free\"},\"privateCluster\":[true],\"systemPool\":{\"count\":[1]},"
+                                + "\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
+                                + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}",
+                        List.of("platform-infra:cluster.skuTier must be text, not a map (value: '{\"tier\":\"Free\"}')",
+                                "platform-infra:cluster.privateCluster must be true or false, not a list (value:"
+                                        + " '[true]')",
+                                "platform-infra:cluster.systemPool.count must be a whole number, not a list (value:"
+                                        + " '[1]')")),
+                arguments("cluster ranges must not overlap the network", "platform-infra:network",
+                        "{\"addressSpace\":\"172.16.0.0/16\"}",
+                        List.of("platform-infra:cluster.serviceCidr must not overlap platform-infra:network.addressSpace"
+                                + " (172.16.0.0/16)")),
+                arguments("an unknown region is refused", "azure-native:location", "atlantis",
+                        List.of("Pulumi.dev.yaml: azure-native:location must be an Azure region this platform"
+                                + " knows")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneKeyWrong")
+    void aStackFileWithOneKeyWrongIsRefused(String behaviour, String key, String value, List<String> problems) {
+        var run = StageRuns.runWith("dev", Map.of(key, value));
+        assertRejectedBeforeRegistering(run, StackConfigException.class, problems.toArray(String[]::new));
     }
 
     private static Map<String, String> withOverride(String key, String value) {
-        var values = new HashMap<>(StackConfiguration.load(StageRuns.PROJECT, "dev").values());
-        if (value == null) {
-            values.remove(key);
-        } else {
-            values.put(key, value);
-        }
-        return values;
+        return StageRuns.configurationWith("dev", Collections.singletonMap(key, value)).values();
     }
 }

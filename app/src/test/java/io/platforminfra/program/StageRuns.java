@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +51,19 @@ final class StageRuns {
 
     /** Runs {@code stage} of the repository with some keys replaced (a value of {@code null} removes the key). */
     static RunResult runWith(String stage, Map<String, String> overrides) {
+        return run(configurationWith(stage, overrides), false);
+    }
+
+    /**
+     * The configuration of {@code stage} of the repository with some keys replaced (a value of {@code null} removes
+     * the key), its secret keys as its stack file marks them.
+     */
+    static StackConfiguration configurationWith(String stage, Map<String, String> overrides) {
+        return configurationWith(stage, overrides, StackConfiguration.load(PROJECT, stage).secretKeys());
+    }
+
+    /** As {@link #configurationWith(String, Map)}, with {@code secretKeys} as the keys the stack file encrypts. */
+    static StackConfiguration configurationWith(String stage, Map<String, String> overrides, Set<String> secretKeys) {
         var loaded = StackConfiguration.load(PROJECT, stage);
         var values = new HashMap<>(loaded.values());
         overrides.forEach((key, value) -> {
@@ -59,6 +73,16 @@ final class StageRuns {
                 values.put(key, value);
             }
         });
-        return run(new StackConfiguration(stage, loaded.stackFile(), values, loaded.secretKeys()), false);
+        return new StackConfiguration(stage, loaded.stackFile(), values, secretKeys);
+    }
+
+    /** Every problem the stack file reader refuses {@code configuration} with; fails the test when it is accepted. */
+    static String refusalOf(StackConfiguration configuration) {
+        try {
+            StageConfigReader.read(configuration, TestDates.AS_OF);
+        } catch (StackConfigException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError(configuration.stackFile().getFileName() + " was accepted: " + configuration.values());
     }
 }

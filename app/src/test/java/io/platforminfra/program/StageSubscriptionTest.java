@@ -1,14 +1,13 @@
 package io.platforminfra.program;
 
 import io.platforminfra.cli.CommandLineRun;
-import io.platforminfra.cli.TestProject;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
 
 import static io.platforminfra.testing.Assertions.assertSucceeded;
@@ -28,20 +27,8 @@ class StageSubscriptionTest {
     }
 
     private static String problemsOfDevWith(String subscription) {
-        var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
-        var values = new HashMap<>(loaded.values());
-        if (subscription == null) {
-            values.remove(StackKeys.SUBSCRIPTION_ID);
-        } else {
-            values.put(StackKeys.SUBSCRIPTION_ID, subscription);
-        }
-        try {
-            StageConfigReader.read(new StackConfiguration("dev", loaded.stackFile(), values, loaded.secretKeys()),
-                    TestDates.AS_OF);
-        } catch (StackConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("azure-native:subscriptionId " + subscription + " was accepted");
+        return StageRuns.refusalOf(StageRuns.configurationWith("dev",
+                Collections.singletonMap(StackKeys.SUBSCRIPTION_ID, subscription)));
     }
 
     @Test
@@ -74,9 +61,8 @@ class StageSubscriptionTest {
 
     @Test
     void aStageWithoutASubscriptionFailsThePlanWithExitCodeTwo(@TempDir Path directory) {
-        var project = TestProject.in(directory).withRepositoryStage("dev", "qa", dev -> dev.replaceFirst(
+        var run = CommandLineRun.planOfQa(directory, dev -> dev.replaceFirst(
                 "(?m)^  azure-native:subscriptionId:.*\\n", ""));
-        var run = CommandLineRun.of("plan", "--stack", "qa", "--dir", project.dir());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("Pulumi.qa.yaml: azure-native:subscriptionId must name the subscription")
                 .doesNotContain("\tat ", "Exception");

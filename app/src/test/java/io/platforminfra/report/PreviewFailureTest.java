@@ -2,14 +2,19 @@ package io.platforminfra.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * A failed preview is never "No changes": errors pulumi preview reported, a preview without steps, a file that is
@@ -20,26 +25,29 @@ class PreviewFailureTest {
     @TempDir
     Path directory;
 
-    @Test
-    void errorsMakeTheStageFailedAndWhatWasFoundBeforeIsMarkedIncomplete() {
-        var report = PreviewFixtures.report("qa-failed.json");
-
-        assertThat(report).contains("### Stage `qa`",
-                "**Preview failed:** pulumi preview reported 2 errors. Found before it failed (incomplete): 2 to"
-                        + " create",
-                "> **Failed:** the preview of stage `qa` failed.")
-                .doesNotContain("No changes", "**2 to create**");
+    /** What the report of a preview pulumi preview reported errors in (qa-failed.json) shows, and what it leaves out. */
+    static Stream<Arguments> failedWithErrors() {
+        return Stream.of(
+                arguments("errors make the stage failed and what was found before is marked incomplete",
+                        List.of("### Stage `qa`",
+                                "**Preview failed:** pulumi preview reported 2 errors. Found before it failed"
+                                        + " (incomplete): 2 to create",
+                                "> **Failed:** the preview of stage `qa` failed."),
+                        List.of("No changes", "**2 to create**")),
+                arguments("errors are shown with the resource they are about and the program's output is not",
+                        List.of("**Errors from pulumi preview** (2)",
+                                "`cluster-aks` (`azure-native:containerservice:ManagedCluster`):\n````text\nerror:"
+                                        + " azure-native:containerservice:ManagedCluster resource 'cluster-aks'",
+                                "failed with an unhandled exception:\nio.platforminfra.config.StackFileException"),
+                        List.of("App.java:41", "debug output", "+ 2 to create")));
     }
 
-    @Test
-    void errorsAreShownWithTheResourceTheyAreAboutAndTheProgramsOutputIsNot() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failedWithErrors")
+    void aPreviewWithErrors(String behaviour, List<String> shown, List<String> leftOut) {
         var report = PreviewFixtures.report("qa-failed.json");
 
-        assertThat(report).contains("**Errors from pulumi preview** (2)",
-                "`cluster-aks` (`azure-native:containerservice:ManagedCluster`):\n````text\nerror:"
-                        + " azure-native:containerservice:ManagedCluster resource 'cluster-aks'",
-                "failed with an unhandled exception:\nio.platforminfra.config.StackFileException")
-                .doesNotContain("App.java:41", "debug output", "+ 2 to create");
+        assertThat(report).contains(shown.toArray(String[]::new)).doesNotContain(leftOut.toArray(String[]::new));
     }
 
     @Test

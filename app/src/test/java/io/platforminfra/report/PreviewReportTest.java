@@ -2,6 +2,8 @@ package io.platforminfra.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -9,8 +11,10 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The pull request comment, read by a reviewer: summaries, the table of changed resources and the warnings, for
@@ -80,37 +84,28 @@ class PreviewReportTest {
         assertThat(row(report, "| `platform` |")).contains("rotate \\`psql-admin-password\\` monthly");
     }
 
-    @Test
-    void aReplacedDatabaseGetsAWarningNamingWhatForcesTheReplacement() {
-        var warnings = warningBlock(PreviewFixtures.report("prod-replacements.json"));
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `database-psql`",
-                "`azure-native:dbforpostgresql:Server`", "PostgreSQL server with all its databases",
-                "forced by `serverName`"));
+    /** Replacements and deletions in prod-replacements.json that lose data, with what their warning line names. */
+    static Stream<Arguments> dataLossWarnings() {
+        return Stream.of(
+                arguments("a replaced database gets a warning naming what forces the replacement",
+                        List.of("**replace** `database-psql`", "`azure-native:dbforpostgresql:Server`",
+                                "PostgreSQL server with all its databases", "forced by `serverName`")),
+                arguments("a replaced storage account gets a warning also without a detailed diff",
+                        List.of("**replace** `storage-st`", "storage account with all its blobs", "forced by `kind`")),
+                arguments("a deleted node pool gets a warning",
+                        List.of("**delete** `cluster-pool-batch`", "`azure-native:containerservice:AgentPool`",
+                                "node pool")),
+                arguments("a deleted protected database is warned for both reasons",
+                        List.of("**delete** `database-db-legacy`", "PostgreSQL database with its data",
+                                "it is protected")));
     }
 
-    @Test
-    void aReplacedStorageAccountGetsAWarningAlsoWithoutADetailedDiff() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dataLossWarnings")
+    void aChangeThatLosesDataGetsAWarning(String behaviour, List<String> warning) {
         var warnings = warningBlock(PreviewFixtures.report("prod-replacements.json"));
 
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `storage-st`",
-                "storage account with all its blobs", "forced by `kind`"));
-    }
-
-    @Test
-    void aDeletedNodePoolGetsAWarning() {
-        var warnings = warningBlock(PreviewFixtures.report("prod-replacements.json"));
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `cluster-pool-batch`",
-                "`azure-native:containerservice:AgentPool`", "node pool"));
-    }
-
-    @Test
-    void aDeletedProtectedDatabaseIsWarnedForBothReasons() {
-        var warnings = warningBlock(PreviewFixtures.report("prod-replacements.json"));
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `database-db-legacy`",
-                "PostgreSQL database with its data", "it is protected"));
+        assertThat(warnings).anySatisfy(line -> assertThat(line).contains(warning.toArray(String[]::new)));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.platforminfra.offline.rules;
 
-import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.azure.ResourceTypes;
 import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.offline.RegisteredResource;
@@ -49,14 +48,12 @@ final class KubernetesServiceRules {
                         "articles/aks/reliability-availability-zones-configure.md; Azure regions list"
                                 + " (reliability/regions-list.md)",
                         (resource, facts) -> {
-                            var region = Inputs.text(resource, "location").orElse(facts.location());
-                            var zones = AzureRegions.zonesOf(region);
+                            var region = RegionZones.of(resource, facts);
                             return eachPool(resource, (path, pool) -> {
                                 var asked = pool.get("availabilityZones") instanceof List<?> list ? list : List.of();
-                                return asked.isEmpty() || zones.containsAll(asked) ? List.of()
+                                return asked.isEmpty() || region.zones().containsAll(asked) ? List.of()
                                         : List.of(new AzureRule.Breach(path + "availabilityZones", asked,
-                                        zones.isEmpty() ? "region " + region + " has no availability zones"
-                                                : "region " + region + " has the zones " + zones));
+                                        region.refusal()));
                             });
                         }),
                 new AzureRule("AZ-AKS-004", Set.of(ResourceTypes.MANAGED_CLUSTER), "a new cluster has a System mode"

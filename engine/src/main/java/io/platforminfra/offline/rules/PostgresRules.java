@@ -1,6 +1,5 @@
 package io.platforminfra.offline.rules;
 
-import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.azure.ResourceTypes;
 import io.platforminfra.azure.VersionSupport;
 
@@ -41,17 +40,16 @@ final class PostgresRules {
                         + " (\"The zone-redundant option is only available in regions that have support for"
                         + " availability zones\"); Azure regions list",
                         (resource, facts) -> {
-                            var region = Inputs.text(resource, "location").orElse(facts.location());
-                            var zones = AzureRegions.zonesOf(region);
+                            var region = RegionZones.of(resource, facts);
                             var breaches = new ArrayList<AzureRule.Breach>();
                             Inputs.text(resource, "highAvailability.mode").filter("ZoneRedundant"::equals)
-                                    .filter(mode -> zones.isEmpty()).ifPresent(mode -> breaches.add(new AzureRule.Breach(
-                                            "highAvailability.mode", mode, "region " + region + " has no zones")));
+                                    .filter(mode -> region.none()).ifPresent(mode -> breaches.add(
+                                            new AzureRule.Breach("highAvailability.mode", mode, region.refusal())));
                             for (var path : List.of("availabilityZone", "highAvailability.standbyAvailabilityZone")) {
-                                Inputs.text(resource, path).filter(zone -> !zone.isEmpty() && !zones.contains(zone))
-                                        .ifPresent(zone -> breaches.add(new AzureRule.Breach(path, zone, zones.isEmpty()
-                                                ? "region " + region + " has no zones"
-                                                : "region " + region + " has the zones " + zones)));
+                                Inputs.text(resource, path)
+                                        .filter(zone -> !zone.isEmpty() && !region.zones().contains(zone))
+                                        .ifPresent(zone -> breaches.add(new AzureRule.Breach(path, zone,
+                                                region.refusal())));
                             }
                             return breaches;
                         }));

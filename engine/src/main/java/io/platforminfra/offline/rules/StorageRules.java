@@ -1,6 +1,5 @@
 package io.platforminfra.offline.rules;
 
-import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.azure.ResourceTypes;
 
 import java.util.List;
@@ -21,11 +20,10 @@ final class StorageRules {
                 "MicrosoftDocs/azure-docs articles/storage/common/storage-redundancy.md (\"ZRS replicates your storage"
                         + " account synchronously across three Azure availability zones in the primary region\")",
                 (resource, facts) -> {
-                    var region = Inputs.text(resource, "location").orElse(facts.location());
+                    var region = RegionZones.of(resource, facts);
                     return Inputs.text(resource, "sku.name").filter(ZONE_REDUNDANT::contains)
-                            .filter(sku -> AzureRegions.zonesOf(region).isEmpty())
-                            .map(sku -> List.of(new AzureRule.Breach("sku.name", sku, "region " + region
-                                    + " has no availability zones")))
+                            .filter(sku -> region.none())
+                            .map(sku -> List.of(new AzureRule.Breach("sku.name", sku, region.refusal())))
                             .orElse(List.of());
                 }));
     }

@@ -1,9 +1,10 @@
-package io.platforminfra.report;
+package io.platforminfra.plan;
 
 import java.util.Map;
 
 /**
- * What a preview step does to a resource, as a reviewer counts it. Pulumi has more step operations than that:
+ * What Pulumi does to a resource, as a reviewer counts it: in the offline plan (create or import) and in the preview
+ * report of a real {@code pulumi preview}. Pulumi has more step operations than that:
  * the halves of a replacement ({@code create-replacement}, {@code delete-replaced}) are the replacement, and steps
  * that only read or forget state change nothing in Azure.
  */
