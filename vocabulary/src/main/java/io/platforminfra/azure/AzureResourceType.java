@@ -38,31 +38,20 @@ public enum AzureResourceType {
     /** Resource group; Azure deletes it with everything in it: the program's whole stage. */
     RESOURCE_GROUP("azure-native:resources:ResourceGroup", "resourceGroupName",
             Loss.always("resource group with every resource in it (the whole stage)")),
-    /** Virtual network. */
     VIRTUAL_NETWORK("azure-native:network:VirtualNetwork", "virtualNetworkName",
             Loss.always("virtual network with its subnets, and with them the network of the cluster and the private"
                     + " endpoints")),
-    /** Subnet of a virtual network. */
     SUBNET("azure-native:network:Subnet", "subnetName"),
-    /** Network security group. */
     NETWORK_SECURITY_GROUP("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"),
-    /** Rule of a network security group, as a resource of its own. */
     SECURITY_RULE("azure-native:network:SecurityRule", "name"),
-    /** Private DNS zone. */
     PRIVATE_ZONE("azure-native:network:PrivateZone", "privateZoneName"),
-    /** Link of a private DNS zone to a virtual network. */
     VIRTUAL_NETWORK_LINK("azure-native:network:VirtualNetworkLink", "virtualNetworkLinkName"),
-    /** Private endpoint. */
     PRIVATE_ENDPOINT("azure-native:network:PrivateEndpoint", "privateEndpointName"),
-    /** DNS zone group of a private endpoint. */
     PRIVATE_DNS_ZONE_GROUP("azure-native:network:PrivateDnsZoneGroup", "privateDnsZoneGroupName"),
-    /** Log Analytics workspace. */
     LOG_ANALYTICS_WORKSPACE("azure-native:operationalinsights:Workspace", "workspaceName",
             Loss.always("Log Analytics workspace with its logs (the audit and diagnostic history)")),
-    /** AKS cluster. */
     MANAGED_CLUSTER("azure-native:containerservice:ManagedCluster", "resourceName",
             Loss.guarded("AKS cluster with everything running on it")),
-    /** AKS node pool as a resource of its own. */
     AGENT_POOL("azure-native:containerservice:AgentPool", "agentPoolName",
             Loss.always("AKS node pool with the pods running on it")),
     /**
@@ -81,49 +70,32 @@ public enum AzureResourceType {
     USER_ASSIGNED_IDENTITY("azure-native:managedidentity:UserAssignedIdentity", "resourceName",
             Loss.whenReferencedBy(FEDERATED_IDENTITY_CREDENTIAL,
                     "managed identity with the client ID its federated workloads log in with")),
-    /** Key Vault. */
     VAULT("azure-native:keyvault:Vault", "vaultName",
             Loss.guarded("key vault with its keys, secrets and certificates")),
-    /** Secret in a Key Vault. */
     SECRET("azure-native:keyvault:Secret", "secretName"),
-    /** Storage account. */
     STORAGE_ACCOUNT("azure-native:storage:StorageAccount", "accountName",
             Loss.guarded("storage account with all its blobs")),
-    /** Blob service settings of a storage account. */
     BLOB_SERVICE("azure-native:storage:BlobServiceProperties", "blobServicesName"),
-    /** Blob container. */
     BLOB_CONTAINER("azure-native:storage:BlobContainer", "containerName",
             Loss.always("blob container with all its blobs")),
-    /** PostgreSQL flexible server. */
     POSTGRES_SERVER("azure-native:dbforpostgresql:Server", "serverName",
             Loss.guarded("PostgreSQL server with all its databases")),
-    /** Database of a PostgreSQL flexible server. */
     POSTGRES_DATABASE("azure-native:dbforpostgresql:Database", "databaseName",
             Loss.always("PostgreSQL database with its data")),
-    /** Server parameter of a PostgreSQL flexible server. */
     POSTGRES_CONFIGURATION("azure-native:dbforpostgresql:Configuration", "configurationName"),
-    /** Firewall rule of a PostgreSQL flexible server. */
     POSTGRES_FIREWALL_RULE("azure-native:dbforpostgresql:FirewallRule", "name"),
-    /** Role assignment. */
     ROLE_ASSIGNMENT("azure-native:authorization:RoleAssignment", "roleAssignmentName", Deployer.ROLE_ASSIGNMENTS),
     /** Management lock on any scope: the one the program uses. */
     LOCK("azure-native:authorization:ManagementLockByScope", "lockName", Deployer.LOCKS),
-    /** Management lock on a resource. */
     LOCK_AT_RESOURCE_LEVEL("azure-native:authorization:ManagementLockAtResourceLevel", "lockName", Deployer.LOCKS),
-    /** Management lock on a resource group. */
     LOCK_AT_RESOURCE_GROUP_LEVEL("azure-native:authorization:ManagementLockAtResourceGroupLevel", "lockName",
             Deployer.LOCKS),
-    /** Management lock on a subscription. */
     LOCK_AT_SUBSCRIPTION_LEVEL("azure-native:authorization:ManagementLockAtSubscriptionLevel", "lockName",
             Deployer.LOCKS),
-    /** Azure Policy assignment. */
     POLICY_ASSIGNMENT("azure-native:authorization:PolicyAssignment", "policyAssignmentName",
             Deployer.POLICY_ASSIGNMENTS),
-    /** Diagnostic setting. */
     DIAGNOSTIC_SETTING("azure-native:insights:DiagnosticSetting", "name"),
-    /** Data collection rule (Azure Monitor). */
     DATA_COLLECTION_RULE("azure-native:insights:DataCollectionRule", "dataCollectionRuleName"),
-    /** Association of a data collection rule with a resource. */
     DATA_COLLECTION_RULE_ASSOCIATION("azure-native:insights:DataCollectionRuleAssociation", "associationName");
 
     /** The input most types take the Azure name in, where the table names no other. */
@@ -191,6 +163,34 @@ public enum AzureResourceType {
         this.deployerWrites = deployerWrites;
     }
 
+    /** The type {@code token} names, with or without an API version; empty when it is not in the table. */
+    public static Optional<AzureResourceType> of(String token) {
+        return Optional.ofNullable(BY_BASE_TOKEN.get(withoutApiVersion(token)));
+    }
+
+    /** The input of a resource of type {@code token} that holds its Azure name ({@code name} for unknown types). */
+    public static String azureNameInputOf(String token) {
+        return of(token).map(AzureResourceType::azureNameInput).orElse(NAME_INPUT);
+    }
+
+    /** The Azure name among {@code inputs} of a resource of type {@code token}, when it is set and known. */
+    public static Optional<String> azureNameIn(String token, Map<String, ?> inputs) {
+        return inputs.get(azureNameInputOf(token)) instanceof String name ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * The ARM type a deployer must be allowed to write for a resource of type {@code token}, where it is not simply
+     * a Contributor's: empty for every type outside {@code Microsoft.Authorization}. An authorization token not in
+     * the table is named as unknown, so a new one cannot slip past the permission rule.
+     */
+    public static Optional<String> authorizationArmType(String token) {
+        if (!token.startsWith(AUTHORIZATION_MODULE)) {
+            return Optional.empty();
+        }
+        return Optional.of(of(token).flatMap(type -> type.deployerWrites)
+                .orElse("Microsoft.Authorization/<unknown: " + token + ">"));
+    }
+
     /** The Pulumi type token, such as {@code azure-native:keyvault:Vault}. */
     public String token() {
         return token;
@@ -219,34 +219,6 @@ public enum AzureResourceType {
     /** Whether {@code token}, with or without an API version, names this type. */
     public boolean isTypeOf(String token) {
         return of(token).filter(this::equals).isPresent();
-    }
-
-    /** The type {@code token} names, with or without an API version; empty when it is not in the table. */
-    public static Optional<AzureResourceType> of(String token) {
-        return Optional.ofNullable(BY_BASE_TOKEN.get(withoutApiVersion(token)));
-    }
-
-    /** The input of a resource of type {@code token} that holds its Azure name ({@code name} for unknown types). */
-    public static String azureNameInputOf(String token) {
-        return of(token).map(AzureResourceType::azureNameInput).orElse(NAME_INPUT);
-    }
-
-    /** The Azure name among {@code inputs} of a resource of type {@code token}, when it is set and known. */
-    public static Optional<String> azureNameIn(String token, Map<String, ?> inputs) {
-        return inputs.get(azureNameInputOf(token)) instanceof String name ? Optional.of(name) : Optional.empty();
-    }
-
-    /**
-     * The ARM type a deployer must be allowed to write for a resource of type {@code token}, where it is not simply
-     * a Contributor's: empty for every type outside {@code Microsoft.Authorization}. An authorization token not in
-     * the table is named as unknown, so a new one cannot slip past the permission rule.
-     */
-    public static Optional<String> authorizationArmType(String token) {
-        if (!token.startsWith(AUTHORIZATION_MODULE)) {
-            return Optional.empty();
-        }
-        return Optional.of(of(token).flatMap(type -> type.deployerWrites)
-                .orElse("Microsoft.Authorization/<unknown: " + token + ">"));
     }
 
     /**
