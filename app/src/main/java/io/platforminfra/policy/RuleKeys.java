@@ -51,7 +51,8 @@ public final class RuleKeys {
      */
     public static Optional<String> keyOf(String rule, String resourceType) {
         if (rule.equals("PI-LIFE-001")) {
-            return Optional.of(AzureResourceType.POSTGRES_SERVER.isTypeOf(resourceType) ? "database.version" : "cluster.kubernetesVersion");
+            return Optional.of(AzureResourceType.POSTGRES_SERVER.isTypeOf(resourceType) ? "database.version"
+                    : "cluster.kubernetesVersion");
         }
         return Optional.ofNullable(KEYS.get(rule));
     }

@@ -21,7 +21,10 @@ public record Warning(PreviewStep step, Optional<String> lostWith, Optional<Stri
 
     /** The reasons to warn. */
     public enum Reason {
-        /** A stateful resource (one whose type {@link AzureResourceType#losesData()}) is replaced: the old one and its data go. */
+        /**
+         * A stateful resource (its type {@link AzureResourceType#losesData()}) is replaced: the old one and its data
+         * go.
+         */
         REPLACES_STATEFUL,
         /** A stateful resource is deleted. */
         DELETES_STATEFUL,

@@ -6,7 +6,7 @@ package io.platforminfra.azure;
  * reads the table.
  */
 public final class ResourceTypes {
-    /** {@link AzureResourceType#MAINTENANCE_CONFIGURATION_WINDOW}, registered by the components' auto-upgrade schedule. */
+    /** {@link AzureResourceType#MAINTENANCE_CONFIGURATION_WINDOW}: the components' auto-upgrade schedule's token. */
     public static final String MAINTENANCE_CONFIGURATION_WINDOW =
             AzureResourceType.MAINTENANCE_CONFIGURATION_WINDOW.token();
 

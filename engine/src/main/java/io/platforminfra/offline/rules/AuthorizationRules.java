@@ -27,7 +27,7 @@ final class AuthorizationRules {
                                         .identity() + " holds only " + facts.deployer().roles()
                                         + ", none of which allows " + armType + "/write")))
                                 .orElse(List.of())),
-                new AzureRule("AZ-RBAC-002", Set.of(AzureResourceType.ROLE_ASSIGNMENT.token()), "the deploying identity assigns"
+                new AzureRule("AZ-RBAC-002", Set.of(AzureResourceType.ROLE_ASSIGNMENT), "the deploying identity assigns"
                         + " only the roles, and to the principal types, its delegation condition allows",
                         "scripts/bootstrap.sh (PROGRAM_ASSIGNED_ROLES and the condition on Role Based Access Control"
                                 + " Administrator, whose actions are role assignment write and delete only:"
@@ -42,7 +42,7 @@ final class AuthorizationRules {
                                     + " only the roles listed in PROGRAM_ASSIGNED_ROLES to ServicePrincipal and Group"
                                     + " principals (principal type: " + type + ")"));
                         }),
-                new AzureRule("AZ-RBAC-003", Set.of(AzureResourceType.ROLE_ASSIGNMENT.token()), "a role assignment's name is a"
+                new AzureRule("AZ-RBAC-003", Set.of(AzureResourceType.ROLE_ASSIGNMENT), "a role assignment's name is a"
                         + " GUID", "pulumi/pulumi-azure-native#582 (\"Role assignments must be named with UUIDs\");"
                         + " role-based-access-control/troubleshooting.md",
                         (resource, facts) -> Inputs.text(resource, "roleAssignmentName")

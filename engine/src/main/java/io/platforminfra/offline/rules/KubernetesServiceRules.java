@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /** What AKS refuses in a cluster or a node pool at create or update time. */
 final class KubernetesServiceRules {
-    private static final Set<String> CLUSTER_AND_POOLS = Set.of(AzureResourceType.MANAGED_CLUSTER.token(),
-            AzureResourceType.AGENT_POOL.token());
+    private static final Set<AzureResourceType> CLUSTER_AND_POOLS = Set.of(AzureResourceType.MANAGED_CLUSTER,
+            AzureResourceType.AGENT_POOL);
     /** Shortest window AKS accepts for auto-upgrades. */
     static final int MINIMUM_WINDOW_HOURS = 4;
     /** Fewest vCPUs AKS accepts in a System pool's VM size (error SystemPoolSkuTooLow). */
@@ -60,7 +60,7 @@ final class KubernetesServiceRules {
                                                 : "region " + region + " has the zones " + zones));
                             });
                         }),
-                new AzureRule("AZ-AKS-004", Set.of(AzureResourceType.MANAGED_CLUSTER.token()), "a new cluster has a System mode"
+                new AzureRule("AZ-AKS-004", Set.of(AzureResourceType.MANAGED_CLUSTER), "a new cluster has a System mode"
                         + " node pool in agentPoolProfiles", "articles/aks/use-system-pools.md (\"Every AKS cluster"
                         + " must contain at least one system node pool\")",
                         (resource, facts) -> {
@@ -69,10 +69,11 @@ final class KubernetesServiceRules {
                                     ? List.of() : List.of(new AzureRule.Breach("agentPoolProfiles", pools.size()
                                     + " pools", "none has mode System"));
                         }),
-                new AzureRule("AZ-AKS-005", Set.of(AzureResourceType.MAINTENANCE_CONFIGURATION_WINDOW.token()), "an auto-upgrade"
-                        + " schedule (aksManagedAutoUpgradeSchedule) has a maintenance window of " + MINIMUM_WINDOW_HOURS
-                        + " to 24 hours", "articles/aks/planned-maintenance.md (\"use a maintenance window with a"
-                        + " duration of four hours or more\"; API 2023-05-01 and later: durationHours 4 to 24)",
+                new AzureRule("AZ-AKS-005", Set.of(AzureResourceType.MAINTENANCE_CONFIGURATION_WINDOW),
+                        "an auto-upgrade schedule (aksManagedAutoUpgradeSchedule) has a maintenance window of "
+                        + MINIMUM_WINDOW_HOURS + " to 24 hours",
+                        "articles/aks/planned-maintenance.md (\"use a maintenance window with a duration of four hours or"
+                        + " more\"; API 2023-05-01 and later: durationHours 4 to 24)",
                         (resource, facts) -> Inputs.number(resource, "maintenanceWindow.durationHours")
                                 .filter(hours -> hours < MINIMUM_WINDOW_HOURS || hours > 24)
                                 .map(hours -> List.of(new AzureRule.Breach("maintenanceWindow.durationHours",
