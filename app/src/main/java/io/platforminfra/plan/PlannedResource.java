@@ -1,6 +1,6 @@
 package io.platforminfra.plan;
 
-import io.platforminfra.offline.AzureNames;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.offline.RegisteredResource;
 
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public record PlannedResource(Action operation, RegisteredResource resource, int
 
     /** The Azure name the resource gets, when it has one and it is known before apply. */
     public Optional<String> azureName() {
-        return resource.custom() ? AzureNames.of(resource.type(), resource.inputs()) : Optional.empty();
+        return resource.custom() ? AzureResourceType.azureNameIn(resource.type(), resource.inputs()) : Optional.empty();
     }
 
     /** The URN without the stack, the same for a resource in every stage: what stages are compared by. */
@@ -45,7 +45,7 @@ public record PlannedResource(Action operation, RegisteredResource resource, int
      */
     public Map<String, Object> reviewerInputs(Plan plan) {
         var inputs = new LinkedHashMap<>(resource.inputs());
-        inputs.remove(AzureNames.inputOf(resource.type()));
+        inputs.remove(AzureResourceType.azureNameInputOf(resource.type()));
         inputs.remove("__defaults");
         removeIfEqual(inputs, "resourceGroupName", plan.resourceGroup());
         removeIfEqual(inputs, "location", plan.location());

@@ -1,6 +1,7 @@
 package io.platforminfra.plan;
 
 import com.pulumi.core.internal.OutputData;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.Deployer;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
@@ -27,7 +28,6 @@ import java.util.TreeMap;
  */
 public final class Planner {
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
-    private static final String RESOURCE_GROUP_TYPE = "azure-native:resources:ResourceGroup";
     /** Siblings: cloud resources before components, then by name and type, so every run prints the same. */
     private static final Comparator<RegisteredResource> SIBLINGS = Comparator
             .comparing((RegisteredResource r) -> !r.custom())
@@ -76,7 +76,7 @@ public final class Planner {
 
     private static Plan toPlan(StackConfiguration configuration, RunResult run, LocalDate asOf) {
         var values = configuration.values();
-        var resourceGroup = run.ofType(RESOURCE_GROUP_TYPE).stream().findFirst();
+        var resourceGroup = run.ofType(AzureResourceType.RESOURCE_GROUP.token()).stream().findFirst();
         @SuppressWarnings("unchecked")
         var tags = resourceGroup.flatMap(r -> r.input("tags")).map(t -> (Map<String, Object>) t).orElse(Map.of());
         return new Plan(run.resources().stream().filter(r -> r.type().equals(STACK_TYPE)).findFirst()

@@ -1,6 +1,6 @@
 package io.platforminfra.policy;
 
-import io.platforminfra.azure.StatefulTypes;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.structure.StructuredValues;
 
 import java.util.List;
@@ -32,12 +32,13 @@ public record PolicyResource(String type, String name, String urn, Map<String, O
     }
 
     /**
-     * The type token without an explicit API version ({@code azure-native:dbforpostgresql/v20221201:Server} is
-     * {@code azure-native:dbforpostgresql:Server}): what the rules judge, so a resource registered under an explicit
-     * API version cannot slip past a rule of its type.
+     * The resource's type in the one table of types, whether registered with an explicit API version or not ({@code
+     * azure-native:dbforpostgresql/v20221201:Server} is {@code azure-native:dbforpostgresql:Server}): what the rules
+     * judge, so a resource registered under an explicit API version cannot slip past a rule of its type. Empty for
+     * a type outside the table.
      */
-    public String baseType() {
-        return StatefulTypes.withoutApiVersion(type);
+    public Optional<AzureResourceType> azureType() {
+        return AzureResourceType.of(type);
     }
 
     /** Whether this resource depends on {@code other} (uses one of its outputs or waits for it). */

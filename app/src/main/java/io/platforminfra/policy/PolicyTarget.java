@@ -1,6 +1,6 @@
 package io.platforminfra.policy;
 
-import io.platforminfra.azure.StatefulTypes;
+import io.platforminfra.azure.AzureResourceType;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -28,8 +28,7 @@ public record PolicyTarget(String stage, String stackFile, boolean production, L
     }
 
     /** The resources of type {@code type}, registered with or without an explicit API version. */
-    public List<PolicyResource> ofType(String type) {
-        var base = StatefulTypes.withoutApiVersion(type);
-        return resources.stream().filter(r -> r.baseType().equals(base)).toList();
+    public List<PolicyResource> ofType(AzureResourceType type) {
+        return resources.stream().filter(r -> r.azureType().filter(type::equals).isPresent()).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.AzureResourceType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,8 @@ public final class RuleKeys {
      */
     public static Optional<String> keyOf(String rule, String resourceType) {
         if (rule.equals("PI-LIFE-001")) {
-            return Optional.of(resourceType.equals(Types.POSTGRES) ? "database.version" : "cluster.kubernetesVersion");
+            return Optional.of(AzureResourceType.POSTGRES_SERVER.isTypeOf(resourceType) ? "database.version"
+                    : "cluster.kubernetesVersion");
         }
         return Optional.ofNullable(KEYS.get(rule));
     }

@@ -2,7 +2,7 @@ package io.platforminfra.policy;
 
 import io.platforminfra.azure.IpRanges;
 import io.platforminfra.azure.BuiltInPolicies;
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.VersionSupport;
 
 import java.time.temporal.ChronoUnit;
@@ -16,6 +16,31 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import static io.platforminfra.azure.AzureResourceType.AGENT_POOL;
+import static io.platforminfra.azure.AzureResourceType.BLOB_CONTAINER;
+import static io.platforminfra.azure.AzureResourceType.BLOB_SERVICE;
+import static io.platforminfra.azure.AzureResourceType.DATA_COLLECTION_RULE_ASSOCIATION;
+import static io.platforminfra.azure.AzureResourceType.DIAGNOSTIC_SETTING;
+import static io.platforminfra.azure.AzureResourceType.FEDERATED_IDENTITY_CREDENTIAL;
+import static io.platforminfra.azure.AzureResourceType.LOCK;
+import static io.platforminfra.azure.AzureResourceType.LOG_ANALYTICS_WORKSPACE;
+import static io.platforminfra.azure.AzureResourceType.MAINTENANCE_CONFIGURATION_WINDOW;
+import static io.platforminfra.azure.AzureResourceType.MANAGED_CLUSTER;
+import static io.platforminfra.azure.AzureResourceType.NETWORK_SECURITY_GROUP;
+import static io.platforminfra.azure.AzureResourceType.POLICY_ASSIGNMENT;
+import static io.platforminfra.azure.AzureResourceType.POSTGRES_CONFIGURATION;
+import static io.platforminfra.azure.AzureResourceType.POSTGRES_DATABASE;
+import static io.platforminfra.azure.AzureResourceType.POSTGRES_FIREWALL_RULE;
+import static io.platforminfra.azure.AzureResourceType.POSTGRES_SERVER;
+import static io.platforminfra.azure.AzureResourceType.PRIVATE_ENDPOINT;
+import static io.platforminfra.azure.AzureResourceType.RESOURCE_GROUP;
+import static io.platforminfra.azure.AzureResourceType.ROLE_ASSIGNMENT;
+import static io.platforminfra.azure.AzureResourceType.SECURITY_RULE;
+import static io.platforminfra.azure.AzureResourceType.STORAGE_ACCOUNT;
+import static io.platforminfra.azure.AzureResourceType.SUBNET;
+import static io.platforminfra.azure.AzureResourceType.USER_ASSIGNED_IDENTITY;
+import static io.platforminfra.azure.AzureResourceType.VAULT;
+import static io.platforminfra.azure.AzureResourceType.VIRTUAL_NETWORK;
 import static io.platforminfra.policy.Scope.ADVICE;
 import static io.platforminfra.policy.Scope.EVERY_STAGE;
 import static io.platforminfra.policy.Scope.PRODUCTION;
@@ -56,23 +81,28 @@ public final class Rules {
     private static final String OPEN_LIMIT_SOURCE = "platform judgement: a /8 is the largest block held by one"
             + " organisation (IANA IPv4 Address Space Registry)";
 
+    /** Resources that must carry the standard tags (cost, ownership and origin are read from them). */
+    private static final Set<AzureResourceType> TAGGED = Set.of(RESOURCE_GROUP, VIRTUAL_NETWORK,
+            NETWORK_SECURITY_GROUP, PRIVATE_ENDPOINT, LOG_ANALYTICS_WORKSPACE, MANAGED_CLUSTER, VAULT, STORAGE_ACCOUNT,
+            POSTGRES_SERVER, USER_ASSIGNED_IDENTITY);
+
     /** Every rule, in the order reports and the documentation list them. */
     public static final List<Rule> ALL = List.of(
             // --- AKS
             rule("PI-AKS-001", "CKV_AZURE_5", HIGH, EVERY_STAGE, "AKS uses Entra ID with Azure RBAC",
                     "Access to the cluster is granted and revoked with Entra ID groups, reviewable in one place.",
                     AKS_BASELINE + ", IM-1 and PA-7", "Built in: AksCluster always sets aadProfile (managed, Azure RBAC).",
-                    each(Types.CLUSTER, r -> r.is("aadProfile.managed", true) && r.is("aadProfile.enableAzureRBAC", true)
+                    each(MANAGED_CLUSTER, r -> r.is("aadProfile.managed", true) && r.is("aadProfile.enableAzureRBAC", true)
                             && r.is("enableRBAC", true), "Entra ID integration with Azure RBAC is off")),
             rule("PI-AKS-002", "CKV_AZURE_141", HIGH, EVERY_STAGE, "AKS local accounts are disabled",
                     "The local admin kubeconfig bypasses Entra ID, cannot be revoked per person and is never audited.",
                     AKS_BASELINE + ", IM-1", "Built in: AksCluster sets disableLocalAccounts.",
-                    each(Types.CLUSTER, r -> r.is("disableLocalAccounts", true), "local accounts are enabled")),
+                    each(MANAGED_CLUSTER, r -> r.is("disableLocalAccounts", true), "local accounts are enabled")),
             rule("PI-AKS-003", "CKV_AZURE_6", HIGH, EVERY_STAGE,
                     "The AKS API server is private or limited to authorized IP ranges",
                     "An API server open to the internet is exposed to credential stuffing and to every future CVE.",
                     AKS_BASELINE + ", NS-2", "Set cluster.authorizedIpRanges or cluster.privateCluster: true.",
-                    each(Types.CLUSTER, r -> r.is("apiServerAccessProfile.enablePrivateCluster", true)
+                    each(MANAGED_CLUSTER, r -> r.is("apiServerAccessProfile.enablePrivateCluster", true)
                                     || !r.list("apiServerAccessProfile.authorizedIPRanges").isEmpty(),
                             "the API server is public without authorized IP ranges")),
             rule("PI-AKS-004", null, HIGH, EVERY_STAGE, "No authorized IP range of AKS opens the API server to the world",
@@ -81,23 +111,23 @@ public final class Rules {
                             + " than " + OPEN_LIMIT + " is open to the internet.",
                     AKS_BASELINE + ", NS-2; " + OPEN_LIMIT_SOURCE, "Remove the range from cluster.authorizedIpRanges;"
                             + " name the office and agent egress ranges instead.",
-                    target -> target.ofType(Types.CLUSTER).stream().flatMap(r -> IpRanges.openToTheInternet(
+                    target -> target.ofType(MANAGED_CLUSTER).stream().flatMap(r -> IpRanges.openToTheInternet(
                                     r.list("apiServerAccessProfile.authorizedIPRanges")).stream()
                             .map(why -> Finding.of(r, "the authorized IP ranges open the API server to the internet: "
                                     + why))).toList()),
             rule("PI-AKS-005", "CKV_AZURE_7", HIGH, EVERY_STAGE, "AKS enforces network policies",
                     "Without network policies every pod can reach every other pod and the node network.",
                     AKS_BASELINE + ", NS-1", "Built in: AksCluster sets networkProfile.networkPolicy (Cilium).",
-                    each(Types.CLUSTER, r -> r.text("networkProfile.networkPolicy").filter(p -> !p.isBlank()
+                    each(MANAGED_CLUSTER, r -> r.text("networkProfile.networkPolicy").filter(p -> !p.isBlank()
                             && !p.equalsIgnoreCase("none")).isPresent(), "no network policy engine")),
             rule("PI-AKS-006", "CKV_AZURE_116", MEDIUM, EVERY_STAGE, "AKS runs the Azure Policy add-on",
                     "Admission control enforces pod security standards the same way in every stage.",
                     AKS_BASELINE + ", PV-2", "Built in: AksCluster enables addonProfiles.azurepolicy.",
-                    each(Types.CLUSTER, r -> r.is("addonProfiles.azurepolicy.enabled", true), "the Azure Policy add-on is off")),
+                    each(MANAGED_CLUSTER, r -> r.is("addonProfiles.azurepolicy.enabled", true), "the Azure Policy add-on is off")),
             rule("PI-AKS-007", "CKV_AZURE_171", MEDIUM, EVERY_STAGE, "AKS has an automatic upgrade channel",
                     "Clusters that are upgraded by hand fall behind on security patches and out of support.",
                     AKS_BASELINE + ", PV-6", "Set cluster.upgradeChannel to patch, stable, rapid or node-image.",
-                    each(Types.CLUSTER, r -> r.text("autoUpgradeProfile.upgradeChannel")
+                    each(MANAGED_CLUSTER, r -> r.text("autoUpgradeProfile.upgradeChannel")
                             .filter(c -> !c.equalsIgnoreCase("none")).isPresent(), "no automatic upgrade channel")),
             rule("PI-AKS-008", "CKV_AZURE_4", MEDIUM, EVERY_STAGE, "AKS sends container logs and metrics to Log Analytics",
                     "Incidents are investigated from logs; a cluster without them cannot be audited. The agent"
@@ -106,7 +136,7 @@ public final class Rules {
                     AKS_BASELINE + ", LT-3; azure-monitor/containers/container-insights-authentication.md",
                     "Built in: AksCluster enables the monitoring agent (omsagent) with useAADAuth and associates its"
                             + " data collection rule with the cluster.",
-                    target -> target.ofType(Types.CLUSTER).stream().flatMap(cluster -> {
+                    target -> target.ofType(MANAGED_CLUSTER).stream().flatMap(cluster -> {
                         if (!cluster.is("addonProfiles.omsagent.enabled", true)) {
                             return Stream.of(Finding.of(cluster, "the monitoring agent is off"));
                         }
@@ -117,30 +147,30 @@ public final class Rules {
                             return Stream.of(Finding.of(cluster, "the monitoring agent uses the retired workspace-key"
                                     + " authentication (useAADAuth is not \"true\")"));
                         }
-                        return dependents(target, ResourceTypes.DATA_COLLECTION_RULE_ASSOCIATION, cluster).isEmpty()
+                        return dependents(target, DATA_COLLECTION_RULE_ASSOCIATION, cluster).isEmpty()
                                 ? Stream.of(Finding.of(cluster, "no data collection rule is associated with it"))
                                 : Stream.empty();
                     }).toList()),
             rule("PI-AKS-009", "CKV_AZURE_143", HIGH, EVERY_STAGE, "AKS nodes have no public IP addresses",
                     "A public IP per node exposes the nodes directly; egress goes through the load balancer instead.",
                     AKS_BASELINE + ", NS-1", "Built in: every pool sets enableNodePublicIP: false.",
-                    each(Types.CLUSTER, r -> r.list("agentPoolProfiles").stream().noneMatch(pool -> pool instanceof Map<?, ?> m
+                    each(MANAGED_CLUSTER, r -> r.list("agentPoolProfiles").stream().noneMatch(pool -> pool instanceof Map<?, ?> m
                             && Boolean.TRUE.equals(m.get("enableNodePublicIP"))), "a node pool gives nodes public IPs")),
             rule("PI-AKS-010", "CKV_AZURE_170", MEDIUM, PRODUCTION, "Production AKS clusters have the uptime SLA tier",
                     "The Free tier has no financially backed SLA for the API server a production release depends on.",
                     RELIABILITY + "; Checkov CKV_AZURE_170", "Set cluster.skuTier: Standard (or Premium).",
-                    each(Types.CLUSTER, r -> r.text("sku.tier").filter(t -> !t.equalsIgnoreCase("Free")).isPresent(),
+                    each(MANAGED_CLUSTER, r -> r.text("sku.tier").filter(t -> !t.equalsIgnoreCase("Free")).isPresent(),
                             "the cluster has the Free tier")),
             rule("PI-AKS-011", "CKV_AZURE_172", LOW, EVERY_STAGE, "AKS mounts Key Vault secrets with rotation",
                     "Secrets reach pods from Key Vault and follow rotation, instead of living in Kubernetes secrets.",
                     AKS_BASELINE + ", IM-8", "Built in: AksCluster enables azureKeyvaultSecretsProvider with rotation.",
-                    each(Types.CLUSTER, r -> r.is("addonProfiles.azureKeyvaultSecretsProvider.enabled", true)
+                    each(MANAGED_CLUSTER, r -> r.is("addonProfiles.azureKeyvaultSecretsProvider.enabled", true)
                                     && "true".equals(String.valueOf(r.input("addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation").orElse(""))),
                             "the Key Vault secrets provider or its rotation is off")),
             rule("PI-AKS-012", null, MEDIUM, EVERY_STAGE, "AKS workloads authenticate with workload identity",
                     "Pods get short-lived tokens for their own managed identity instead of stored credentials.",
                     AKS_BASELINE + ", IM-3", "Built in: AksCluster enables the OIDC issuer and workload identity.",
-                    each(Types.CLUSTER, r -> r.is("oidcIssuerProfile.enabled", true)
+                    each(MANAGED_CLUSTER, r -> r.is("oidcIssuerProfile.enabled", true)
                             && r.is("securityProfile.workloadIdentity.enabled", true), "workload identity is off")),
             rule("PI-AKS-013", null, HIGH, EVERY_STAGE, "Kubernetes resources use the stage's own cluster provider",
                     "A Kubernetes resource on the default provider goes to whatever cluster the local kube context"
@@ -156,14 +186,14 @@ public final class Rules {
                     "Runtime threat detection and vulnerability findings for the nodes and workloads that serve"
                             + " customers. Development stages may leave it off: it is billed per vCPU.",
                     AKS_BASELINE + ", LT-1; aks/concepts-security.md", "Leave cluster.defender at its default (true).",
-                    each(Types.CLUSTER, r -> r.is("securityProfile.defender.securityMonitoring.enabled", true),
+                    each(MANAGED_CLUSTER, r -> r.is("securityProfile.defender.securityMonitoring.enabled", true),
                             "Defender for Containers is off")),
             rule("PI-AKS-015", null, MEDIUM, EVERY_STAGE, "AKS run command is disabled",
                     "`az aks command invoke` runs commands in the cluster with AKS's own credentials, around the API"
                             + " server's network limits: nobody works on a cluster from a laptop.",
                     "aks/access-private-cluster.md, \"Disable run command\"",
                     "Built in: AksCluster sets apiServerAccessProfile.disableRunCommand.",
-                    each(Types.CLUSTER, r -> r.is("apiServerAccessProfile.disableRunCommand", true),
+                    each(MANAGED_CLUSTER, r -> r.is("apiServerAccessProfile.disableRunCommand", true),
                             "run command is enabled")),
             rule("PI-AKS-016", null, HIGH, PRODUCTION, "The pod security baseline denies privileged pods in production",
                     "The Azure Policy add-on enforces only what is assigned; without the baseline a privileged or"
@@ -171,8 +201,8 @@ public final class Rules {
                     AKS_BASELINE + ", PV-2; aks/use-azure-policy.md; Azure Policy initiative "
                             + BuiltInPolicies.POD_SECURITY_BASELINE,
                     "Leave cluster.podSecurityBaseline at its default (deny).",
-                    target -> target.ofType(Types.CLUSTER).stream().flatMap(cluster -> {
-                        var assignments = dependents(target, ResourceTypes.POLICY_ASSIGNMENT, cluster).stream()
+                    target -> target.ofType(MANAGED_CLUSTER).stream().flatMap(cluster -> {
+                        var assignments = dependents(target, POLICY_ASSIGNMENT, cluster).stream()
                                 .filter(a -> a.text("policyDefinitionId").filter(id -> id.toLowerCase(Locale.ROOT)
                                         .endsWith(BuiltInPolicies.POD_SECURITY_BASELINE.toLowerCase(Locale.ROOT)))
                                         .isPresent()).toList();
@@ -188,8 +218,8 @@ public final class Rules {
                             + " at a fraction of kube-audit's cost.",
                     AKS_BASELINE + ", LT-3; aks/monitor-aks.md (resource logs)",
                     "Built in: AksCluster sends kube-audit-admin in its diagnostic settings.",
-                    target -> target.ofType(Types.CLUSTER).stream()
-                            .filter(cluster -> dependents(target, Types.DIAGNOSTIC_SETTING, cluster).stream()
+                    target -> target.ofType(MANAGED_CLUSTER).stream()
+                            .filter(cluster -> dependents(target, DIAGNOSTIC_SETTING, cluster).stream()
                                     .noneMatch(d -> d.list("logs").stream().anyMatch(log -> log instanceof Map<?, ?> m
                                             && Set.of("kube-audit-admin", "kube-audit").contains(m.get("category"))
                                             && Boolean.TRUE.equals(m.get("enabled")))))
@@ -198,8 +228,8 @@ public final class Rules {
             rule("PI-AKS-018", null, LOW, PRODUCTION, "Production AKS clusters upgrade inside a maintenance window",
                     "Without a window AKS upgrades the cluster whenever a new version is out, also at peak traffic.",
                     "aks/planned-maintenance.md", "Set cluster.maintenanceWindow (default: Sunday 02:00 UTC, 4 hours).",
-                    target -> target.ofType(Types.CLUSTER).stream()
-                            .filter(cluster -> dependents(target, ResourceTypes.MAINTENANCE_CONFIGURATION_WINDOW,
+                    target -> target.ofType(MANAGED_CLUSTER).stream()
+                            .filter(cluster -> dependents(target, MAINTENANCE_CONFIGURATION_WINDOW,
                                     cluster).isEmpty())
                             .map(cluster -> Finding.of(cluster, "has no auto-upgrade maintenance window")).toList()),
             rule("PI-AKS-019", null, MEDIUM, PRODUCTION, "Production node pools spread across availability zones",
@@ -209,11 +239,11 @@ public final class Rules {
                             + " waive this rule with the reason.",
                     target -> {
                         var findings = new ArrayList<Finding>();
-                        target.ofType(Types.CLUSTER).forEach(cluster -> cluster.list("agentPoolProfiles").stream()
+                        target.ofType(MANAGED_CLUSTER).forEach(cluster -> cluster.list("agentPoolProfiles").stream()
                                 .filter(pool -> pool instanceof Map<?, ?> m && zoneCount(m.get("availabilityZones")) < 2)
                                 .forEach(pool -> findings.add(Finding.of(cluster, "pool " + ((Map<?, ?>) pool).get("name")
                                         + " is in fewer than two zones"))));
-                        target.ofType(ResourceTypes.AGENT_POOL).stream()
+                        target.ofType(AGENT_POOL).stream()
                                 .filter(pool -> zoneCount(pool.input("availabilityZones").orElse(null)) < 2)
                                 .forEach(pool -> findings.add(Finding.of(pool, "is in fewer than two zones")));
                         return findings;
@@ -226,10 +256,10 @@ public final class Rules {
                     "vocabulary/src/main/java/io/platforminfra/azure/VersionSupport.java (dated table; docs/versions.md)",
                     "Move the stack file's cluster.kubernetesVersion or database.version to a newer supported version.",
                     target -> Stream.of(
-                                    versions(target, Types.CLUSTER, "kubernetesVersion", VersionSupport.Product.KUBERNETES),
-                                    versions(target, ResourceTypes.AGENT_POOL, "orchestratorVersion",
+                                    versions(target, MANAGED_CLUSTER, "kubernetesVersion", VersionSupport.Product.KUBERNETES),
+                                    versions(target, AGENT_POOL, "orchestratorVersion",
                                             VersionSupport.Product.KUBERNETES),
-                                    versions(target, Types.POSTGRES, "version", VersionSupport.Product.POSTGRESQL))
+                                    versions(target, POSTGRES_SERVER, "version", VersionSupport.Product.POSTGRESQL))
                             .flatMap(List::stream).toList()),
             // --- Key Vault
             rule("PI-KV-001", "CKV_AZURE_110", HIGH, PRODUCTION, "Key Vault has purge protection",
@@ -237,112 +267,112 @@ public final class Rules {
                             + " Development stages may turn it off to be torn down and created again: with it, the"
                             + " deleted vault keeps its name for the whole retention.",
                     KV_BASELINE + ", DP-8", "Leave secretStore.purgeProtection at its default (true).",
-                    each(Types.VAULT, r -> r.is("properties.enablePurgeProtection", true), "purge protection is off")),
+                    each(VAULT, r -> r.is("properties.enablePurgeProtection", true), "purge protection is off")),
             rule("PI-KV-002", "CKV_AZURE_42", HIGH, EVERY_STAGE, "Key Vault has soft delete",
                     "Deleted secrets stay recoverable for the retention period.",
                     KV_BASELINE + ", DP-8", "Built in: SecretStore enables soft delete.",
-                    each(Types.VAULT, r -> r.is("properties.enableSoftDelete", true), "soft delete is off")),
+                    each(VAULT, r -> r.is("properties.enableSoftDelete", true), "soft delete is off")),
             rule("PI-KV-003", null, HIGH, EVERY_STAGE, "Key Vault uses Azure RBAC, not access policies",
                     "Access policies are invisible to Azure RBAC reviews and grant whole object classes at once.",
                     KV_BASELINE + ", PA-7", "Built in: SecretStore sets enableRbacAuthorization and no access policies.",
-                    each(Types.VAULT, r -> r.is("properties.enableRbacAuthorization", true)
+                    each(VAULT, r -> r.is("properties.enableRbacAuthorization", true)
                             && r.list("properties.accessPolicies").isEmpty(), "access policies instead of Azure RBAC")),
             rule("PI-KV-004", "CKV_AZURE_109", HIGH, EVERY_STAGE, "Key Vault denies network access by default",
                     "Only the private endpoint, trusted Azure services and named ranges may reach the vault.",
                     KV_BASELINE + ", NS-2", "Built in: SecretStore sets networkAcls.defaultAction: Deny.",
-                    each(Types.VAULT, r -> r.is("properties.networkAcls.defaultAction", "Deny"), "the firewall allows by default")),
+                    each(VAULT, r -> r.is("properties.networkAcls.defaultAction", "Deny"), "the firewall allows by default")),
             rule("PI-KV-005", "CKV_AZURE_189", HIGH, EVERY_STAGE,
                     "Key Vault public network access is off or limited to named ranges",
                     "A vault reachable from the internet depends on its credentials alone.",
                     KV_BASELINE + ", NS-2; " + OPEN_LIMIT_SOURCE, "Leave secretStore.allowedIpRanges empty, or list"
                             + " specific ranges (never 0.0.0.0/0, together at most " + OPEN_LIMIT + ").",
-                    publicAccessLimited(Types.VAULT, "properties.publicNetworkAccess", "properties.networkAcls.ipRules",
+                    publicAccessLimited(VAULT, "properties.publicNetworkAccess", "properties.networkAcls.ipRules",
                             "value")),
             rule("PI-KV-006", "CKV2_AZURE_32", MEDIUM, EVERY_STAGE, "Key Vault is reached through a private endpoint",
                     "Workloads reach the vault over the virtual network, not over the internet.",
                     KV_BASELINE + ", NS-2", "Built in: SecretStore creates a private endpoint for the vault.",
-                    reachedPrivately(Types.VAULT, "no private endpoint")),
+                    reachedPrivately(VAULT, "no private endpoint")),
             // --- Storage
             rule("PI-ST-001", "CKV_AZURE_3", HIGH, EVERY_STAGE, "Storage accepts HTTPS only",
                     "Data in transit is always encrypted.", ST_BASELINE + ", DP-3",
                     "Built in: ObjectStorage sets enableHttpsTrafficOnly.",
-                    each(Types.STORAGE_ACCOUNT, r -> r.is("enableHttpsTrafficOnly", true), "HTTP is allowed")),
+                    each(STORAGE_ACCOUNT, r -> r.is("enableHttpsTrafficOnly", true), "HTTP is allowed")),
             rule("PI-ST-002", "CKV_AZURE_44", HIGH, EVERY_STAGE, "Storage requires TLS 1.2",
                     "TLS 1.0 and 1.1 have known weaknesses and are retired by Azure.", ST_BASELINE + ", DP-3",
                     "Built in: ObjectStorage sets minimumTlsVersion TLS1_2.",
-                    each(Types.STORAGE_ACCOUNT, r -> r.is("minimumTlsVersion", "TLS1_2"), "TLS older than 1.2 is accepted")),
+                    each(STORAGE_ACCOUNT, r -> r.is("minimumTlsVersion", "TLS1_2"), "TLS older than 1.2 is accepted")),
             rule("PI-ST-003", "CKV_AZURE_190", HIGH, EVERY_STAGE, "Storage allows no anonymous blob access",
                     "A container made public by mistake publishes its data to everyone.", ST_BASELINE + ", DP-2",
                     "Built in: ObjectStorage sets allowBlobPublicAccess: false.",
-                    each(Types.STORAGE_ACCOUNT, r -> r.is("allowBlobPublicAccess", false), "anonymous blob access is allowed")),
+                    each(STORAGE_ACCOUNT, r -> r.is("allowBlobPublicAccess", false), "anonymous blob access is allowed")),
             rule("PI-ST-004", "CKV_AZURE_59", HIGH, EVERY_STAGE,
                     "Storage public network access is off or limited to named ranges",
                     "An account reachable from the internet depends on its credentials alone.",
                     ST_BASELINE + ", NS-2; " + OPEN_LIMIT_SOURCE,
                     "Leave storage.allowedIpRanges empty, or list specific ranges (never 0.0.0.0/0, together at most "
                             + OPEN_LIMIT + ").",
-                    publicAccessLimited(Types.STORAGE_ACCOUNT, "publicNetworkAccess", "networkRuleSet.ipRules",
+                    publicAccessLimited(STORAGE_ACCOUNT, "publicNetworkAccess", "networkRuleSet.ipRules",
                             "iPAddressOrRange")),
             rule("PI-ST-005", "CKV_AZURE_35", HIGH, EVERY_STAGE, "Storage denies network access by default",
                     "Only the private endpoint, trusted Azure services and named ranges may reach the account.",
                     ST_BASELINE + ", NS-2", "Built in: ObjectStorage sets networkRuleSet.defaultAction: Deny.",
-                    each(Types.STORAGE_ACCOUNT, r -> r.is("networkRuleSet.defaultAction", "Deny"), "the firewall allows by default")),
+                    each(STORAGE_ACCOUNT, r -> r.is("networkRuleSet.defaultAction", "Deny"), "the firewall allows by default")),
             rule("PI-ST-006", "CKV2_AZURE_40", HIGH, EVERY_STAGE, "Storage refuses shared key authorization",
                     "Account keys grant everything, never expire and leave no trace of who used them.",
                     ST_BASELINE + ", IM-1", "Built in: ObjectStorage sets allowSharedKeyAccess: false.",
-                    each(Types.STORAGE_ACCOUNT, r -> r.is("allowSharedKeyAccess", false), "shared keys are accepted")),
+                    each(STORAGE_ACCOUNT, r -> r.is("allowSharedKeyAccess", false), "shared keys are accepted")),
             rule("PI-ST-007", "CKV_AZURE_206", MEDIUM, PRODUCTION, "Production storage is replicated beyond one datacenter",
                     "LRS keeps three copies in one datacenter: a datacenter outage takes the data offline.",
                     RELIABILITY + "; Checkov CKV_AZURE_206", "Set storage.replication to ZRS, GZRS or RAGZRS.",
-                    each(Types.STORAGE_ACCOUNT, r -> r.text("sku.name").filter(s -> !s.endsWith("_LRS")).isPresent(),
+                    each(STORAGE_ACCOUNT, r -> r.text("sku.name").filter(s -> !s.endsWith("_LRS")).isPresent(),
                             "locally redundant storage (LRS)")),
             rule("PI-ST-008", "CKV2_AZURE_38", MEDIUM, EVERY_STAGE, "Deleted blobs and containers can be recovered",
                     "Soft delete turns an accidental or malicious delete into a restore instead of a loss.",
                     ST_BASELINE + ", BR-1", "Built in: ObjectStorage enables soft delete (storage.softDeleteDays).",
-                    each(Types.BLOB_SERVICE, r -> r.is("deleteRetentionPolicy.enabled", true)
+                    each(BLOB_SERVICE, r -> r.is("deleteRetentionPolicy.enabled", true)
                             && r.is("containerDeleteRetentionPolicy.enabled", true), "soft delete is off")),
             rule("PI-ST-009", "CKV_AZURE_34", HIGH, EVERY_STAGE, "Blob containers are private",
                     "A public container serves its blobs to anyone with the URL.", ST_BASELINE + ", DP-2",
                     "Built in: ObjectStorage creates containers with publicAccess None.",
-                    each(Types.BLOB_CONTAINER, r -> r.text("publicAccess").filter("None"::equals).isPresent(),
+                    each(BLOB_CONTAINER, r -> r.text("publicAccess").filter("None"::equals).isPresent(),
                             "the container is public")),
             rule("PI-ST-010", null, LOW, EVERY_STAGE, "Storage does not replicate to other tenants",
                     "Object replication to another tenant copies data out of the company's control.",
                     ST_BASELINE + ", DP-2", "Built in: ObjectStorage sets allowCrossTenantReplication: false.",
-                    each(Types.STORAGE_ACCOUNT, r -> r.is("allowCrossTenantReplication", false),
+                    each(STORAGE_ACCOUNT, r -> r.is("allowCrossTenantReplication", false),
                             "cross-tenant replication is allowed")),
             // --- PostgreSQL
             rule("PI-PG-001", null, HIGH, EVERY_STAGE, "PostgreSQL has no public access",
                     "A server in a delegated subnet has no public endpoint at all.", PG_BASELINE + ", NS-2",
                     "Built in: Database places the server in the delegated database subnet.",
-                    each(Types.POSTGRES, r -> r.isSet("network.delegatedSubnetResourceId"), "the server is publicly reachable")),
+                    each(POSTGRES_SERVER, r -> r.isSet("network.delegatedSubnetResourceId"), "the server is publicly reachable")),
             rule("PI-PG-002", null, HIGH, EVERY_STAGE, "PostgreSQL authenticates with Entra ID",
                     "Database access follows group membership and is revoked with it.", PG_BASELINE + ", IM-1",
                     "Built in: Database enables Entra ID authentication with database.adminGroupObjectId as admin.",
-                    each(Types.POSTGRES, r -> r.is("authConfig.activeDirectoryAuth", "Enabled"), "Entra ID authentication is off")),
+                    each(POSTGRES_SERVER, r -> r.is("authConfig.activeDirectoryAuth", "Enabled"), "Entra ID authentication is off")),
             rule("PI-PG-003", null, MEDIUM, EVERY_STAGE, "PostgreSQL password authentication is off",
                     "A password is a shared, long-lived credential; Entra ID tokens are neither.", PG_BASELINE + ", IM-1",
                     "Remove database.passwordAuth (or waive this rule with a reason and an end date).",
-                    each(Types.POSTGRES, r -> !r.is("authConfig.passwordAuth", "Enabled"), "password authentication is on")),
+                    each(POSTGRES_SERVER, r -> !r.is("authConfig.passwordAuth", "Enabled"), "password authentication is on")),
             rule("PI-PG-004", "CKV_AZURE_136", HIGH, PRODUCTION, "Production PostgreSQL backups are geo-redundant",
                     "A regional outage must not take the only copy of the backups with it.", PG_BASELINE + ", BR-1",
                     "Set database.geoRedundantBackup: true.",
-                    each(Types.POSTGRES, r -> r.is("backup.geoRedundantBackup", "Enabled"), "backups stay in one region")),
+                    each(POSTGRES_SERVER, r -> r.is("backup.geoRedundantBackup", "Enabled"), "backups stay in one region")),
             rule("PI-PG-005", null, HIGH, PRODUCTION, "Production PostgreSQL is highly available",
                     "A standby in another zone takes over in seconds instead of a restore taking hours.",
                     RELIABILITY, "Set database.highAvailability: ZoneRedundant (a GeneralPurpose or MemoryOptimized tier).",
-                    each(Types.POSTGRES, r -> r.text("highAvailability.mode").filter(m -> !m.equals("Disabled")).isPresent(),
+                    each(POSTGRES_SERVER, r -> r.text("highAvailability.mode").filter(m -> !m.equals("Disabled")).isPresent(),
                             "high availability is off")),
             rule("PI-PG-006", null, MEDIUM, PRODUCTION, "Production PostgreSQL keeps backups for at least 14 days",
                     "Corruption is often found days later; a week of backups may no longer reach back far enough.",
                     PG_BASELINE + ", BR-2", "Set database.backupRetentionDays to 14 or more (up to 35).",
-                    each(Types.POSTGRES, r -> r.number("backup.backupRetentionDays").filter(d -> d >= 14).isPresent(),
+                    each(POSTGRES_SERVER, r -> r.number("backup.backupRetentionDays").filter(d -> d >= 14).isPresent(),
                             "backups are kept for less than 14 days")),
             rule("PI-PG-007", null, HIGH, EVERY_STAGE, "PostgreSQL requires TLS",
                     "Connections without TLS expose credentials and data on the network.", PG_BASELINE + ", DP-3",
                     "Built in: Database sets require_secure_transport to on.",
-                    resources -> resources.ofType(Types.POSTGRES).stream()
-                            .filter(server -> resources.ofType(Types.POSTGRES_CONFIGURATION).stream().noneMatch(c ->
+                    resources -> resources.ofType(POSTGRES_SERVER).stream()
+                            .filter(server -> resources.ofType(POSTGRES_CONFIGURATION).stream().noneMatch(c ->
                                     c.dependsOn(server) && c.is("configurationName", "require_secure_transport")
                                             && c.is("value", "on")))
                             .map(server -> Finding.of(server, "require_secure_transport is not on")).toList()),
@@ -353,7 +383,7 @@ public final class Rules {
                     PG_BASELINE + ", NS-2; postgresql/flexible-server how-to-networking (\"Allow public access from"
                             + " any Azure service\"); " + OPEN_LIMIT_SOURCE,
                     "Remove the firewall rule; clients connect through the virtual network.",
-                    target -> target.ofType(Types.POSTGRES_FIREWALL_RULE).stream().flatMap(r ->
+                    target -> target.ofType(POSTGRES_FIREWALL_RULE).stream().flatMap(r ->
                             IpRanges.firewallRuleOpenToTheInternet(r.input("startIpAddress").orElse(null),
                                     r.input("endIpAddress").orElse(null)).stream()
                                     .map(why -> Finding.of(r, "the rule opens the server to the internet: " + why)))
@@ -362,14 +392,14 @@ public final class Rules {
             rule("PI-NET-001", "CKV2_AZURE_31", MEDIUM, EVERY_STAGE, "Every subnet has a network security group",
                     "A subnet without an NSG has no place to add a deny rule during an incident.",
                     MCSB + ", NS-1", "Built in: Network attaches its NSG to every subnet.",
-                    each(Types.SUBNET, r -> r.isSet("networkSecurityGroup.id"), "no network security group")),
+                    each(SUBNET, r -> r.isSet("networkSecurityGroup.id"), "no network security group")),
             rule("PI-NET-002", null, HIGH, EVERY_STAGE, "No security rule allows inbound traffic from the internet",
                     "Ingress goes through the cluster's load balancer and private endpoints, never straight to a subnet.",
                     MCSB + ", NS-1; " + OPEN_LIMIT_SOURCE, "Remove the rule, or limit its source to specific ranges"
                             + " (together at most " + OPEN_LIMIT + ").",
                     resources -> {
                         var findings = new ArrayList<Finding>();
-                        for (var nsg : resources.ofType(Types.NSG)) {
+                        for (var nsg : resources.ofType(NETWORK_SECURITY_GROUP)) {
                             nsg.list("securityRules").forEach(rule -> {
                                 if (rule instanceof Map<?, ?> m) {
                                     opensInbound(m).ifPresent(why -> findings.add(Finding.of(nsg, "rule " + m.get("name")
@@ -377,7 +407,7 @@ public final class Rules {
                                 }
                             });
                         }
-                        resources.ofType(Types.SECURITY_RULE).forEach(r -> opensInbound(r.inputs()).ifPresent(why ->
+                        resources.ofType(SECURITY_RULE).forEach(r -> opensInbound(r.inputs()).ifPresent(why ->
                                 findings.add(Finding.of(r, "allows inbound traffic from the internet: " + why))));
                         return findings;
                     }),
@@ -386,18 +416,18 @@ public final class Rules {
                     "Owner, Contributor and access administration roles let a principal change anything, including"
                             + " who else may; the program grants only data-plane and reader roles.",
                     MCSB + ", PA-7", "Grant a narrower built-in role through a component method.",
-                    each(Types.ROLE_ASSIGNMENT, r -> r.text("roleDefinitionId").map(Rules::privileged).filter(p -> !p).isPresent()
+                    each(ROLE_ASSIGNMENT, r -> r.text("roleDefinitionId").map(Rules::privileged).filter(p -> !p).isPresent()
                             || r.input("roleDefinitionId").filter(PolicyResource.Value.UNKNOWN::equals).isPresent(),
                             "grants a privileged role")),
             rule("PI-ID-002", null, MEDIUM, EVERY_STAGE, "Access is granted to groups and workload identities, never to people",
                     "Access given to a person outlives their role; groups are reviewed and emptied in one place.",
                     MCSB + ", PA-1", "Grant to an Entra ID group (platform-infra:access) or a managed identity.",
-                    each(Types.ROLE_ASSIGNMENT, r -> r.text("principalType").filter(t -> t.equals("Group")
+                    each(ROLE_ASSIGNMENT, r -> r.text("principalType").filter(t -> t.equals("Group")
                             || t.equals("ServicePrincipal")).isPresent(), "granted to a user or an unnamed principal type")),
             rule("PI-ID-003", null, MEDIUM, EVERY_STAGE, "Federated credentials trust only a Kubernetes service account",
                     "A federated credential with another subject lets an outside token act as the identity.",
                     MCSB + ", IM-3", "Built in: AksCluster federates system:serviceaccount:<namespace>:workload only.",
-                    each(Types.FEDERATED_CREDENTIAL, r -> r.text("subject").filter(s -> s.startsWith("system:serviceaccount:"))
+                    each(FEDERATED_IDENTITY_CREDENTIAL, r -> r.text("subject").filter(s -> s.startsWith("system:serviceaccount:"))
                             .isPresent() && r.list("audiences").equals(List.of("api://AzureADTokenExchange")),
                             "trusts a subject or audience other than a service account")),
             // --- Tags
@@ -405,7 +435,7 @@ public final class Rules {
                     "Cost, ownership and origin of every resource are read from its tags.",
                     "Cloud Adoption Framework, resource tagging", "Built in: the program tags every resource; set"
                             + " platform-infra:owner and platform-infra:costCenter.",
-                    resources -> resources.resources().stream().filter(r -> Types.TAGGED.contains(r.baseType()))
+                    resources -> resources.resources().stream().filter(r -> r.azureType().filter(TAGGED::contains).isPresent())
                             .filter(r -> !(r.input("tags").orElse(null) instanceof Map<?, ?> tags
                                     && tags.keySet().containsAll(List.of("stage", "owner", "cost-center", "managed-by",
                                     "repository"))))
@@ -414,13 +444,13 @@ public final class Rules {
             rule("PI-MON-001", null, MEDIUM, EVERY_STAGE, "Cluster, vault, storage and database send diagnostics",
                     "Audit logs of the stateful services are where an investigation starts.", MCSB + ", LT-3",
                     "Built in: each component sends its diagnostic settings to the stage's workspace.",
-                    resources -> resources.resources().stream().filter(r -> Types.STATEFUL.contains(r.baseType()))
-                            .filter(target -> resources.ofType(Types.DIAGNOSTIC_SETTING).stream().noneMatch(d -> d.dependsOn(target)))
+                    resources -> resources.resources().stream().filter(r -> guardedInProduction(r))
+                            .filter(target -> resources.ofType(DIAGNOSTIC_SETTING).stream().noneMatch(d -> d.dependsOn(target)))
                             .map(target -> Finding.of(target, "sends no diagnostic settings")).toList()),
             rule("PI-MON-002", null, LOW, PRODUCTION, "Production logs are kept for at least 90 days",
                     "Security investigations regularly reach back more than a month.", MCSB + ", LT-6",
                     "Set monitoring.retentionDays to 90 or more.",
-                    each(Types.WORKSPACE, r -> r.number("retentionInDays").filter(d -> d >= 90).isPresent(),
+                    each(LOG_ANALYTICS_WORKSPACE, r -> r.number("retentionInDays").filter(d -> d >= 90).isPresent(),
                             "logs are kept for less than 90 days")),
             // --- Governance
             rule("PI-GOV-001", null, HIGH, PRODUCTION_ONLY, "Production stateful resources are protected in Pulumi",
@@ -429,15 +459,15 @@ public final class Rules {
                     "Pulumi resource option protect; platform-infra incident review",
                     "Built in for production stages (environmentType: production).",
                     resources -> resources.resources().stream()
-                            .filter(r -> (Types.STATEFUL.contains(r.baseType()) || r.baseType().equals(Types.POSTGRES_DATABASE))
+                            .filter(r -> (guardedInProduction(r) || r.azureType().filter(POSTGRES_DATABASE::equals).isPresent())
                                     && !r.protect())
                             .map(r -> Finding.of(r, "is not protected")).toList()),
             rule(LOCK_RULE, null, HIGH, PRODUCTION_ONLY, "Production stateful resources have a CanNotDelete lock",
                     "A lock stops a delete from the portal or any tool, which Pulumi's protect cannot.",
                     "Azure Resource Manager: lock resources to prevent unexpected changes (Microsoft Learn)",
                     "Built in for production stages.",
-                    resources -> resources.resources().stream().filter(r -> Types.STATEFUL.contains(r.baseType()))
-                            .filter(target -> resources.ofType(Types.LOCK).stream().noneMatch(lock ->
+                    resources -> resources.resources().stream().filter(r -> guardedInProduction(r))
+                            .filter(target -> resources.ofType(LOCK).stream().noneMatch(lock ->
                                     lock.dependsOn(target) && lock.is("level", "CanNotDelete")))
                             .map(target -> Finding.of(target, "has no CanNotDelete lock")).toList()),
             rule(PolicyCheck.EXPIRED_WAIVER_RULE, null, HIGH, EVERY_STAGE, "Waivers are renewed or removed when they expire",
@@ -449,8 +479,16 @@ public final class Rules {
     private Rules() {
     }
 
+    /**
+     * Whether production must protect, lock and monitor {@code resource}: the types the one table marks
+     * {@link AzureResourceType#guardedInProduction()}.
+     */
+    private static boolean guardedInProduction(PolicyResource resource) {
+        return resource.azureType().filter(AzureResourceType::guardedInProduction).isPresent();
+    }
+
     /** The resources of {@code type} that depend on {@code target} (are attached to it). */
-    private static List<PolicyResource> dependents(PolicyTarget target, String type, PolicyResource of) {
+    private static List<PolicyResource> dependents(PolicyTarget target, AzureResourceType type, PolicyResource of) {
         return target.ofType(type).stream().filter(r -> r.dependsOn(of)).toList();
     }
 
@@ -459,7 +497,7 @@ public final class Rules {
     }
 
     /** A finding for each resource of {@code type} whose version at {@code path} ends within the warning days. */
-    private static List<Finding> versions(PolicyTarget target, String type, String path, VersionSupport.Product product) {
+    private static List<Finding> versions(PolicyTarget target, AzureResourceType type, String path, VersionSupport.Product product) {
         return target.ofType(type).stream().flatMap(r -> r.text(path).flatMap(version ->
                         VersionSupport.endingSoon(product, version, target.asOf())
                                 .map(last -> Finding.of(r, product.title() + " " + version + " leaves standard support"
@@ -479,7 +517,7 @@ public final class Rules {
     }
 
     /** A check of every resource of {@code type}: a finding with {@code problem} where {@code holds} is false. */
-    private static Rule.Check each(String type, Predicate<PolicyResource> holds, String problem) {
+    private static Rule.Check each(AzureResourceType type, Predicate<PolicyResource> holds, String problem) {
         return target -> target.ofType(type).stream().filter(holds.negate()).map(r -> Finding.of(r, problem)).toList();
     }
 
@@ -487,7 +525,7 @@ public final class Rules {
      * Public access is off, or on only for specific ranges that together do not open the resource to the internet
      * ({@link IpRanges#openToTheInternet}: judged on what the list covers, not on how an entry is spelled).
      */
-    private static Rule.Check publicAccessLimited(String type, String accessPath, String rulesPath, String rangeField) {
+    private static Rule.Check publicAccessLimited(AzureResourceType type, String accessPath, String rulesPath, String rangeField) {
         return target -> target.ofType(type).stream().flatMap(r -> {
             if (r.is(accessPath, "Disabled")) {
                 return Stream.<Finding>empty();
@@ -503,9 +541,9 @@ public final class Rules {
     }
 
     /** The resource of {@code type} has a private endpoint that depends on it (it connects to its ID). */
-    private static Rule.Check reachedPrivately(String type, String problem) {
+    private static Rule.Check reachedPrivately(AzureResourceType type, String problem) {
         return target -> target.ofType(type).stream()
-                .filter(resource -> target.ofType(Types.PRIVATE_ENDPOINT).stream().noneMatch(pe -> pe.dependsOn(resource)))
+                .filter(resource -> target.ofType(PRIVATE_ENDPOINT).stream().noneMatch(pe -> pe.dependsOn(resource)))
                 .map(resource -> Finding.of(resource, problem)).toList();
     }
 

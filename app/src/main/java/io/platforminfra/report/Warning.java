@@ -1,7 +1,6 @@
 package io.platforminfra.report;
 
-import io.platforminfra.azure.ResourceTypes;
-import io.platforminfra.azure.StatefulTypes;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.plan.Action;
 import io.platforminfra.plan.PlanValues;
 
@@ -14,8 +13,8 @@ import java.util.Optional;
  * Why a step needs a reviewer's explicit attention before merging.
  *
  * @param step     the step
- * @param lostWith what goes with the resource when it is deleted or replaced, from the one table of stateful types
- *                 ({@link StatefulTypes}); empty when nothing is lost
+ * @param lostWith what goes with the resource when it is deleted or replaced, from the one table of types
+ *                 ({@link AzureResourceType#loss()}); empty when nothing is lost
  * @param lockedBy the Pulumi name of the lock that stays over the resource while it is deleted; empty when none
  * @param reasons  every reason, at least one
  */
@@ -23,7 +22,10 @@ public record Warning(PreviewStep step, Optional<String> lostWith, Optional<Stri
 
     /** The reasons to warn. */
     public enum Reason {
-        /** A stateful resource (see {@link StatefulTypes}) is replaced: the old one and its data go. */
+        /**
+         * A stateful resource (its type {@link AzureResourceType#losesData()}) is replaced: the old one and its data
+         * go.
+         */
         REPLACES_STATEFUL,
         /** A stateful resource is deleted. */
         DELETES_STATEFUL,
@@ -76,7 +78,7 @@ public record Warning(PreviewStep step, Optional<String> lostWith, Optional<Stri
     /** A lock the preview keeps (not deleted or replaced by it) that covers the resource of {@code step}. */
     private static Optional<PreviewStep> lockThatStays(PreviewStep step, Preview preview) {
         return preview.steps().stream()
-                .filter(lock -> StatefulTypes.withoutApiVersion(lock.type()).equals(ResourceTypes.LOCK) && !lock.deletes())
+                .filter(lock -> AzureResourceType.LOCK.isTypeOf(lock.type()) && !lock.deletes())
                 .filter(lock -> lock.dependencies().contains(step.urn().text()))
                 .findFirst();
     }
@@ -87,15 +89,16 @@ public record Warning(PreviewStep step, Optional<String> lostWith, Optional<Stri
      * in the same preview (whatever it does) whose {@code resourceName} is the identity's Azure name.
      */
     private static Optional<String> losesData(PreviewStep step, Preview preview) {
-        return StatefulTypes.of(step.type()).filter(type -> type.onlyWhenReferencedBy()
-                .map(referencing -> referenced(step, referencing, preview)).orElse(true))
-                .map(StatefulTypes.StatefulType::lostWith);
+        return AzureResourceType.of(step.type()).flatMap(AzureResourceType::loss)
+                .filter(loss -> loss.onlyWhenReferencedBy()
+                        .map(referencing -> referenced(step, referencing, preview)).orElse(true))
+                .map(AzureResourceType.Loss::lostWith);
     }
 
-    private static boolean referenced(PreviewStep step, String referencingType, Preview preview) {
+    private static boolean referenced(PreviewStep step, AzureResourceType referencingType, Preview preview) {
         var names = azureNames(step);
         return !names.isEmpty() && preview.steps().stream()
-                .filter(other -> StatefulTypes.withoutApiVersion(other.type()).equals(referencingType))
+                .filter(other -> referencingType.isTypeOf(other.type()))
                 .flatMap(other -> List.of(other.before(), other.after()).stream())
                 .map(state -> state.text("resourceName").orElse(null))
                 .anyMatch(name -> name != null && names.contains(name));

@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +29,14 @@ class ReportsUnderHostileTextTest {
     /** A verdict with one waived and one failing violation, every piece of free text being {@code text}. */
     private static List<StageVerdict> verdictWith(String text) {
         var target = new PolicyTarget("prod" + text, "Pulumi.prod" + text + ".yaml", true, TestDates.AS_OF,
-                List.of(new PolicyResource(Types.STORAGE_ACCOUNT, "storage-st" + text, "urn:" + text,
+                List.of(new PolicyResource(AzureResourceType.STORAGE_ACCOUNT.token(), "storage-st" + text, "urn:" + text,
                         java.util.Map.of(), false, "", List.of())));
         var rule = Rules.byId("PI-ST-007").orElseThrow();
         var waiver = new Waiver(rule.id(), "storage-st" + text, "reason " + text, TestDates.AS_OF);
         var violations = List.of(
-                new Violation(rule, new Finding(Types.STORAGE_ACCOUNT, "storage-st" + text, "message " + text), true,
+                new Violation(rule, new Finding(AzureResourceType.STORAGE_ACCOUNT.token(), "storage-st" + text, "message " + text), true,
                         Optional.of(waiver)),
-                new Violation(Rules.byId("PI-ST-001").orElseThrow(), new Finding(Types.STORAGE_ACCOUNT + text,
+                new Violation(Rules.byId("PI-ST-001").orElseThrow(), new Finding(AzureResourceType.STORAGE_ACCOUNT.token() + text,
                         text, text), true, Optional.empty()));
         return List.of(new StageVerdict(target, violations, List.of(waiver)));
     }

@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is not written.
  */
 class RuleKeysTest {
-    private static final PolicyResource STORAGE = new PolicyResource(Types.STORAGE_ACCOUNT, "storage-st",
+    private static final PolicyResource STORAGE = new PolicyResource(AzureResourceType.STORAGE_ACCOUNT.token(), "storage-st",
             "urn:storage", Map.of(), false, "", List.of());
     private static final KeyLocations.Position CONFIG = new KeyLocations.Position(3, 1);
     private static final KeyLocations.Position STORAGE_KEY = new KeyLocations.Position(40, 3);
@@ -34,14 +35,14 @@ class RuleKeysTest {
     void everyRemediationThatNamesAStackKeyHasItsKeyAndEveryKeyIsInItsRemediation() {
         var named = Pattern.compile("\\b(cluster|secretStore|storage|database|monitoring)\\.[a-z][A-Za-z]+");
         for (var rule : Rules.ALL) {
-            var type = rule.id().equals("PI-LIFE-001") ? Types.CLUSTER : STORAGE.type();
+            var type = rule.id().equals("PI-LIFE-001") ? AzureResourceType.MANAGED_CLUSTER.token() : STORAGE.type();
             var key = RuleKeys.keyOf(rule.id(), type);
             if (named.matcher(rule.remediation()).find()) {
                 assertThat(key).as(rule.id() + ": " + rule.remediation()).isPresent();
             }
             key.ifPresent(k -> assertThat(rule.remediation()).as(rule.id()).contains(k));
         }
-        assertThat(RuleKeys.keyOf("PI-LIFE-001", Types.POSTGRES)).contains("database.version");
+        assertThat(RuleKeys.keyOf("PI-LIFE-001", AzureResourceType.POSTGRES_SERVER.token())).contains("database.version");
     }
 
     @Test
@@ -63,11 +64,11 @@ class RuleKeysTest {
     @Test
     void fingerprintsDifferPerResourceStageAndRuleAndRepeatedFindingsCountTheirOccurrence() {
         var storage = violation("PI-ST-007");
-        var other = new Violation(storage.rule(), new Finding(Types.STORAGE_ACCOUNT, "other-st", "wrong"), true,
+        var other = new Violation(storage.rule(), new Finding(AzureResourceType.STORAGE_ACCOUNT.token(), "other-st", "wrong"), true,
                 Optional.empty());
         assertThat(SarifReport.fingerprint("prod", storage))
                 .isEqualTo(SarifReport.fingerprint("prod", new Violation(storage.rule(),
-                        new Finding(Types.STORAGE_ACCOUNT, "storage-st", "another message"), false, Optional.empty())))
+                        new Finding(AzureResourceType.STORAGE_ACCOUNT.token(), "storage-st", "another message"), false, Optional.empty())))
                 .isNotEqualTo(SarifReport.fingerprint("prod", other))
                 .isNotEqualTo(SarifReport.fingerprint("dev", storage))
                 .isNotEqualTo(SarifReport.fingerprint("prod", violation("PI-ST-001")));

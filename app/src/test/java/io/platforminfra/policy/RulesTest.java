@@ -1,5 +1,6 @@
 package io.platforminfra.policy;
 
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
@@ -260,7 +261,7 @@ class RulesTest {
 
     /** The last day of AKS support of the Kubernetes minor the target's cluster runs. */
     private static LocalDate lastDayOfClusterVersion(PolicyTarget target) {
-        var version = target.ofType(CLUSTER).get(0).text("kubernetesVersion").orElseThrow();
+        var version = target.ofType(AzureResourceType.MANAGED_CLUSTER).get(0).text("kubernetesVersion").orElseThrow();
         return VersionSupport.find(VersionSupport.Product.KUBERNETES, version).orElseThrow().lastDayOfSupport();
     }
 

@@ -1,9 +1,8 @@
 package io.platforminfra.program;
 
 import com.google.gson.JsonParser;
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.common.RoleAssignmentName;
-import io.platforminfra.offline.AzureNames;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
@@ -73,14 +72,14 @@ class DeployFidelityWiringTest {
         assertSucceeded(run);
         var zones = List.of("1", "2", "3");
 
-        var cluster = run.single(ResourceTypes.MANAGED_CLUSTER);
+        var cluster = run.single(AzureResourceType.MANAGED_CLUSTER.token());
         var inlinePools = (List<?>) cluster.input("agentPoolProfiles").orElseThrow();
         assertThat(inlinePools).isNotEmpty();
         for (int i = 0; i < inlinePools.size(); i++) {
             assertThat(cluster.input("agentPoolProfiles." + i + ".availabilityZones")).as("system pool " + i)
                     .contains(zones);
         }
-        var userPools = run.ofType(ResourceTypes.AGENT_POOL);
+        var userPools = run.ofType(AzureResourceType.AGENT_POOL.token());
         assertThat(userPools).isNotEmpty().allSatisfy(pool ->
                 assertThat(pool.input("availabilityZones")).as(pool.name()).contains(zones));
     }
@@ -90,7 +89,7 @@ class DeployFidelityWiringTest {
         var run = StageRuns.run("prod");
         assertSucceeded(run);
 
-        var server = run.single(ResourceTypes.POSTGRES_SERVER);
+        var server = run.single(AzureResourceType.POSTGRES_SERVER.token());
         assertThat(server.input("highAvailability.mode")).contains("ZoneRedundant");
         assertThat(server.input("availabilityZone")).contains("1");
         assertThat(server.input("highAvailability.standbyAvailabilityZone")).contains("2");
@@ -106,7 +105,7 @@ class DeployFidelityWiringTest {
         var run = StageRuns.runWith(stage, Map.of(StackKeys.ACCESS, ACCESS));
         assertSucceeded(run);
 
-        var assignments = run.ofType(ResourceTypes.ROLE_ASSIGNMENT);
+        var assignments = run.ofType(AzureResourceType.ROLE_ASSIGNMENT.token());
         assertThat(assignments).hasSizeGreaterThan(4);
         for (var assignment : assignments) {
             var name = text(assignment, "roleAssignmentName");
@@ -139,7 +138,7 @@ class DeployFidelityWiringTest {
         assertSucceeded(run);
 
         var provider = run.single(KUBERNETES_PROVIDER);
-        var cluster = run.single(ResourceTypes.MANAGED_CLUSTER);
+        var cluster = run.single(AzureResourceType.MANAGED_CLUSTER.token());
         assertThat(provider.dependencies())
                 .as("the kubeconfig comes from an invoke; without the dependency a teardown deletes the cluster first")
                 .contains(cluster.urn());
@@ -152,14 +151,14 @@ class DeployFidelityWiringTest {
         var run = StageRuns.runWith("prod", Map.of(StackKeys.ACCESS, ACCESS));
         assertSucceeded(run);
 
-        var locks = run.ofType(ResourceTypes.LOCK);
+        var locks = run.ofType(AzureResourceType.LOCK.token());
         assertThat(locks).extracting(RegisteredResource::name)
                 .containsExactlyInAnyOrder("cluster-aks-lock", "secrets-kv-lock", "storage-st-lock", "database-psql-lock");
         for (var lock : locks) {
             var locked = run.named(lock.name().replaceFirst("-lock$", "")).orElseThrow();
             var under = under(run, lock, locked);
             assertThat(under).as("what lives under " + locked.name())
-                    .anySatisfy(r -> assertThat(r.type()).isEqualTo(ResourceTypes.DIAGNOSTIC_SETTING))
+                    .anySatisfy(r -> assertThat(r.type()).isEqualTo(AzureResourceType.DIAGNOSTIC_SETTING.token()))
                     .hasSizeGreaterThan(1);
             assertThat(lock.dependencies()).as(lock.name()).contains(locked.urn());
             for (var resource : under) {
@@ -178,7 +177,7 @@ class DeployFidelityWiringTest {
     void aDevelopmentStageHasNoLockSoItCanBeTornDown() {
         var run = StageRuns.run("dev");
         assertSucceeded(run);
-        assertThat(run.ofType(ResourceTypes.LOCK)).isEmpty();
+        assertThat(run.ofType(AzureResourceType.LOCK.token())).isEmpty();
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
@@ -190,7 +189,7 @@ class DeployFidelityWiringTest {
      */
     private static List<RegisteredResource> under(RunResult run, RegisteredResource lock, RegisteredResource locked) {
         var scope = text(lock, "scope");
-        var azureName = AzureNames.of(locked.type(), locked.inputs()).orElseThrow();
+        var azureName = AzureResourceType.azureNameIn(locked.type(), locked.inputs()).orElseThrow();
         return run.customResources().stream()
                 .filter(r -> !r.urn().equals(lock.urn()) && !r.urn().equals(locked.urn()))
                 .filter(r -> isAtOrBelow(r.input("scope"), scope) || isAtOrBelow(r.input("resourceUri"), scope)
@@ -206,7 +205,7 @@ class DeployFidelityWiringTest {
 
     /** A top-level {@code ...Name} input, other than the resource's own name, that holds {@code azureName}. */
     private static boolean namesAsParent(RegisteredResource resource, String azureName) {
-        var own = AzureNames.inputOf(resource.type());
+        var own = AzureResourceType.azureNameInputOf(resource.type());
         return resource.inputs().entrySet().stream().anyMatch(input -> input.getKey().endsWith("Name")
                 && !input.getKey().equals(own) && azureName.equals(input.getValue()));
     }
@@ -214,7 +213,7 @@ class DeployFidelityWiringTest {
     private static Map<String, String> assignmentNames(RunResult run) {
         assertSucceeded(run);
         var names = new TreeMap<String, String>();
-        run.ofType(ResourceTypes.ROLE_ASSIGNMENT).forEach(a -> names.put(a.name(), text(a, "roleAssignmentName")));
+        run.ofType(AzureResourceType.ROLE_ASSIGNMENT.token()).forEach(a -> names.put(a.name(), text(a, "roleAssignmentName")));
         return names;
     }
 

@@ -2,6 +2,7 @@ package io.platforminfra.offline;
 
 import com.pulumi.test.Mocks;
 import io.platforminfra.azure.AzureNativeKeys;
+import io.platforminfra.azure.AzureResourceType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -175,7 +176,7 @@ public class AzureMocks implements Mocks {
      */
     @SuppressWarnings("unchecked")
     private static void reshapeToOutputs(String type, Map<String, Object> state) {
-        if (type.equals("azure-native:containerservice:ManagedCluster")
+        if (AzureResourceType.MANAGED_CLUSTER.isTypeOf(type)
                 && state.get("identity") instanceof Map<?, ?> identity
                 && identity.get("userAssignedIdentities") instanceof List<?> ids) {
             // Input: a list of identity resource IDs. Output: a map from resource ID to the identity's details.
@@ -189,24 +190,28 @@ public class AzureMocks implements Mocks {
     }
 
     private static String azureName(ResourceArgs args) {
-        return AzureNames.of(args.type, args.inputs).orElse(args.name);
+        return AzureResourceType.azureNameIn(args.type, args.inputs).orElse(args.name);
     }
 
     private static Map<String, Object> computedOutputs(String type, String name) {
+        return AzureResourceType.of(type).map(known -> computedOutputs(known, name)).orElse(Map.of());
+    }
+
+    private static Map<String, Object> computedOutputs(AzureResourceType type, String name) {
         return switch (type) {
-            case "azure-native:containerservice:ManagedCluster" -> Map.of(
+            case MANAGED_CLUSTER -> Map.of(
                     "oidcIssuerProfile", Map.of("enabled", true, "issuerURL",
                             "https://westeurope.oic.prod-aks.azure.com/" + TENANT_ID + "/" + uuid(name) + "/"),
                     "fqdn", name + ".hcp.westeurope.azmk8s.io");
-            case "azure-native:managedidentity:UserAssignedIdentity" -> Map.of(
+            case USER_ASSIGNED_IDENTITY -> Map.of(
                     "principalId", uuid("principal/" + name), "clientId", uuid("client/" + name),
                     "tenantId", TENANT_ID);
-            case "azure-native:keyvault:Vault" -> Map.of(
+            case VAULT -> Map.of(
                     "properties", Map.of("vaultUri", "https://" + name + ".vault.azure.net/",
                             "tenantId", TENANT_ID, "sku", Map.of("family", "A", "name", "standard")));
-            case "azure-native:storage:StorageAccount" -> Map.of(
+            case STORAGE_ACCOUNT -> Map.of(
                     "primaryEndpoints", Map.of("blob", "https://" + name + ".blob.core.windows.net/"));
-            case "azure-native:dbforpostgresql:Server" -> Map.of(
+            case POSTGRES_SERVER -> Map.of(
                     "fullyQualifiedDomainName", name + ".postgres.database.azure.com");
             default -> Map.of();
         };

@@ -1,6 +1,6 @@
 package io.platforminfra.offline.rules;
 
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 
 import java.util.List;
 import java.util.Set;
@@ -21,13 +21,13 @@ final class AuthorizationRules {
                         "role-based-access-control/built-in-roles/privileged.md (Contributor NotActions, ms.date"
                                 + " 07/01/2026); azure-resource-manager/management/lock-resources.md (\"Who can create"
                                 + " or delete locks\"); scripts/bootstrap.sh",
-                        (resource, facts) -> ResourceTypes.authorizationArmType(resource.type())
+                        (resource, facts) -> AzureResourceType.authorizationArmType(resource.type())
                                 .filter(armType -> !facts.deployer().mayWrite(armType))
                                 .map(armType -> List.of(new AzureRule.Breach("type", armType, facts.deployer()
                                         .identity() + " holds only " + facts.deployer().roles()
                                         + ", none of which allows " + armType + "/write")))
                                 .orElse(List.of())),
-                new AzureRule("AZ-RBAC-002", Set.of(ResourceTypes.ROLE_ASSIGNMENT), "the deploying identity assigns"
+                new AzureRule("AZ-RBAC-002", Set.of(AzureResourceType.ROLE_ASSIGNMENT), "the deploying identity assigns"
                         + " only the roles, and to the principal types, its delegation condition allows",
                         "scripts/bootstrap.sh (PROGRAM_ASSIGNED_ROLES and the condition on Role Based Access Control"
                                 + " Administrator, whose actions are role assignment write and delete only:"
@@ -42,7 +42,7 @@ final class AuthorizationRules {
                                     + " only the roles listed in PROGRAM_ASSIGNED_ROLES to ServicePrincipal and Group"
                                     + " principals (principal type: " + type + ")"));
                         }),
-                new AzureRule("AZ-RBAC-003", Set.of(ResourceTypes.ROLE_ASSIGNMENT), "a role assignment's name is a"
+                new AzureRule("AZ-RBAC-003", Set.of(AzureResourceType.ROLE_ASSIGNMENT), "a role assignment's name is a"
                         + " GUID", "pulumi/pulumi-azure-native#582 (\"Role assignments must be named with UUIDs\");"
                         + " role-based-access-control/troubleshooting.md",
                         (resource, facts) -> Inputs.text(resource, "roleAssignmentName")

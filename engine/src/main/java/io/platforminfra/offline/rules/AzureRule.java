@@ -1,5 +1,6 @@
 package io.platforminfra.offline.rules;
 
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.offline.RegisteredResource;
 
 import java.util.List;
@@ -10,12 +11,12 @@ import java.util.Set;
  * engine models it: the mock engine accepts anything, so without these a mistake would surface only in a release.
  *
  * @param id     our ID, {@code AZ-<AREA>-<NNN>}
- * @param types  the type tokens it applies to; empty for every type
+ * @param types  the types it applies to, at the exact API version of their token; empty for every type
  * @param rule   Azure's rule in words, completing "Azure requires that ..."
  * @param source where the rule is documented (docs page, upstream issue, provider source)
  * @param check  the check of one resource
  */
-public record AzureRule(String id, Set<String> types, String rule, String source, Check check) {
+public record AzureRule(String id, Set<AzureResourceType> types, String rule, String source, Check check) {
 
     /** The check of one resource: what breaks the rule in it; empty when it keeps it. */
     @FunctionalInterface
@@ -36,6 +37,6 @@ public record AzureRule(String id, Set<String> types, String rule, String source
 
     /** Whether the rule looks at resources of {@code type}. */
     public boolean appliesTo(String type) {
-        return types.isEmpty() || types.contains(type);
+        return types.isEmpty() || types.stream().anyMatch(applied -> applied.token().equals(type));
     }
 }

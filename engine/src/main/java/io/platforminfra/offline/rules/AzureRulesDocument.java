@@ -1,5 +1,7 @@
 package io.platforminfra.offline.rules;
 
+import io.platforminfra.azure.AzureResourceType;
+
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +32,8 @@ public final class AzureRulesDocument {
                 | --- | --- | --- | --- |
                 %s
                 """.formatted(AzureRules.ALL.stream().map(rule -> "| " + rule.id() + " | " + rule.rule() + " | "
-                        + (rule.types().isEmpty() ? "every type" : rule.types().stream().sorted()
-                        .map(type -> "`" + type + "`").collect(Collectors.joining(", "))) + " | "
+                        + (rule.types().isEmpty() ? "every type" : rule.types().stream().map(AzureResourceType::token)
+                        .sorted().map(type -> "`" + type + "`").collect(Collectors.joining(", "))) + " | "
                         + rule.source().replace("|", "\\|") + " |")
                 .collect(Collectors.joining("\n")));
     }

@@ -1,6 +1,6 @@
 package io.platforminfra.offline.rules;
 
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.offline.RegisteredResource;
 
@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /** What AKS refuses in a cluster or a node pool at create or update time. */
 final class KubernetesServiceRules {
-    private static final Set<String> CLUSTER_AND_POOLS = Set.of(ResourceTypes.MANAGED_CLUSTER, ResourceTypes.AGENT_POOL);
+    private static final Set<AzureResourceType> CLUSTER_AND_POOLS = Set.of(AzureResourceType.MANAGED_CLUSTER,
+            AzureResourceType.AGENT_POOL);
     /** Shortest window AKS accepts for auto-upgrades. */
     static final int MINIMUM_WINDOW_HOURS = 4;
     /** Fewest vCPUs AKS accepts in a System pool's VM size (error SystemPoolSkuTooLow). */
@@ -41,7 +42,7 @@ final class KubernetesServiceRules {
                         + " minor in AKS standard support on that day (" + VersionSupport.class.getSimpleName()
                         + " table)", "MicrosoftDocs/azure-aks-docs articles/aks/supported-kubernetes-versions.md",
                         (resource, facts) -> VersionBreaches.of(resource,
-                                resource.type().equals(ResourceTypes.AGENT_POOL) ? "orchestratorVersion"
+                                resource.type().equals(AzureResourceType.AGENT_POOL.token()) ? "orchestratorVersion"
                                         : "kubernetesVersion", VersionSupport.Product.KUBERNETES, facts.asOf())),
                 new AzureRule("AZ-AKS-003", CLUSTER_AND_POOLS, "node pools use availability zones only in a region"
                         + " that has them, and only its zones 1, 2 and 3",
@@ -56,7 +57,7 @@ final class KubernetesServiceRules {
                                         region.refusal()));
                             });
                         }),
-                new AzureRule("AZ-AKS-004", Set.of(ResourceTypes.MANAGED_CLUSTER), "a new cluster has a System mode"
+                new AzureRule("AZ-AKS-004", Set.of(AzureResourceType.MANAGED_CLUSTER), "a new cluster has a System mode"
                         + " node pool in agentPoolProfiles", "articles/aks/use-system-pools.md (\"Every AKS cluster"
                         + " must contain at least one system node pool\")",
                         (resource, facts) -> {
@@ -65,10 +66,11 @@ final class KubernetesServiceRules {
                                     ? List.of() : List.of(new AzureRule.Breach("agentPoolProfiles", pools.size()
                                     + " pools", "none has mode System"));
                         }),
-                new AzureRule("AZ-AKS-005", Set.of(ResourceTypes.MAINTENANCE_CONFIGURATION_WINDOW), "an auto-upgrade"
-                        + " schedule (aksManagedAutoUpgradeSchedule) has a maintenance window of " + MINIMUM_WINDOW_HOURS
-                        + " to 24 hours", "articles/aks/planned-maintenance.md (\"use a maintenance window with a"
-                        + " duration of four hours or more\"; API 2023-05-01 and later: durationHours 4 to 24)",
+                new AzureRule("AZ-AKS-005", Set.of(AzureResourceType.MAINTENANCE_CONFIGURATION_WINDOW),
+                        "an auto-upgrade schedule (aksManagedAutoUpgradeSchedule) has a maintenance window of "
+                        + MINIMUM_WINDOW_HOURS + " to 24 hours",
+                        "articles/aks/planned-maintenance.md (\"use a maintenance window with a duration of four hours or"
+                        + " more\"; API 2023-05-01 and later: durationHours 4 to 24)",
                         (resource, facts) -> Inputs.number(resource, "maintenanceWindow.durationHours")
                                 .filter(hours -> hours < MINIMUM_WINDOW_HOURS || hours > 24)
                                 .map(hours -> List.of(new AzureRule.Breach("maintenanceWindow.durationHours",
@@ -107,7 +109,7 @@ final class KubernetesServiceRules {
 
     /** A pool resource is itself the pool; a cluster has its inline pools. */
     private static List<AzureRule.Breach> eachPool(RegisteredResource resource, PoolCheck check) {
-        if (resource.type().equals(ResourceTypes.AGENT_POOL)) {
+        if (resource.type().equals(AzureResourceType.AGENT_POOL.token())) {
             return check.check("", resource.inputs());
         }
         var breaches = new ArrayList<AzureRule.Breach>();

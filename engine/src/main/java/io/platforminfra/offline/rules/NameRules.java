@@ -1,7 +1,7 @@
 package io.platforminfra.offline.rules;
 
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.offline.AzureNames;
+import io.platforminfra.azure.AzureResourceType;
 
 import java.util.List;
 import java.util.Set;
@@ -17,7 +17,7 @@ final class NameRules {
                 + " azure-resource-manager/management/resource-name-rules)",
                 (resource, facts) -> AzureResourceKind.ofPulumiType(resource.type())
                         .flatMap(kind -> {
-                            var input = AzureNames.inputOf(resource.type());
+                            var input = AzureResourceType.azureNameInputOf(resource.type());
                             return Inputs.text(resource, input).filter(name -> !kind.accepts(name))
                                     .map(name -> new AzureRule.Breach(input, name, "it must " + kind.rule()));
                         })

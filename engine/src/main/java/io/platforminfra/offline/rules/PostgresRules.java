@@ -1,6 +1,6 @@
 package io.platforminfra.offline.rules;
 
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.VersionSupport;
 
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** What Azure Database for PostgreSQL flexible server refuses when a server is created or updated. */
 final class PostgresRules {
-    private static final Set<String> SERVER = Set.of(ResourceTypes.POSTGRES_SERVER);
+    private static final Set<AzureResourceType> SERVER = Set.of(AzureResourceType.POSTGRES_SERVER);
     private static final String HIGH_AVAILABILITY = "azure-databases-docs articles/postgresql/high-availability/"
             + "how-to-configure-high-availability.md and concepts-high-availability.md";
 

@@ -1,6 +1,6 @@
 package io.platforminfra.offline.rules;
 
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,7 @@ final class StorageRules {
     }
 
     static List<AzureRule> all() {
-        return List.of(new AzureRule("AZ-ST-001", Set.of(ResourceTypes.STORAGE_ACCOUNT), "zone-redundant storage"
+        return List.of(new AzureRule("AZ-ST-001", Set.of(AzureResourceType.STORAGE_ACCOUNT), "zone-redundant storage"
                 + " (ZRS, GZRS, RA-GZRS) only in a region with availability zones",
                 "MicrosoftDocs/azure-docs articles/storage/common/storage-redundancy.md (\"ZRS replicates your storage"
                         + " account synchronously across three Azure availability zones in the primary region\")",

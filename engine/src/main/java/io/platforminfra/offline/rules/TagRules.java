@@ -1,7 +1,7 @@
 package io.platforminfra.offline.rules;
 
 import io.platforminfra.azure.AzureTags;
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ final class TagRules {
                 new AzureRule("AZ-TAG-003", Set.of(), "a tag name has at most " + MAX_NAME_LENGTH + " characters ("
                         + MAX_STORAGE_NAME_LENGTH + " on storage accounts) and none of < > % & \\ ? /", SOURCE,
                         (resource, facts) -> {
-                            var limit = resource.type().equals(ResourceTypes.STORAGE_ACCOUNT)
+                            var limit = resource.type().equals(AzureResourceType.STORAGE_ACCOUNT.token())
                                     ? MAX_STORAGE_NAME_LENGTH : MAX_NAME_LENGTH;
                             var breaches = new ArrayList<AzureRule.Breach>();
                             for (var name : Inputs.map(resource, "tags").keySet()) {
