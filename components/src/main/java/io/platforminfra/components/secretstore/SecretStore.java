@@ -11,11 +11,11 @@ import com.pulumi.azurenative.keyvault.inputs.SecretPropertiesArgs;
 import com.pulumi.azurenative.keyvault.inputs.SkuArgs;
 import com.pulumi.azurenative.keyvault.inputs.VaultPropertiesArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.components.common.AzureComponent;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
@@ -34,20 +34,18 @@ import java.util.Map;
  * network access off unless IP ranges are allowed explicitly, a private endpoint in the stage's network, and
  * audit logs to the workspace. Access is granted to the principals the args name, never by handing out keys.
  */
-public class SecretStore extends ComponentResource {
+public class SecretStore extends AzureComponent {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "SecretStore";
 
     private final String componentName;
     private final Placement placement;
     private final Vault vault;
-    private final Output<String> resourceId;
-    private final Output<String> name;
     private final Output<String> vaultUri;
 
     /** Creates the vault; throws before registering anything when the settings are invalid. */
     public SecretStore(String name, SecretStoreArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("SecretStore", name, options, args.getSettings(), args.adoption()));
+        super(TYPE, name, args, options);
         this.componentName = name;
         this.placement = args.getPlacement();
         var settings = args.getSettings();
@@ -89,11 +87,9 @@ public class SecretStore extends ComponentResource {
                 BuiltInRole.KEY_VAULT_SECRETS_USER, reader.principalId(), vault.id(), placement, this)));
         StatefulResources.lock(name + "-kv-lock", vault, name + "-kv", underVault, placement, this);
 
-        this.resourceId = vault.id();
-        this.name = vault.name();
         this.vaultUri = vault.properties().applyValue(p -> p.vaultUri().orElseThrow(
                 () -> new IllegalStateException("Key Vault returned no vault URI")));
-        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "vaultUri", vaultUri));
+        publish(vault.id(), vault.name(), Map.of("vaultUri", vaultUri));
     }
 
     private static String capitalized(String sku) {
@@ -113,16 +109,6 @@ public class SecretStore extends ComponentResource {
                 .tags(placement.tags())
                 .build(), CustomResourceOptions.builder().parent(this)
                 .additionalSecretOutputs("properties").build());
-    }
-
-    /** Resource ID of the vault. */
-    public Output<String> resourceId() {
-        return resourceId;
-    }
-
-    /** Azure name of the vault. */
-    public Output<String> name() {
-        return name;
     }
 
     /** URI of the vault, such as {@code https://kv-plat-dev-weu-1a2b.vault.azure.net/}. */
