@@ -3,11 +3,9 @@ package io.platforminfra.components.aks;
 import com.pulumi.core.Output;
 import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.MonitoredComponentArgs;
-import lombok.EqualsAndHashCode;
+import lombok.Getter;
 import lombok.NonNull;
 import lombok.Singular;
-import lombok.ToString;
-import lombok.Value;
 import lombok.experimental.SuperBuilder;
 
 import java.util.List;
@@ -16,25 +14,23 @@ import java.util.List;
  * Inputs of an {@link AksCluster} component: placement, workspace (Container Insights and control-plane logs) and
  * adoption ({@link MonitoredComponentArgs}), plus the node subnet and who may use the cluster.
  */
-@Value
+@Getter
 @SuperBuilder
-@ToString(callSuper = true)
-@EqualsAndHashCode(callSuper = true)
-public class AksClusterArgs extends MonitoredComponentArgs {
+public final class AksClusterArgs extends MonitoredComponentArgs {
     /** Resource ID of the subnet the nodes join. Required. */
     @NonNull
-    Output<String> nodeSubnetId;
+    private final Output<String> nodeSubnetId;
 
     /**
      * Entra ID groups that may get a user kubeconfig: role "Azure Kubernetes Service Cluster User Role" on this
      * cluster; what they may do inside is Kubernetes RBAC through Entra ID. Default: none.
      */
     @Singular
-    List<String> clusterUserGroupObjectIds;
+    private final List<String> clusterUserGroupObjectIds;
 
     /** Cluster settings. Required: at least the admin groups and API server access must be chosen. */
     @NonNull
-    AksClusterSettings settings;
+    private final AksClusterSettings settings;
 
     @Override
     protected AzureResourceKind adoptedKind() {

@@ -1,10 +1,8 @@
 package io.platforminfra.components.common;
 
 import io.platforminfra.azure.AzureResourceKind;
-import lombok.EqualsAndHashCode;
 import lombok.Getter;
 import lombok.NonNull;
-import lombok.ToString;
 import lombok.experimental.SuperBuilder;
 
 import javax.annotation.Nullable;
@@ -18,8 +16,6 @@ import java.util.List;
  */
 @Getter
 @SuperBuilder
-@ToString
-@EqualsAndHashCode
 public abstract class ComponentArgs implements Validatable {
     /** Resource group, region, naming, tags and tenant. Required. */
     @NonNull

@@ -1,10 +1,8 @@
 package io.platforminfra.components.common;
 
 import com.pulumi.core.Output;
-import lombok.EqualsAndHashCode;
 import lombok.Getter;
 import lombok.NonNull;
-import lombok.ToString;
 import lombok.experimental.SuperBuilder;
 
 /**
@@ -13,8 +11,6 @@ import lombok.experimental.SuperBuilder;
  */
 @Getter
 @SuperBuilder
-@ToString(callSuper = true)
-@EqualsAndHashCode(callSuper = true)
 public abstract class MonitoredComponentArgs extends ComponentArgs {
     /** Resource ID of the Log Analytics workspace that receives the component's diagnostics. Required. */
     @NonNull

@@ -1,9 +1,7 @@
 package io.platforminfra.components.common;
 
-import lombok.EqualsAndHashCode;
 import lombok.Getter;
 import lombok.NonNull;
-import lombok.ToString;
 import lombok.experimental.SuperBuilder;
 
 /**
@@ -12,8 +10,6 @@ import lombok.experimental.SuperBuilder;
  */
 @Getter
 @SuperBuilder
-@ToString(callSuper = true)
-@EqualsAndHashCode(callSuper = true)
 public abstract class PrivateComponentArgs extends MonitoredComponentArgs {
     /** Subnet and network of the private endpoint. Required. */
     @NonNull

@@ -6,10 +6,8 @@ import io.platforminfra.components.common.MonitoredComponentArgs;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.structure.SecretText;
-import lombok.EqualsAndHashCode;
+import lombok.Getter;
 import lombok.NonNull;
-import lombok.ToString;
-import lombok.Value;
 import lombok.experimental.SuperBuilder;
 
 import javax.annotation.Nullable;
@@ -20,29 +18,27 @@ import java.util.stream.Stream;
  * Inputs of a {@link Database} component: placement, workspace and adoption ({@link MonitoredComponentArgs}), plus
  * the delegated subnet, the network its DNS zone is linked to, and the password when password authentication is on.
  */
-@Value
+@Getter
 @SuperBuilder
-@ToString(callSuper = true)
-@EqualsAndHashCode(callSuper = true)
-public class DatabaseArgs extends MonitoredComponentArgs {
+public final class DatabaseArgs extends MonitoredComponentArgs {
     /** Resource ID of the subnet delegated to {@code Microsoft.DBforPostgreSQL/flexibleServers}. Required. */
     @NonNull
-    Output<String> delegatedSubnetId;
+    private final Output<String> delegatedSubnetId;
 
     /** Resource ID of the virtual network the server's private DNS zone is linked to. Required. */
     @NonNull
-    Output<String> virtualNetworkId;
+    private final Output<String> virtualNetworkId;
 
     /** Server settings. Required: at least the Entra ID admin group must be chosen. */
     @NonNull
-    DatabaseSettings settings;
+    private final DatabaseSettings settings;
 
     /**
      * Password of {@link DatabaseSettings#getAdministratorLogin()}; must be a secret Output. Required exactly
      * when password authentication is on; default: none.
      */
     @Nullable
-    Output<String> administratorPassword;
+    private final Output<String> administratorPassword;
 
     @Override
     protected AzureResourceKind adoptedKind() {

@@ -4,10 +4,8 @@ import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.common.Grant;
 import io.platforminfra.components.common.PrivateComponentArgs;
 import lombok.Builder;
-import lombok.EqualsAndHashCode;
+import lombok.Getter;
 import lombok.Singular;
-import lombok.ToString;
-import lombok.Value;
 import lombok.experimental.SuperBuilder;
 
 import java.util.List;
@@ -16,21 +14,19 @@ import java.util.List;
  * Inputs of an {@link ObjectStorage} component: placement, workspace, blob private endpoint and adoption as every
  * private component has them ({@link PrivateComponentArgs}), plus who may use the blobs.
  */
-@Value
+@Getter
 @SuperBuilder
-@ToString(callSuper = true)
-@EqualsAndHashCode(callSuper = true)
-public class ObjectStorageArgs extends PrivateComponentArgs {
+public final class ObjectStorageArgs extends PrivateComponentArgs {
     /**
      * Principals that may read, write and delete blobs: role "Storage Blob Data Contributor" on this account only.
      * Default: none.
      */
     @Singular
-    List<Grant> blobDataContributors;
+    private final List<Grant> blobDataContributors;
 
     /** Account settings. Default: {@link ObjectStorageSettings#defaults()}. */
     @Builder.Default
-    ObjectStorageSettings settings = ObjectStorageSettings.defaults();
+    private final ObjectStorageSettings settings = ObjectStorageSettings.defaults();
 
     @Override
     protected AzureResourceKind adoptedKind() {
