@@ -49,7 +49,6 @@ public class SecretStore extends AzureComponent {
         this.componentName = name;
         this.placement = args.getPlacement();
         var settings = args.getSettings();
-        var publicRanges = settings.getAllowedIpRanges();
 
         var properties = VaultPropertiesArgs.builder()
                 .tenantId(placement.tenantId())
@@ -60,12 +59,13 @@ public class SecretStore extends AzureComponent {
                 .enabledForDeployment(false)
                 .enabledForDiskEncryption(false)
                 .enabledForTemplateDeployment(false)
-                .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
+                .publicNetworkAccess(settings.publicNetworkAccess())
                 .networkAcls(NetworkRuleSetArgs.builder()
                         .defaultAction("Deny")
                         // Trusted Azure services (Backup, disk encryption) still reach the vault.
                         .bypass("AzureServices")
-                        .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().value(r).build()).toList())
+                        .ipRules(settings.getAllowedIpRanges().stream()
+                                .map(r -> IPRuleArgs.builder().value(r).build()).toList())
                         .build());
         if (settings.isPurgeProtection()) {
             // Only true can be sent: Azure refuses false, and leaving it out keeps it off.

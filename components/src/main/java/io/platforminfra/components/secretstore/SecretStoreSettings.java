@@ -2,6 +2,7 @@ package io.platforminfra.components.secretstore;
 
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.common.PublicIpAllowList;
 import io.platforminfra.components.common.Validatable;
 import lombok.Builder;
 import lombok.Singular;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 @Value
 @Builder(toBuilder = true)
-public class SecretStoreSettings implements Validatable {
+public class SecretStoreSettings implements Validatable, PublicIpAllowList {
     /** SKUs Key Vault offers. */
     public static final List<String> SKUS = List.of("standard", "premium");
 
@@ -23,10 +24,7 @@ public class SecretStoreSettings implements Validatable {
     @Builder.Default
     String sku = "standard";
 
-    /**
-     * Public IPv4 ranges allowed through the vault's firewall. Default: none, and then public network access is
-     * off entirely and the vault is reached only through its private endpoint (Azure security benchmark NS-2).
-     */
+    /** Public IPv4 ranges allowed through the vault's firewall. Default: none (see {@link PublicIpAllowList}). */
     @Singular
     List<String> allowedIpRanges;
 
@@ -54,7 +52,7 @@ public class SecretStoreSettings implements Validatable {
     public List<Problem> problems() {
         var problems = new Problems();
         problems.oneOf("sku", sku, SKUS);
-        problems.ipRanges("allowedIpRanges", allowedIpRanges);
+        checkAllowedIpRanges(problems);
         problems.inRange("softDeleteRetentionDays", softDeleteRetentionDays, 7, 90);
         return problems.list();
     }

@@ -47,7 +47,6 @@ public class ObjectStorage extends AzureComponent {
         super(TYPE, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
-        var publicRanges = settings.getAllowedIpRanges();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var account = new StorageAccount(name + "-st", StorageAccountArgs.builder()
@@ -62,11 +61,12 @@ public class ObjectStorage extends AzureComponent {
                 .allowSharedKeyAccess(false)
                 .defaultToOAuthAuthentication(true)
                 .allowCrossTenantReplication(false)
-                .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
+                .publicNetworkAccess(settings.publicNetworkAccess())
                 .networkRuleSet(NetworkRuleSetArgs.builder()
                         .defaultAction(DefaultAction.Deny)
                         .bypass("AzureServices")
-                        .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
+                        .ipRules(settings.getAllowedIpRanges().stream()
+                                .map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
                         .build())
                 .tags(placement.tags())
                 .build(), StatefulResources.options(args.adoption(), placement, this).build());

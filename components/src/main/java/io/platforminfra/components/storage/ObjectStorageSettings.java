@@ -2,6 +2,7 @@ package io.platforminfra.components.storage;
 
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.common.PublicIpAllowList;
 import io.platforminfra.components.common.Validatable;
 import lombok.Builder;
 import lombok.Singular;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class ObjectStorageSettings implements Validatable {
+public class ObjectStorageSettings implements Validatable, PublicIpAllowList {
     /** Redundancy options of StorageV2 accounts (the part after {@code Standard_}). */
     public static final List<String> REPLICATIONS = List.of("LRS", "ZRS", "GRS", "GZRS", "RAGRS", "RAGZRS");
 
@@ -38,10 +39,7 @@ public class ObjectStorageSettings implements Validatable {
     @Builder.Default
     int softDeleteDays = 14;
 
-    /**
-     * Public IPv4 ranges allowed through the account's firewall. Default: none, and then public network access is
-     * off and the account is reached only through its private endpoint.
-     */
+    /** Public IPv4 ranges allowed through the account's firewall. Default: none (see {@link PublicIpAllowList}). */
     @Singular
     List<String> allowedIpRanges;
 
@@ -59,7 +57,7 @@ public class ObjectStorageSettings implements Validatable {
         problems.check(new HashSet<>(containers).size() == containers.size(), "containers", containers,
                 "not list a container twice");
         problems.inRange("softDeleteDays", softDeleteDays, 1, 365);
-        problems.ipRanges("allowedIpRanges", allowedIpRanges);
+        checkAllowedIpRanges(problems);
         return problems.list();
     }
 }
