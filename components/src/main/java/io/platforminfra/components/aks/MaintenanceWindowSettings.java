@@ -1,12 +1,16 @@
 package io.platforminfra.components.aks;
 
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.Validatable;
 import lombok.Builder;
 import lombok.Value;
 
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +21,8 @@ import java.util.regex.Pattern;
 @Builder(toBuilder = true)
 public class MaintenanceWindowSettings implements Validatable {
     /** Days AKS accepts. */
-    public static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "Saturday", "Sunday");
+    public static final Choice<DayOfWeek> DAYS =
+            new Choice<>(List.of(DayOfWeek.values()), day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
     /** Shortest window AKS accepts for auto-upgrades ("a maintenance window with a duration of four hours or more"). */
     public static final int MINIMUM_HOURS = 4;
     /** Longest window the API accepts. */

@@ -32,16 +32,19 @@ final class NodePools {
     /** The inline profile's setters, for the system pool. */
     private static final PoolSetters<ManagedClusterAgentPoolProfileArgs.Builder> PROFILE = new PoolSetters<>(
             ManagedClusterAgentPoolProfileArgs.Builder::mode, ManagedClusterAgentPoolProfileArgs.Builder::vmSize,
-            ManagedClusterAgentPoolProfileArgs.Builder::vnetSubnetID, ManagedClusterAgentPoolProfileArgs.Builder::osType,
-            ManagedClusterAgentPoolProfileArgs.Builder::osSKU, ManagedClusterAgentPoolProfileArgs.Builder::type,
+            ManagedClusterAgentPoolProfileArgs.Builder::vnetSubnetID,
+            ManagedClusterAgentPoolProfileArgs.Builder::osType, ManagedClusterAgentPoolProfileArgs.Builder::osSKU,
+            ManagedClusterAgentPoolProfileArgs.Builder::type,
             ManagedClusterAgentPoolProfileArgs.Builder::enableNodePublicIP,
-            ManagedClusterAgentPoolProfileArgs.Builder::upgradeSettings, ManagedClusterAgentPoolProfileArgs.Builder::tags,
+            ManagedClusterAgentPoolProfileArgs.Builder::upgradeSettings,
+            ManagedClusterAgentPoolProfileArgs.Builder::tags,
             ManagedClusterAgentPoolProfileArgs.Builder::availabilityZones);
     /** The AgentPool resource's setters, for the user pools. */
-    private static final PoolSetters<AgentPoolArgs.Builder> AGENT_POOL = new PoolSetters<>(AgentPoolArgs.Builder::mode,
-            AgentPoolArgs.Builder::vmSize, AgentPoolArgs.Builder::vnetSubnetID, AgentPoolArgs.Builder::osType,
-            AgentPoolArgs.Builder::osSKU, AgentPoolArgs.Builder::type, AgentPoolArgs.Builder::enableNodePublicIP,
-            AgentPoolArgs.Builder::upgradeSettings, AgentPoolArgs.Builder::tags, AgentPoolArgs.Builder::availabilityZones);
+    private static final PoolSetters<AgentPoolArgs.Builder> AGENT_POOL = new PoolSetters<>(
+            AgentPoolArgs.Builder::mode, AgentPoolArgs.Builder::vmSize, AgentPoolArgs.Builder::vnetSubnetID,
+            AgentPoolArgs.Builder::osType, AgentPoolArgs.Builder::osSKU, AgentPoolArgs.Builder::type,
+            AgentPoolArgs.Builder::enableNodePublicIP, AgentPoolArgs.Builder::upgradeSettings,
+            AgentPoolArgs.Builder::tags, AgentPoolArgs.Builder::availabilityZones);
 
     private NodePools() {
     }

@@ -114,7 +114,8 @@ public class Database extends AzureComponent {
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .version(settings.getVersion())
-                .sku(SkuArgs.builder().name(settings.getSkuName()).tier(settings.getTier()).build())
+                .sku(SkuArgs.builder().name(settings.getSkuName())
+                        .tier(DatabaseSettings.TIERS.of(settings.getTier())).build())
                 .storage(StorageArgs.builder().storageSizeGB(settings.getStorageSizeGb()).build())
                 .backup(BackupArgs.builder()
                         .backupRetentionDays(settings.getBackupRetentionDays())
@@ -143,7 +144,8 @@ public class Database extends AzureComponent {
     }
 
     private static HighAvailabilityArgs highAvailability(DatabaseSettings settings, List<String> zones) {
-        var highAvailability = HighAvailabilityArgs.builder().mode(settings.getHighAvailability());
+        var highAvailability = HighAvailabilityArgs.builder()
+                .mode(DatabaseSettings.HIGH_AVAILABILITY_MODES.of(settings.getHighAvailability()));
         var standby = settings.standbyZone(zones);
         if (standby != null) {
             highAvailability.standbyAvailabilityZone(standby);

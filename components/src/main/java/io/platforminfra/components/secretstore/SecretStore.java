@@ -4,7 +4,6 @@ import com.pulumi.azurenative.keyvault.Secret;
 import com.pulumi.azurenative.keyvault.SecretArgs;
 import com.pulumi.azurenative.keyvault.Vault;
 import com.pulumi.azurenative.keyvault.VaultArgs;
-import com.pulumi.azurenative.keyvault.enums.SkuName;
 import com.pulumi.azurenative.keyvault.inputs.IPRuleArgs;
 import com.pulumi.azurenative.keyvault.inputs.NetworkRuleSetArgs;
 import com.pulumi.azurenative.keyvault.inputs.SecretPropertiesArgs;
@@ -52,7 +51,7 @@ public class SecretStore extends AzureComponent {
 
         var properties = VaultPropertiesArgs.builder()
                 .tenantId(placement.tenantId())
-                .sku(SkuArgs.builder().family("A").name(SkuName.valueOf(capitalized(settings.getSku()))).build())
+                .sku(SkuArgs.builder().family("A").name(SecretStoreSettings.SKUS.of(settings.getSku())).build())
                 .enableRbacAuthorization(true)
                 .enableSoftDelete(true)
                 .softDeleteRetentionInDays(settings.getSoftDeleteRetentionDays())
@@ -90,10 +89,6 @@ public class SecretStore extends AzureComponent {
         this.vaultUri = vault.properties().applyValue(p -> p.vaultUri().orElseThrow(
                 () -> new IllegalStateException("Key Vault returned no vault URI")));
         publish(vault.id(), vault.name(), Map.of("vaultUri", vaultUri));
-    }
-
-    private static String capitalized(String sku) {
-        return Character.toUpperCase(sku.charAt(0)) + sku.substring(1);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.platforminfra.components.secretstore;
 
+import com.pulumi.azurenative.keyvault.enums.SkuName;
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.PublicIpAllowList;
@@ -18,7 +20,8 @@ import java.util.List;
 @Builder(toBuilder = true)
 public class SecretStoreSettings implements Validatable, PublicIpAllowList {
     /** SKUs Key Vault offers. */
-    public static final List<String> SKUS = List.of("standard", "premium");
+    public static final Choice<SkuName> SKUS =
+            new Choice<>(List.of(SkuName.Standard, SkuName.Premium), SkuName::getValue);
 
     /** {@code standard} or {@code premium} (HSM-backed keys). Default {@code standard}. */
     @Builder.Default

@@ -54,7 +54,7 @@ public class ObjectStorage extends AzureComponent {
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .kind("StorageV2")
-                .sku(SkuArgs.builder().name("Standard_" + settings.getReplication()).build())
+                .sku(SkuArgs.builder().name(ObjectStorageSettings.REPLICATIONS.of(settings.getReplication())).build())
                 .enableHttpsTrafficOnly(true)
                 .minimumTlsVersion("TLS1_2")
                 .allowBlobPublicAccess(false)

@@ -1,5 +1,7 @@
 package io.platforminfra.components.storage;
 
+import com.pulumi.azurenative.storage.enums.SkuName;
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.PublicIpAllowList;
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
 @Builder(toBuilder = true)
 public class ObjectStorageSettings implements Validatable, PublicIpAllowList {
     /** Redundancy options of StorageV2 accounts (the part after {@code Standard_}). */
-    public static final List<String> REPLICATIONS = List.of("LRS", "ZRS", "GRS", "GZRS", "RAGRS", "RAGZRS");
+    public static final Choice<SkuName> REPLICATIONS = new Choice<>(List.of(SkuName.Standard_LRS, SkuName.Standard_ZRS,
+            SkuName.Standard_GRS, SkuName.Standard_GZRS, SkuName.Standard_RAGRS, SkuName.Standard_RAGZRS),
+            sku -> sku.getValue().substring("Standard_".length()));
 
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-z0-9](?!.*--)[-a-z0-9]{1,61}[a-z0-9]");
 
