@@ -5,9 +5,8 @@ import com.pulumi.azurenative.containerservice.enums.ManagedClusterSKUTier;
 import com.pulumi.azurenative.containerservice.enums.UpgradeChannel;
 import io.platforminfra.azure.IpRanges;
 import io.platforminfra.components.common.Choice;
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import io.platforminfra.components.common.ObjectIds;
 import lombok.Builder;
 import lombok.Singular;
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class AksClusterSettings implements Validatable {
+public class AksClusterSettings implements Settings {
     /** Upgrade channels AKS offers; see {@link #upgradeChannel}. */
     public static final Choice<UpgradeChannel> UPGRADE_CHANNELS = new Choice<>(List.of(UpgradeChannel.Patch,
             UpgradeChannel.Stable, UpgradeChannel.Rapid, UpgradeChannel.Nodeimage), UpgradeChannel::getValue);
@@ -191,8 +190,7 @@ public class AksClusterSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.check(kubernetesVersion != null && MINOR_VERSION.matcher(kubernetesVersion).matches(),
                 "kubernetesVersion", kubernetesVersion, "be a minor version such as 1.33 (no patch number)");
         problems.oneOf("skuTier", skuTier, SKU_TIERS);
@@ -229,7 +227,6 @@ public class AksClusterSettings implements Validatable {
         problems.oneOf("podSecurityBaseline", podSecurityBaseline, POD_SECURITY_EFFECTS);
         problems.oneOf("kubeloginMode", kubeloginMode, KUBELOGIN_MODES);
         checkClusterRanges(problems);
-        return problems.list();
     }
 
     private void checkUserPools(Problems problems) {

@@ -1,9 +1,8 @@
 package io.platforminfra.components.aks;
 
 import io.platforminfra.components.common.Choice;
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Value;
 
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class MaintenanceWindowSettings implements Validatable {
+public class MaintenanceWindowSettings implements Settings {
     /** Days AKS accepts. */
     public static final Choice<DayOfWeek> DAYS =
             new Choice<>(List.of(DayOfWeek.values()), day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
@@ -53,14 +52,12 @@ public class MaintenanceWindowSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.oneOf("dayOfWeek", dayOfWeek, DAYS);
         problems.check(startTime != null && TIME.matcher(startTime).matches(), "startTime", startTime,
                 "be a time of day as HH:mm, such as 02:00");
         problems.inRange("durationHours", durationHours, MINIMUM_HOURS, MAXIMUM_HOURS);
         problems.check(utcOffset != null && UTC_OFFSET.matcher(utcOffset).matches(), "utcOffset", utcOffset,
                 "be an offset from UTC such as +00:00 or -05:00");
-        return problems.list();
     }
 }

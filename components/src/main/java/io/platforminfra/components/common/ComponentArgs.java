@@ -29,7 +29,7 @@ public abstract class ComponentArgs implements Validatable {
     private final String adoptResourceId;
 
     /** The component's settings; each component narrows the type and says whether they have a default. */
-    public abstract Validatable getSettings();
+    public abstract Settings getSettings();
 
     /** Kind of the component's main resource: the one it adopts, and whose ID and name it publishes. */
     protected abstract AzureResourceKind adoptedKind();

@@ -5,9 +5,8 @@ import com.pulumi.azurenative.dbforpostgresql.enums.SkuTier;
 import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.ObjectIds;
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class DatabaseSettings implements Validatable {
+public class DatabaseSettings implements Settings {
     /** Compute tiers. */
     public static final Choice<SkuTier> TIERS = new Choice<>(List.of(SkuTier.values()), SkuTier::getValue);
     /** High-availability modes. */
@@ -154,8 +153,7 @@ public class DatabaseSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.check(version != null && MAJOR_VERSION.matcher(version).matches(), "version", version,
                 "be a PostgreSQL major version such as 15 (quoted, so YAML reads it as text)");
         checkZones(problems);
@@ -187,6 +185,5 @@ public class DatabaseSettings implements Validatable {
                     "be a lowercase identifier that does not start with pg_ and is not reserved ("
                             + String.join(", ", RESERVED_LOGINS.stream().sorted().toList()) + ")");
         }
-        return problems.list();
     }
 }

@@ -2,10 +2,9 @@ package io.platforminfra.components.secretstore;
 
 import com.pulumi.azurenative.keyvault.enums.SkuName;
 import io.platforminfra.components.common.Choice;
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.PublicIpAllowList;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;
@@ -18,7 +17,7 @@ import java.util.List;
  */
 @Value
 @Builder(toBuilder = true)
-public class SecretStoreSettings implements Validatable, PublicIpAllowList {
+public class SecretStoreSettings implements Settings, PublicIpAllowList {
     /** SKUs Key Vault offers. */
     public static final Choice<SkuName> SKUS =
             new Choice<>(List.of(SkuName.Standard, SkuName.Premium), SkuName::getValue);
@@ -52,11 +51,9 @@ public class SecretStoreSettings implements Validatable, PublicIpAllowList {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.oneOf("sku", sku, SKUS);
         checkAllowedIpRanges(problems);
         problems.inRange("softDeleteRetentionDays", softDeleteRetentionDays, 7, 90);
-        return problems.list();
     }
 }

@@ -2,10 +2,9 @@ package io.platforminfra.components.storage;
 
 import com.pulumi.azurenative.storage.enums.SkuName;
 import io.platforminfra.components.common.Choice;
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
 import io.platforminfra.components.common.PublicIpAllowList;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class ObjectStorageSettings implements Validatable, PublicIpAllowList {
+public class ObjectStorageSettings implements Settings, PublicIpAllowList {
     /** Redundancy options of StorageV2 accounts (the part after {@code Standard_}). */
     public static final Choice<SkuName> REPLICATIONS = new Choice<>(List.of(SkuName.Standard_LRS, SkuName.Standard_ZRS,
             SkuName.Standard_GRS, SkuName.Standard_GZRS, SkuName.Standard_RAGRS, SkuName.Standard_RAGZRS),
@@ -53,8 +52,7 @@ public class ObjectStorageSettings implements Validatable, PublicIpAllowList {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.oneOf("replication", replication, REPLICATIONS);
         problems.each("containers", containers, c -> c != null && CONTAINER_NAME.matcher(c).matches(),
                 "be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
@@ -62,6 +60,5 @@ public class ObjectStorageSettings implements Validatable, PublicIpAllowList {
                 "not list a container twice");
         problems.inRange("softDeleteDays", softDeleteDays, 1, 365);
         checkAllowedIpRanges(problems);
-        return problems.list();
     }
 }
