@@ -1,5 +1,6 @@
 package io.platforminfra.program;
 
+import com.pulumi.azurenative.dbforpostgresql.enums.HighAvailabilityMode;
 import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.components.aks.AksClusterSettings;
 import io.platforminfra.components.aks.MaintenanceWindowSettings;
@@ -449,7 +450,7 @@ public final class StageConfigReader {
                     + " within datacenters there"));
         }
         var database = config.database();
-        if ("ZoneRedundant".equals(database.getHighAvailability())) {
+        if (database.isHighAvailability(HighAvailabilityMode.ZoneRedundant)) {
             problems.add(new Problem(StackKeys.DATABASE + ".highAvailability", database.getHighAvailability(),
                     "be SameZone or Disabled: zone-redundant high availability \"is only available in regions that"
                             + " have support for availability zones\" and region " + config.location() + " has none"));

@@ -34,11 +34,11 @@ import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.azure.BuiltInPolicies;
+import io.platforminfra.components.common.AzureComponent;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
@@ -79,7 +79,7 @@ import java.util.Map;
  * Through that provider the cluster's application namespaces are created, each with a service account bound to
  * its own managed identity ({@link #workloadIdentities()}).
  */
-public class AksCluster extends ComponentResource {
+public class AksCluster extends AzureComponent {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "AksCluster";
     /** Name of the service account created in every application namespace. */
@@ -93,8 +93,6 @@ public class AksCluster extends ComponentResource {
     static final List<String> LOG_CATEGORIES = List.of("kube-apiserver", "kube-audit-admin", "kube-controller-manager",
             "kube-scheduler", "cluster-autoscaler", "guard");
 
-    private final Output<String> resourceId;
-    private final Output<String> name;
     private final Output<String> oidcIssuerUrl;
     private final Output<String> kubeconfig;
     private final Provider provider;
@@ -102,7 +100,7 @@ public class AksCluster extends ComponentResource {
 
     /** Creates the cluster; throws before registering anything when the settings are invalid. */
     public AksCluster(String name, AksClusterArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("AksCluster", name, options, args.getSettings(), args.adoption()));
+        super(TYPE, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
         var clusterName = args.adoption().name(placement.naming().name(AzureResourceKind.KUBERNETES_CLUSTER));
@@ -148,8 +146,6 @@ public class AksCluster extends ComponentResource {
                 Output.of(group), cluster.id(), placement, this)));
         StatefulResources.lock(name + "-aks-lock", cluster, name + "-aks", underCluster, placement, this);
 
-        this.resourceId = cluster.id();
-        this.name = cluster.name();
         this.oidcIssuerUrl = cluster.oidcIssuerProfile().applyValue(profile -> profile
                 .map(ManagedClusterOIDCIssuerProfileResponse::issuerURL)
                 .orElseThrow(() -> new IllegalStateException("AKS returned no OIDC issuer although it is enabled")));
@@ -165,8 +161,7 @@ public class AksCluster extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(cluster).build());
         this.workloadIdentities = bootstrapNamespaces(name, placement, settings.getNamespaces());
 
-        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "oidcIssuerUrl", oidcIssuerUrl,
-                "kubeconfig", kubeconfig));
+        publish(cluster.id(), cluster.name(), Map.of("oidcIssuerUrl", oidcIssuerUrl, "kubeconfig", kubeconfig));
     }
 
     /**
@@ -223,7 +218,8 @@ public class AksCluster extends ComponentResource {
                 .location(placement.location())
                 .dnsPrefix(clusterName)
                 .kubernetesVersion(settings.getKubernetesVersion())
-                .sku(ManagedClusterSKUArgs.builder().name("Base").tier(settings.getSkuTier()).build())
+                .sku(ManagedClusterSKUArgs.builder().name("Base")
+                        .tier(AksClusterSettings.SKU_TIERS.of(settings.getSkuTier())).build())
                 .identity(ManagedClusterIdentityArgs.builder()
                         .type(ResourceIdentityType.UserAssigned)
                         .userAssignedIdentities(controlPlane.id().applyValue(List::of))
@@ -251,7 +247,7 @@ public class AksCluster extends ComponentResource {
                         .build())
                 .apiServerAccessProfile(apiAccess.build())
                 .autoUpgradeProfile(ManagedClusterAutoUpgradeProfileArgs.builder()
-                        .upgradeChannel(settings.getUpgradeChannel()).build())
+                        .upgradeChannel(AksClusterSettings.UPGRADE_CHANNELS.of(settings.getUpgradeChannel())).build())
                 .addonProfiles(addons)
                 .agentPoolProfiles(NodePools.system(settings.getSystemPool(), zones, args.getNodeSubnetId(), placement))
                 .tags(placement.tags())
@@ -314,16 +310,6 @@ public class AksCluster extends ComponentResource {
                     identity.principalId(), identity.clientId()));
         }
         return Collections.unmodifiableMap(identities);
-    }
-
-    /** Resource ID of the cluster. */
-    public Output<String> resourceId() {
-        return resourceId;
-    }
-
-    /** Azure name of the cluster. */
-    public Output<String> name() {
-        return name;
     }
 
     /** URL of the cluster's OIDC issuer (the issuer of every federated credential for its workloads). */

@@ -1,10 +1,12 @@
 package io.platforminfra.components.aks;
 
 import io.platforminfra.azure.AzureRegions;
+import com.pulumi.azurenative.containerservice.enums.ManagedClusterSKUTier;
+import com.pulumi.azurenative.containerservice.enums.UpgradeChannel;
 import io.platforminfra.azure.IpRanges;
-import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import io.platforminfra.components.common.ObjectIds;
 import lombok.Builder;
 import lombok.Singular;
@@ -22,17 +24,22 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class AksClusterSettings implements Validatable {
+public class AksClusterSettings implements Settings {
     /** Upgrade channels AKS offers; see {@link #upgradeChannel}. */
-    public static final List<String> UPGRADE_CHANNELS = List.of("patch", "stable", "rapid", "node-image");
+    public static final Choice<UpgradeChannel> UPGRADE_CHANNELS = new Choice<>(List.of(UpgradeChannel.Patch,
+            UpgradeChannel.Stable, UpgradeChannel.Rapid, UpgradeChannel.Nodeimage), UpgradeChannel::getValue);
     /** SKU tiers; see {@link #skuTier}. */
-    public static final List<String> SKU_TIERS = List.of("Free", "Standard", "Premium");
+    public static final Choice<ManagedClusterSKUTier> SKU_TIERS = new Choice<>(List.of(ManagedClusterSKUTier.Free,
+            ManagedClusterSKUTier.Standard, ManagedClusterSKUTier.Premium), ManagedClusterSKUTier::getValue);
     /** Upgrade channels with which AKS moves the cluster to a newer minor by itself. */
-    public static final List<String> MINOR_UPGRADING_CHANNELS = List.of("stable", "rapid");
-    /** Effects the pod security baseline assignment may have. */
-    public static final List<String> POD_SECURITY_EFFECTS = List.of("deny", "audit");
-    /** kubelogin login modes that a pipeline identity can use without a person present. */
-    public static final List<String> KUBELOGIN_MODES = List.of("azurecli", "workloadidentity", "spn", "msi");
+    public static final Set<UpgradeChannel> MINOR_UPGRADING_CHANNELS =
+            Set.of(UpgradeChannel.Stable, UpgradeChannel.Rapid);
+    /** Effects the pod security baseline assignment may have; see {@link #podSecurityBaseline}. */
+    public static final Choice<PodSecurityEffect> POD_SECURITY_EFFECTS =
+            new Choice<>(List.of(PodSecurityEffect.values()), Choice::lowercase);
+    /** kubelogin login modes that a pipeline identity can use without a person present; see {@link #kubeloginMode}. */
+    public static final Choice<KubeloginMode> KUBELOGIN_MODES =
+            new Choice<>(List.of(KubeloginMode.values()), Choice::lowercase);
     /** Namespaces the platform owns or Kubernetes reserves; applications get their own. */
     public static final Set<String> RESERVED_NAMESPACES =
             Set.of("default", "kube-system", "kube-public", "kube-node-lease", "gatekeeper-system");
@@ -153,7 +160,27 @@ public class AksClusterSettings implements Validatable {
 
     /** Whether AKS moves the cluster's minor by itself, so the program must not send it again after creation. */
     public boolean upgradesMinorsItself() {
-        return MINOR_UPGRADING_CHANNELS.contains(upgradeChannel);
+        return UPGRADE_CHANNELS.read(upgradeChannel).filter(MINOR_UPGRADING_CHANNELS::contains).isPresent();
+    }
+
+    /** Effect of the pod security baseline assignment: refuse at admission, or only report. */
+    public enum PodSecurityEffect {
+        /** Refuse privileged pods, host namespaces and the like at admission. */
+        DENY,
+        /** Only report them. */
+        AUDIT
+    }
+
+    /** kubelogin's {@code --login} modes that need no person present. */
+    public enum KubeloginMode {
+        /** A person's or job's {@code az login}. */
+        AZURECLI,
+        /** A federated workload identity token. */
+        WORKLOADIDENTITY,
+        /** A service principal with secret or certificate. */
+        SPN,
+        /** A managed identity, such as the pipeline pool's. */
+        MSI
     }
 
     /** The cluster DNS service's address: the tenth address of {@link #serviceCidr}. */
@@ -163,8 +190,7 @@ public class AksClusterSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.check(kubernetesVersion != null && MINOR_VERSION.matcher(kubernetesVersion).matches(),
                 "kubernetesVersion", kubernetesVersion, "be a minor version such as 1.33 (no patch number)");
         problems.oneOf("skuTier", skuTier, SKU_TIERS);
@@ -201,7 +227,6 @@ public class AksClusterSettings implements Validatable {
         problems.oneOf("podSecurityBaseline", podSecurityBaseline, POD_SECURITY_EFFECTS);
         problems.oneOf("kubeloginMode", kubeloginMode, KUBELOGIN_MODES);
         checkClusterRanges(problems);
-        return problems.list();
     }
 
     private void checkUserPools(Problems problems) {

@@ -1,12 +1,15 @@
 package io.platforminfra.components.aks;
 
-import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Value;
 
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +18,10 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class MaintenanceWindowSettings implements Validatable {
+public class MaintenanceWindowSettings implements Settings {
     /** Days AKS accepts. */
-    public static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "Saturday", "Sunday");
+    public static final Choice<DayOfWeek> DAYS =
+            new Choice<>(List.of(DayOfWeek.values()), day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
     /** Shortest window AKS accepts for auto-upgrades ("a maintenance window with a duration of four hours or more"). */
     public static final int MINIMUM_HOURS = 4;
     /** Longest window the API accepts. */
@@ -49,14 +52,12 @@ public class MaintenanceWindowSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.oneOf("dayOfWeek", dayOfWeek, DAYS);
         problems.check(startTime != null && TIME.matcher(startTime).matches(), "startTime", startTime,
                 "be a time of day as HH:mm, such as 02:00");
         problems.inRange("durationHours", durationHours, MINIMUM_HOURS, MAXIMUM_HOURS);
         problems.check(utcOffset != null && UTC_OFFSET.matcher(utcOffset).matches(), "utcOffset", utcOffset,
                 "be an offset from UTC such as +00:00 or -05:00");
-        return problems.list();
     }
 }

@@ -2,6 +2,10 @@ package io.platforminfra.components.aks;
 
 import com.pulumi.azurenative.containerservice.AgentPool;
 import com.pulumi.azurenative.containerservice.AgentPoolArgs;
+import com.pulumi.azurenative.containerservice.enums.AgentPoolMode;
+import com.pulumi.azurenative.containerservice.enums.AgentPoolType;
+import com.pulumi.azurenative.containerservice.enums.OSSKU;
+import com.pulumi.azurenative.containerservice.enums.OSType;
 import com.pulumi.azurenative.containerservice.inputs.AgentPoolUpgradeSettingsArgs;
 import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAgentPoolProfileArgs;
 import com.pulumi.core.Output;
@@ -11,6 +15,8 @@ import io.platforminfra.components.common.Placement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The cluster's node pools: the system pool inline in the cluster (AKS needs one to create a cluster), every user
@@ -23,29 +29,66 @@ final class NodePools {
     /** Surge nodes during an upgrade: a third of the pool at once, so upgrades end in a bounded time. */
     private static final String MAX_SURGE = "33%";
 
+    /** The inline profile's setters, for the system pool. */
+    private static final PoolSetters<ManagedClusterAgentPoolProfileArgs.Builder> PROFILE = new PoolSetters<>(
+            ManagedClusterAgentPoolProfileArgs.Builder::mode, ManagedClusterAgentPoolProfileArgs.Builder::vmSize,
+            ManagedClusterAgentPoolProfileArgs.Builder::vnetSubnetID,
+            ManagedClusterAgentPoolProfileArgs.Builder::osType, ManagedClusterAgentPoolProfileArgs.Builder::osSKU,
+            ManagedClusterAgentPoolProfileArgs.Builder::type,
+            ManagedClusterAgentPoolProfileArgs.Builder::enableNodePublicIP,
+            ManagedClusterAgentPoolProfileArgs.Builder::upgradeSettings,
+            ManagedClusterAgentPoolProfileArgs.Builder::tags,
+            ManagedClusterAgentPoolProfileArgs.Builder::availabilityZones);
+    /** The AgentPool resource's setters, for the user pools. */
+    private static final PoolSetters<AgentPoolArgs.Builder> AGENT_POOL = new PoolSetters<>(
+            AgentPoolArgs.Builder::mode, AgentPoolArgs.Builder::vmSize, AgentPoolArgs.Builder::vnetSubnetID,
+            AgentPoolArgs.Builder::osType, AgentPoolArgs.Builder::osSKU, AgentPoolArgs.Builder::type,
+            AgentPoolArgs.Builder::enableNodePublicIP, AgentPoolArgs.Builder::upgradeSettings,
+            AgentPoolArgs.Builder::tags, AgentPoolArgs.Builder::availabilityZones);
+
     private NodePools() {
+    }
+
+    /**
+     * The setters of what every pool shares. The SDK has them under the same names on two unrelated builders (the
+     * cluster's inline profile and the AgentPool resource), so the shared part is written once, in {@link #apply},
+     * and each builder only names its setters.
+     */
+    private record PoolSetters<B>(BiConsumer<B, AgentPoolMode> mode, BiConsumer<B, String> vmSize,
+                                  BiConsumer<B, Output<String>> subnetId, BiConsumer<B, OSType> osType,
+                                  BiConsumer<B, OSSKU> osSku, BiConsumer<B, AgentPoolType> type,
+                                  BiConsumer<B, Boolean> nodePublicIp,
+                                  BiConsumer<B, AgentPoolUpgradeSettingsArgs> upgradeSettings,
+                                  BiConsumer<B, Map<String, String>> tags, BiConsumer<B, List<String>> zones) {
+
+        /** Sets on {@code builder} what every pool is: Azure Linux, scale sets, no public IPs, surge, zones. */
+        B apply(B builder, AgentPoolMode poolMode, String poolVmSize, List<String> poolZones, Output<String> subnet,
+                Placement placement) {
+            mode.accept(builder, poolMode);
+            vmSize.accept(builder, poolVmSize);
+            subnetId.accept(builder, subnet);
+            osType.accept(builder, OSType.Linux);
+            osSku.accept(builder, OSSKU.AzureLinux);
+            type.accept(builder, AgentPoolType.VirtualMachineScaleSets);
+            nodePublicIp.accept(builder, false);
+            upgradeSettings.accept(builder, AgentPoolUpgradeSettingsArgs.builder().maxSurge(MAX_SURGE).build());
+            tags.accept(builder, placement.tags());
+            if (!poolZones.isEmpty()) {
+                zones.accept(builder, poolZones);
+            }
+            return builder;
+        }
     }
 
     /** The system pool, tainted so only critical add-ons run there (AKS best practice for system pools). */
     static ManagedClusterAgentPoolProfileArgs system(SystemPoolSettings pool, List<String> zones,
                                                      Output<String> subnetId, Placement placement) {
-        var profile = ManagedClusterAgentPoolProfileArgs.builder()
+        return PROFILE.apply(ManagedClusterAgentPoolProfileArgs.builder(), AgentPoolMode.System, pool.getVmSize(),
+                        zones, subnetId, placement)
                 .name("system")
-                .mode("System")
-                .vmSize(pool.getVmSize())
                 .count(pool.getCount())
                 .nodeTaints("CriticalAddonsOnly=true:NoSchedule")
-                .vnetSubnetID(subnetId)
-                .osType("Linux")
-                .osSKU("AzureLinux")
-                .type("VirtualMachineScaleSets")
-                .enableNodePublicIP(false)
-                .upgradeSettings(AgentPoolUpgradeSettingsArgs.builder().maxSurge(MAX_SURGE).build())
-                .tags(placement.tags());
-        if (!zones.isEmpty()) {
-            profile.availabilityZones(zones);
-        }
-        return profile.build();
+                .build();
     }
 
     /**
@@ -61,26 +104,15 @@ final class NodePools {
                                 Resource parent) {
         var created = new ArrayList<AgentPool>();
         for (var pool : pools) {
-            var args = AgentPoolArgs.builder()
+            var args = AGENT_POOL.apply(AgentPoolArgs.builder(), AgentPoolMode.User, pool.getVmSize(), zones, subnetId,
+                            placement)
                     .agentPoolName(pool.getName())
                     .resourceName(clusterName)
                     .resourceGroupName(placement.resourceGroupName())
-                    .mode("User")
-                    .vmSize(pool.getVmSize())
                     .enableAutoScaling(true)
                     .minCount(pool.getMinCount())
                     .maxCount(pool.getMaxCount())
-                    .count(pool.getMinCount())
-                    .vnetSubnetID(subnetId)
-                    .osType("Linux")
-                    .osSKU("AzureLinux")
-                    .type("VirtualMachineScaleSets")
-                    .enableNodePublicIP(false)
-                    .upgradeSettings(AgentPoolUpgradeSettingsArgs.builder().maxSurge(MAX_SURGE).build())
-                    .tags(placement.tags());
-            if (!zones.isEmpty()) {
-                args.availabilityZones(zones);
-            }
+                    .count(pool.getMinCount());
             var options = CustomResourceOptions.builder().parent(parent).ignoreChanges("count");
             if (!created.isEmpty()) {
                 options.dependsOn(created.get(created.size() - 1));

@@ -2,8 +2,6 @@ package io.platforminfra.components.common;
 
 import com.pulumi.resources.ComponentResourceOptions;
 
-import java.util.Arrays;
-
 /**
  * What every component of this library does the same way before it calls its super constructor.
  */
@@ -15,14 +13,15 @@ public final class Components {
     }
 
     /**
-     * Validates every part of a component's args and returns {@code options} unchanged. Called as the argument of
-     * a component's super constructor, so invalid args throw before the component (or any child) is registered.
+     * Validates a component's args and returns {@code options} unchanged. Called as the argument of a component's
+     * super constructor ({@link AzureComponent}), so invalid args throw before the component (or any child) is
+     * registered.
      *
-     * @throws InvalidSettingsException listing every problem of every part
+     * @throws InvalidSettingsException listing every problem of the args
      */
     public static ComponentResourceOptions validated(String componentName, String instanceName,
-                                                     ComponentResourceOptions options, Validatable... parts) {
-        var problems = Arrays.stream(parts).flatMap(part -> part.problems().stream()).toList();
+                                                     ComponentResourceOptions options, Validatable args) {
+        var problems = args.problems();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(componentName + " '" + instanceName + "'", problems);
         }

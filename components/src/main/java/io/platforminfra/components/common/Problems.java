@@ -31,6 +31,11 @@ public final class Problems {
         return check(value != null && allowed.contains(value), field, value, "be one of " + String.join(", ", allowed));
     }
 
+    /** Checks that a value is the spelling of one of a closed {@code choice}'s constants. */
+    public boolean oneOf(String field, String value, Choice<?> choice) {
+        return oneOf(field, value, choice.spellings());
+    }
+
     /** Checks each element of a list with {@code test}; problems name the element's index. */
     public <T> void each(String field, List<T> values, Predicate<T> test, String expectation) {
         for (int i = 0; i < values.size(); i++) {

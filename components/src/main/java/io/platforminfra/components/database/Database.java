@@ -13,12 +13,12 @@ import com.pulumi.azurenative.dbforpostgresql.inputs.NetworkArgs;
 import com.pulumi.azurenative.dbforpostgresql.inputs.SkuArgs;
 import com.pulumi.azurenative.dbforpostgresql.inputs.StorageArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.components.common.AzureComponent;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.PrivateDns;
 import io.platforminfra.components.common.StatefulResources;
@@ -36,17 +36,15 @@ import java.util.Map;
  * kept for the configured days (geo-redundant by default), high availability is zone-redundant by default, and
  * logs go to the workspace.
  */
-public class Database extends ComponentResource {
+public class Database extends AzureComponent {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "Database";
 
-    private final Output<String> resourceId;
-    private final Output<String> name;
     private final Output<String> hostName;
 
     /** Creates the server and its databases; throws before registering anything when the args are invalid. */
     public Database(String name, DatabaseArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("Database", name, options, args));
+        super(TYPE, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
         var serverName = args.adoption().name(placement.naming().name(AzureResourceKind.POSTGRESQL_SERVER));
@@ -103,10 +101,8 @@ public class Database extends ComponentResource {
                 DiagnosticSettings.Signals.LOGS_AND_METRICS, this));
         StatefulResources.lock(name + "-psql-lock", server, name + "-psql", underServer, placement, this);
 
-        this.resourceId = server.id();
-        this.name = server.name();
         this.hostName = server.fullyQualifiedDomainName();
-        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "hostName", hostName));
+        publish(server.id(), server.name(), Map.of("hostName", hostName));
     }
 
     private static ServerArgs serverArgs(String serverName, DatabaseArgs args, Output<String> zoneId) {
@@ -118,7 +114,8 @@ public class Database extends ComponentResource {
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .version(settings.getVersion())
-                .sku(SkuArgs.builder().name(settings.getSkuName()).tier(settings.getTier()).build())
+                .sku(SkuArgs.builder().name(settings.getSkuName())
+                        .tier(DatabaseSettings.TIERS.of(settings.getTier())).build())
                 .storage(StorageArgs.builder().storageSizeGB(settings.getStorageSizeGb()).build())
                 .backup(BackupArgs.builder()
                         .backupRetentionDays(settings.getBackupRetentionDays())
@@ -147,22 +144,13 @@ public class Database extends ComponentResource {
     }
 
     private static HighAvailabilityArgs highAvailability(DatabaseSettings settings, List<String> zones) {
-        var highAvailability = HighAvailabilityArgs.builder().mode(settings.getHighAvailability());
+        var highAvailability = HighAvailabilityArgs.builder()
+                .mode(DatabaseSettings.HIGH_AVAILABILITY_MODES.of(settings.getHighAvailability()));
         var standby = settings.standbyZone(zones);
         if (standby != null) {
             highAvailability.standbyAvailabilityZone(standby);
         }
         return highAvailability.build();
-    }
-
-    /** Resource ID of the server. */
-    public Output<String> resourceId() {
-        return resourceId;
-    }
-
-    /** Azure name of the server. */
-    public Output<String> name() {
-        return name;
     }
 
     /** Host name clients connect to; it resolves to the private address inside the stage's network. */

@@ -1,16 +1,19 @@
 package io.platforminfra.components.database;
 
+import com.pulumi.azurenative.dbforpostgresql.enums.HighAvailabilityMode;
+import com.pulumi.azurenative.dbforpostgresql.enums.SkuTier;
 import io.platforminfra.azure.AzureRegions;
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.ObjectIds;
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,11 +23,13 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class DatabaseSettings implements Validatable {
+public class DatabaseSettings implements Settings {
     /** Compute tiers. */
-    public static final List<String> TIERS = List.of("Burstable", "GeneralPurpose", "MemoryOptimized");
+    public static final Choice<SkuTier> TIERS = new Choice<>(List.of(SkuTier.values()), SkuTier::getValue);
     /** High-availability modes. */
-    public static final List<String> HIGH_AVAILABILITY_MODES = List.of("Disabled", "SameZone", "ZoneRedundant");
+    public static final Choice<HighAvailabilityMode> HIGH_AVAILABILITY_MODES = new Choice<>(List.of(
+            HighAvailabilityMode.Disabled, HighAvailabilityMode.SameZone, HighAvailabilityMode.ZoneRedundant),
+            HighAvailabilityMode::getValue);
     /** Storage sizes (GiB) that flexible servers offer. */
     public static final List<Integer> STORAGE_SIZES_GB =
             List.of(32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
@@ -121,11 +126,16 @@ public class DatabaseSettings implements Validatable {
 
     /** The zone-redundant standby's zone: the one set, or the region's second, or none. */
     public String standbyZone(List<String> regionZones) {
-        if (!"ZoneRedundant".equals(highAvailability)) {
+        if (!isHighAvailability(HighAvailabilityMode.ZoneRedundant)) {
             return null;
         }
         return standbyAvailabilityZone != null ? standbyAvailabilityZone
                 : regionZones.size() < 2 ? null : regionZones.get(1);
+    }
+
+    /** Whether {@link #highAvailability} is written as {@code mode}. */
+    public boolean isHighAvailability(HighAvailabilityMode mode) {
+        return HIGH_AVAILABILITY_MODES.read(highAvailability).equals(Optional.of(mode));
     }
 
     private void checkZones(Problems problems) {
@@ -134,7 +144,7 @@ public class DatabaseSettings implements Validatable {
         }
         if (standbyAvailabilityZone != null) {
             problems.oneOf("standbyAvailabilityZone", standbyAvailabilityZone, AzureRegions.ZONES);
-            problems.check("ZoneRedundant".equals(highAvailability), "standbyAvailabilityZone", standbyAvailabilityZone,
+            problems.check(isHighAvailability(HighAvailabilityMode.ZoneRedundant), "standbyAvailabilityZone", standbyAvailabilityZone,
                     "be set only with highAvailability: ZoneRedundant");
         }
         problems.check(availabilityZone == null || !availabilityZone.equals(standbyAvailabilityZone),
@@ -143,8 +153,7 @@ public class DatabaseSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.check(version != null && MAJOR_VERSION.matcher(version).matches(), "version", version,
                 "be a PostgreSQL major version such as 15 (quoted, so YAML reads it as text)");
         checkZones(problems);
@@ -155,7 +164,8 @@ public class DatabaseSettings implements Validatable {
                 "be one of " + STORAGE_SIZES_GB);
         problems.inRange("backupRetentionDays", backupRetentionDays, 7, 35);
         if (problems.oneOf("highAvailability", highAvailability, HIGH_AVAILABILITY_MODES)) {
-            problems.check("Disabled".equals(highAvailability) || !"Burstable".equals(tier), "highAvailability",
+            problems.check(isHighAvailability(HighAvailabilityMode.Disabled)
+                            || !TIERS.read(tier).equals(Optional.of(SkuTier.Burstable)), "highAvailability",
                     highAvailability, "be Disabled in the Burstable tier (Azure offers no standby there)");
         }
         problems.each("databases", databases, d -> d != null && IDENTIFIER.matcher(d).matches(),
@@ -175,6 +185,5 @@ public class DatabaseSettings implements Validatable {
                     "be a lowercase identifier that does not start with pg_ and is not reserved ("
                             + String.join(", ", RESERVED_LOGINS.stream().sorted().toList()) + ")");
         }
-        return problems.list();
     }
 }

@@ -3,10 +3,9 @@ package io.platforminfra.components.monitoring;
 import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.components.common.AzureComponent;
 import io.platforminfra.components.common.Components;
 
 import javax.annotation.Nullable;
@@ -16,16 +15,13 @@ import java.util.Map;
  * The stage's Log Analytics workspace: every other component sends its logs and metrics here through
  * {@link DiagnosticSettings}, so one query spans cluster, vault, storage and database.
  */
-public class Monitoring extends ComponentResource {
+public class Monitoring extends AzureComponent {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "Monitoring";
 
-    private final Output<String> resourceId;
-    private final Output<String> name;
-
     /** Creates the workspace; throws before registering anything when the settings are invalid. */
     public Monitoring(String name, MonitoringArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("Monitoring", name, options, args.getSettings(), args.adoption()));
+        super(TYPE, name, args, options);
         var placement = args.getPlacement();
         var workspace = new Workspace(name + "-log", WorkspaceArgs.builder()
                 .workspaceName(args.adoption().name(placement.naming().name(AzureResourceKind.LOG_ANALYTICS_WORKSPACE)))
@@ -35,18 +31,6 @@ public class Monitoring extends ComponentResource {
                 .retentionInDays(args.getSettings().getRetentionDays())
                 .tags(placement.tags())
                 .build(), args.adoption().options(this).build());
-        this.resourceId = workspace.id();
-        this.name = workspace.name();
-        registerOutputs(Map.of("resourceId", resourceId, "name", this.name));
-    }
-
-    /** Resource ID of the workspace (the target of diagnostic settings and of the AKS monitoring add-on). */
-    public Output<String> resourceId() {
-        return resourceId;
-    }
-
-    /** Azure name of the workspace. */
-    public Output<String> name() {
-        return name;
+        publish(workspace.id(), workspace.name(), Map.of());
     }
 }

@@ -1,19 +1,17 @@
 package io.platforminfra.components.monitoring;
 
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Value;
 
-import java.util.List;
 
 /**
  * Settings of the stage's Log Analytics workspace.
  */
 @Value
 @Builder(toBuilder = true)
-public class MonitoringSettings implements Validatable {
+public class MonitoringSettings implements Settings {
 
     /**
      * Days logs are kept, 30 to 730. Default {@code 30}: what the per-GB price includes; longer retention is
@@ -28,9 +26,7 @@ public class MonitoringSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.inRange("retentionDays", retentionDays, 30, 730);
-        return problems.list();
     }
 }

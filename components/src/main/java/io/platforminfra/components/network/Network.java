@@ -9,11 +9,11 @@ import com.pulumi.azurenative.network.VirtualNetworkArgs;
 import com.pulumi.azurenative.network.inputs.AddressSpaceArgs;
 import com.pulumi.azurenative.network.inputs.DelegationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.components.common.AzureComponent;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.PrivateNetworkAttachment;
@@ -27,12 +27,10 @@ import java.util.Map;
  * cluster nodes, private endpoints, and a subnet delegated to PostgreSQL flexible servers. Every subnet has the
  * stage's network security group, so traffic rules can be added in one place.
  */
-public class Network extends ComponentResource {
+public class Network extends AzureComponent {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "Network";
 
-    private final Output<String> resourceId;
-    private final Output<String> name;
     private final Output<String> nodeSubnetId;
     private final Output<String> privateEndpointSubnetId;
     private final Output<String> databaseSubnetId;
@@ -40,7 +38,7 @@ public class Network extends ComponentResource {
 
     /** Creates the network; throws before registering anything when the settings are invalid. */
     public Network(String name, NetworkArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("Network", name, options, args.getSettings(), args.adoption()));
+        super(TYPE, name, args, options);
         var placement = args.getPlacement();
         var naming = placement.naming();
         this.addressPlan = AddressPlan.of(args.getSettings().getAddressSpace());
@@ -71,12 +69,10 @@ public class Network extends ComponentResource {
         DiagnosticSettings.send(name + "-vnet-diag", vnet.id(), args.getLogAnalyticsWorkspaceId(),
                 DiagnosticSettings.Signals.LOGS_AND_METRICS, this);
 
-        this.resourceId = vnet.id();
-        this.name = vnet.name();
         this.nodeSubnetId = nodes.id();
         this.privateEndpointSubnetId = endpoints.id();
         this.databaseSubnetId = database.id();
-        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "nodeSubnetId", nodeSubnetId,
+        publish(vnet.id(), vnet.name(), Map.of("nodeSubnetId", nodeSubnetId,
                 "privateEndpointSubnetId", privateEndpointSubnetId, "databaseSubnetId", databaseSubnetId));
     }
 
@@ -103,16 +99,6 @@ public class Network extends ComponentResource {
         return new Subnet(pulumiName, args.build(), options.build());
     }
 
-    /** Resource ID of the virtual network. */
-    public Output<String> resourceId() {
-        return resourceId;
-    }
-
-    /** Azure name of the virtual network. */
-    public Output<String> name() {
-        return name;
-    }
-
     /** Resource ID of the subnet for cluster nodes. */
     public Output<String> nodeSubnetId() {
         return nodeSubnetId;
@@ -125,7 +111,7 @@ public class Network extends ComponentResource {
 
     /** Where components put their private endpoints: the endpoint subnet and this network (for DNS). */
     public PrivateNetworkAttachment privateEndpoints() {
-        return new PrivateNetworkAttachment(privateEndpointSubnetId, resourceId);
+        return new PrivateNetworkAttachment(privateEndpointSubnetId, resourceId());
     }
 
     /** The address plan the subnets follow. */

@@ -1,12 +1,10 @@
 package io.platforminfra.components.network;
 
-import io.platforminfra.components.common.Problem;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Value;
 
-import java.util.List;
 
 /**
  * Settings of the stage's virtual network. The subnets are derived from the one address space
@@ -14,7 +12,7 @@ import java.util.List;
  */
 @Value
 @Builder(toBuilder = true)
-public class NetworkSettings implements Validatable {
+public class NetworkSettings implements Settings {
 
     /**
      * Private IPv4 range of the virtual network, a prefix from /8 to /24 inside RFC 1918 space.
@@ -29,9 +27,7 @@ public class NetworkSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         AddressPlan.problemsWith(addressSpace).forEach(p -> problems.check(false, "addressSpace", addressSpace, p));
-        return problems.list();
     }
 }

@@ -4,18 +4,17 @@ import com.pulumi.azurenative.keyvault.Secret;
 import com.pulumi.azurenative.keyvault.SecretArgs;
 import com.pulumi.azurenative.keyvault.Vault;
 import com.pulumi.azurenative.keyvault.VaultArgs;
-import com.pulumi.azurenative.keyvault.enums.SkuName;
 import com.pulumi.azurenative.keyvault.inputs.IPRuleArgs;
 import com.pulumi.azurenative.keyvault.inputs.NetworkRuleSetArgs;
 import com.pulumi.azurenative.keyvault.inputs.SecretPropertiesArgs;
 import com.pulumi.azurenative.keyvault.inputs.SkuArgs;
 import com.pulumi.azurenative.keyvault.inputs.VaultPropertiesArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.components.common.AzureComponent;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
 import io.platforminfra.components.common.Placement;
@@ -34,40 +33,38 @@ import java.util.Map;
  * network access off unless IP ranges are allowed explicitly, a private endpoint in the stage's network, and
  * audit logs to the workspace. Access is granted to the principals the args name, never by handing out keys.
  */
-public class SecretStore extends ComponentResource {
+public class SecretStore extends AzureComponent {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "SecretStore";
 
     private final String componentName;
     private final Placement placement;
     private final Vault vault;
-    private final Output<String> resourceId;
-    private final Output<String> name;
     private final Output<String> vaultUri;
 
     /** Creates the vault; throws before registering anything when the settings are invalid. */
     public SecretStore(String name, SecretStoreArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("SecretStore", name, options, args.getSettings(), args.adoption()));
+        super(TYPE, name, args, options);
         this.componentName = name;
         this.placement = args.getPlacement();
         var settings = args.getSettings();
-        var publicRanges = settings.getAllowedIpRanges();
 
         var properties = VaultPropertiesArgs.builder()
                 .tenantId(placement.tenantId())
-                .sku(SkuArgs.builder().family("A").name(SkuName.valueOf(capitalized(settings.getSku()))).build())
+                .sku(SkuArgs.builder().family("A").name(SecretStoreSettings.SKUS.of(settings.getSku())).build())
                 .enableRbacAuthorization(true)
                 .enableSoftDelete(true)
                 .softDeleteRetentionInDays(settings.getSoftDeleteRetentionDays())
                 .enabledForDeployment(false)
                 .enabledForDiskEncryption(false)
                 .enabledForTemplateDeployment(false)
-                .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
+                .publicNetworkAccess(settings.publicNetworkAccess())
                 .networkAcls(NetworkRuleSetArgs.builder()
                         .defaultAction("Deny")
                         // Trusted Azure services (Backup, disk encryption) still reach the vault.
                         .bypass("AzureServices")
-                        .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().value(r).build()).toList())
+                        .ipRules(settings.getAllowedIpRanges().stream()
+                                .map(r -> IPRuleArgs.builder().value(r).build()).toList())
                         .build());
         if (settings.isPurgeProtection()) {
             // Only true can be sent: Azure refuses false, and leaving it out keeps it off.
@@ -89,15 +86,9 @@ public class SecretStore extends ComponentResource {
                 BuiltInRole.KEY_VAULT_SECRETS_USER, reader.principalId(), vault.id(), placement, this)));
         StatefulResources.lock(name + "-kv-lock", vault, name + "-kv", underVault, placement, this);
 
-        this.resourceId = vault.id();
-        this.name = vault.name();
         this.vaultUri = vault.properties().applyValue(p -> p.vaultUri().orElseThrow(
                 () -> new IllegalStateException("Key Vault returned no vault URI")));
-        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "vaultUri", vaultUri));
-    }
-
-    private static String capitalized(String sku) {
-        return Character.toUpperCase(sku.charAt(0)) + sku.substring(1);
+        publish(vault.id(), vault.name(), Map.of("vaultUri", vaultUri));
     }
 
     /**
@@ -113,16 +104,6 @@ public class SecretStore extends ComponentResource {
                 .tags(placement.tags())
                 .build(), CustomResourceOptions.builder().parent(this)
                 .additionalSecretOutputs("properties").build());
-    }
-
-    /** Resource ID of the vault. */
-    public Output<String> resourceId() {
-        return resourceId;
-    }
-
-    /** Azure name of the vault. */
-    public Output<String> name() {
-        return name;
     }
 
     /** URI of the vault, such as {@code https://kv-plat-dev-weu-1a2b.vault.azure.net/}. */

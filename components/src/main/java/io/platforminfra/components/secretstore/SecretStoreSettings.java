@@ -1,8 +1,10 @@
 package io.platforminfra.components.secretstore;
 
-import io.platforminfra.components.common.Problem;
+import com.pulumi.azurenative.keyvault.enums.SkuName;
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.PublicIpAllowList;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;
@@ -15,18 +17,16 @@ import java.util.List;
  */
 @Value
 @Builder(toBuilder = true)
-public class SecretStoreSettings implements Validatable {
+public class SecretStoreSettings implements Settings, PublicIpAllowList {
     /** SKUs Key Vault offers. */
-    public static final List<String> SKUS = List.of("standard", "premium");
+    public static final Choice<SkuName> SKUS =
+            new Choice<>(List.of(SkuName.Standard, SkuName.Premium), SkuName::getValue);
 
     /** {@code standard} or {@code premium} (HSM-backed keys). Default {@code standard}. */
     @Builder.Default
     String sku = "standard";
 
-    /**
-     * Public IPv4 ranges allowed through the vault's firewall. Default: none, and then public network access is
-     * off entirely and the vault is reached only through its private endpoint (Azure security benchmark NS-2).
-     */
+    /** Public IPv4 ranges allowed through the vault's firewall. Default: none (see {@link PublicIpAllowList}). */
     @Singular
     List<String> allowedIpRanges;
 
@@ -51,11 +51,9 @@ public class SecretStoreSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.oneOf("sku", sku, SKUS);
-        problems.ipRanges("allowedIpRanges", allowedIpRanges);
+        checkAllowedIpRanges(problems);
         problems.inRange("softDeleteRetentionDays", softDeleteRetentionDays, 7, 90);
-        return problems.list();
     }
 }

@@ -14,14 +14,13 @@ import com.pulumi.azurenative.storage.inputs.NetworkRuleSetArgs;
 import com.pulumi.azurenative.storage.inputs.SkuArgs;
 import com.pulumi.azurenative.storage.outputs.EndpointsResponse;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.components.common.AzureComponent;
 import io.platforminfra.components.common.BuiltInRole;
 import io.platforminfra.components.common.Components;
-import io.platforminfra.components.common.Placement;
 import io.platforminfra.components.common.PrivateDns;
 import io.platforminfra.components.common.RoleAssignments;
 import io.platforminfra.components.common.StatefulResources;
@@ -37,20 +36,17 @@ import java.util.Map;
  * public access off unless IP ranges are allowed explicitly, a blob private endpoint, blob versioning and soft
  * delete, private containers. Access is granted to the principals the args name, never with account keys.
  */
-public class ObjectStorage extends ComponentResource {
+public class ObjectStorage extends AzureComponent {
     /** Pulumi type token. */
     public static final String TYPE = Components.TYPE_PREFIX + "ObjectStorage";
 
-    private final Output<String> resourceId;
-    private final Output<String> name;
     private final Output<String> blobEndpoint;
 
     /** Creates the account; throws before registering anything when the settings are invalid. */
     public ObjectStorage(String name, ObjectStorageArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, Components.validated("ObjectStorage", name, options, args.getSettings(), args.adoption()));
+        super(TYPE, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
-        var publicRanges = settings.getAllowedIpRanges();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var account = new StorageAccount(name + "-st", StorageAccountArgs.builder()
@@ -58,18 +54,19 @@ public class ObjectStorage extends ComponentResource {
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .kind("StorageV2")
-                .sku(SkuArgs.builder().name("Standard_" + settings.getReplication()).build())
+                .sku(SkuArgs.builder().name(ObjectStorageSettings.REPLICATIONS.of(settings.getReplication())).build())
                 .enableHttpsTrafficOnly(true)
                 .minimumTlsVersion("TLS1_2")
                 .allowBlobPublicAccess(false)
                 .allowSharedKeyAccess(false)
                 .defaultToOAuthAuthentication(true)
                 .allowCrossTenantReplication(false)
-                .publicNetworkAccess(publicRanges.isEmpty() ? "Disabled" : "Enabled")
+                .publicNetworkAccess(settings.publicNetworkAccess())
                 .networkRuleSet(NetworkRuleSetArgs.builder()
                         .defaultAction(DefaultAction.Deny)
                         .bypass("AzureServices")
-                        .ipRules(publicRanges.stream().map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
+                        .ipRules(settings.getAllowedIpRanges().stream()
+                                .map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
                         .build())
                 .tags(placement.tags())
                 .build(), StatefulResources.options(args.adoption(), placement, this).build());
@@ -105,20 +102,8 @@ public class ObjectStorage extends ComponentResource {
                 placement, this)));
         StatefulResources.lock(name + "-st-lock", account, name + "-st", underAccount, placement, this);
 
-        this.resourceId = account.id();
-        this.name = account.name();
         this.blobEndpoint = account.primaryEndpoints().applyValue(EndpointsResponse::blob);
-        registerOutputs(Map.of("resourceId", resourceId, "name", this.name, "blobEndpoint", blobEndpoint));
-    }
-
-    /** Resource ID of the storage account. */
-    public Output<String> resourceId() {
-        return resourceId;
-    }
-
-    /** Azure name of the storage account. */
-    public Output<String> name() {
-        return name;
+        publish(account.id(), account.name(), Map.of("blobEndpoint", blobEndpoint));
     }
 
     /** Primary blob endpoint, such as {@code https://stplatdevweu1a2b.blob.core.windows.net/}. */

@@ -1,8 +1,10 @@
 package io.platforminfra.components.storage;
 
-import io.platforminfra.components.common.Problem;
+import com.pulumi.azurenative.storage.enums.SkuName;
+import io.platforminfra.components.common.Choice;
 import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Validatable;
+import io.platforminfra.components.common.PublicIpAllowList;
+import io.platforminfra.components.common.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;
@@ -17,9 +19,11 @@ import java.util.regex.Pattern;
  */
 @Value
 @Builder(toBuilder = true)
-public class ObjectStorageSettings implements Validatable {
+public class ObjectStorageSettings implements Settings, PublicIpAllowList {
     /** Redundancy options of StorageV2 accounts (the part after {@code Standard_}). */
-    public static final List<String> REPLICATIONS = List.of("LRS", "ZRS", "GRS", "GZRS", "RAGRS", "RAGZRS");
+    public static final Choice<SkuName> REPLICATIONS = new Choice<>(List.of(SkuName.Standard_LRS, SkuName.Standard_ZRS,
+            SkuName.Standard_GRS, SkuName.Standard_GZRS, SkuName.Standard_RAGRS, SkuName.Standard_RAGZRS),
+            sku -> sku.getValue().substring("Standard_".length()));
 
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-z0-9](?!.*--)[-a-z0-9]{1,61}[a-z0-9]");
 
@@ -38,10 +42,7 @@ public class ObjectStorageSettings implements Validatable {
     @Builder.Default
     int softDeleteDays = 14;
 
-    /**
-     * Public IPv4 ranges allowed through the account's firewall. Default: none, and then public network access is
-     * off and the account is reached only through its private endpoint.
-     */
+    /** Public IPv4 ranges allowed through the account's firewall. Default: none (see {@link PublicIpAllowList}). */
     @Singular
     List<String> allowedIpRanges;
 
@@ -51,15 +52,13 @@ public class ObjectStorageSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.oneOf("replication", replication, REPLICATIONS);
         problems.each("containers", containers, c -> c != null && CONTAINER_NAME.matcher(c).matches(),
                 "be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
         problems.check(new HashSet<>(containers).size() == containers.size(), "containers", containers,
                 "not list a container twice");
         problems.inRange("softDeleteDays", softDeleteDays, 1, 365);
-        problems.ipRanges("allowedIpRanges", allowedIpRanges);
-        return problems.list();
+        checkAllowedIpRanges(problems);
     }
 }
