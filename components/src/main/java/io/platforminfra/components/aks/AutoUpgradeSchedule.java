@@ -5,7 +5,7 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
-import io.platforminfra.azure.ResourceTypes;
+import io.platforminfra.azure.AzureResourceType;
 
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public final class AutoUpgradeSchedule extends CustomResource {
     /** Creates the schedule of the cluster {@code clusterName} in {@code resourceGroupName}. */
     public AutoUpgradeSchedule(String name, Output<String> clusterName, Output<String> resourceGroupName,
                                MaintenanceWindowSettings window, CustomResourceOptions options) {
-        super(ResourceTypes.MAINTENANCE_CONFIGURATION_WINDOW, name, new Args(clusterName, resourceGroupName, window),
+        super(AzureResourceType.MAINTENANCE_CONFIGURATION_WINDOW.token(), name, new Args(clusterName, resourceGroupName, window),
                 options);
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * How components protect the resources that hold data or take long to rebuild where the placement asks for it: the
  * one place this is done, so every component does it the same way. Which types those are is decided by the one table
- * of stateful types, {@link io.platforminfra.azure.StatefulTypes#CORE} (cluster, vault, storage account, database
- * server), which the policy gate checks against.
+ * of Azure resource types, {@link io.platforminfra.azure.AzureResourceType#guardedInProduction()} (cluster, vault,
+ * storage account, database server), which the policy gate checks against.
  */
 public final class StatefulResources {
     private StatefulResources() {
