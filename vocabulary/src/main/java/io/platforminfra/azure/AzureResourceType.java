@@ -43,7 +43,11 @@ public enum AzureResourceType {
                     + " endpoints")),
     SUBNET("azure-native:network:Subnet", "subnetName"),
     NETWORK_SECURITY_GROUP("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"),
-    SECURITY_RULE("azure-native:network:SecurityRule", "name"),
+    /**
+     * A security rule as a resource of its own. Its Azure name is the path input {@code securityRuleName}; its
+     * {@code name} input is the rule's name in the request body (SecurityRuleArgs of azure-native 2.10.0, javap).
+     */
+    SECURITY_RULE("azure-native:network:SecurityRule", "securityRuleName"),
     PRIVATE_ZONE("azure-native:network:PrivateZone", "privateZoneName"),
     VIRTUAL_NETWORK_LINK("azure-native:network:VirtualNetworkLink", "virtualNetworkLinkName"),
     PRIVATE_ENDPOINT("azure-native:network:PrivateEndpoint", "privateEndpointName"),
@@ -83,7 +87,8 @@ public enum AzureResourceType {
     POSTGRES_DATABASE("azure-native:dbforpostgresql:Database", "databaseName",
             Loss.always("PostgreSQL database with its data")),
     POSTGRES_CONFIGURATION("azure-native:dbforpostgresql:Configuration", "configurationName"),
-    POSTGRES_FIREWALL_RULE("azure-native:dbforpostgresql:FirewallRule", "name"),
+    /** Its Azure name is the path input {@code firewallRuleName} (FirewallRuleArgs of azure-native 2.10.0, javap). */
+    POSTGRES_FIREWALL_RULE("azure-native:dbforpostgresql:FirewallRule", "firewallRuleName"),
     ROLE_ASSIGNMENT("azure-native:authorization:RoleAssignment", "roleAssignmentName", Deployer.ROLE_ASSIGNMENTS),
     /** Management lock on any scope: the one the program uses. */
     LOCK("azure-native:authorization:ManagementLockByScope", "lockName", Deployer.LOCKS),
