@@ -1,6 +1,6 @@
 package io.platforminfra.drift;
 
-import io.platforminfra.plan.Action;
+import io.platforminfra.change.Action;
 import io.platforminfra.report.Preview;
 import io.platforminfra.report.PreviewFileException;
 import io.platforminfra.report.PreviewReader;

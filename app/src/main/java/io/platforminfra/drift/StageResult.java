@@ -1,6 +1,6 @@
 package io.platforminfra.drift;
 
-import io.platforminfra.plan.Action;
+import io.platforminfra.change.Action;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

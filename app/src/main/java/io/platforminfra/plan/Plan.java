@@ -1,5 +1,6 @@
 package io.platforminfra.plan;
 
+import io.platforminfra.change.Action;
 
 import java.time.LocalDate;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.platforminfra.plan;
 
+import io.platforminfra.change.Action;
 import com.google.gson.GsonBuilder;
 import io.platforminfra.offline.RegisteredResource;
 

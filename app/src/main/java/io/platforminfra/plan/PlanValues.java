@@ -1,25 +1,24 @@
 package io.platforminfra.plan;
 
-import io.platforminfra.structure.SecretText;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.RegisteredResource;
+import io.platforminfra.structure.ShownValues;
 import io.platforminfra.structure.StructuredValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * How a planned value is shown to a person or a tool: secrets as {@code [secret]} (never their content), values
  * known only after apply as {@code (known after apply)}, whole numbers without a decimal point.
  */
 public final class PlanValues {
-    /** What a secret value reads as in every plan. */
-    public static final String SECRET = SecretText.MARK;
-    /** What a value known only after apply reads as in every plan. */
-    public static final String UNKNOWN = RegisteredResource.Unknown.VALUE.toString();
+    /** What a secret value reads as in every plan: {@link ShownValues#SECRET}. */
+    public static final String SECRET = ShownValues.SECRET;
+    /** What a value known only after apply reads as in every plan: {@link ShownValues#UNKNOWN}. */
+    public static final String UNKNOWN = ShownValues.UNKNOWN;
     /** The tenant of the identity that deploys: known in a real preview, not offline. */
     public static final String TENANT = "<tenant>";
     /** The subscription of the identity that deploys: known in a real preview, not offline. */
@@ -60,17 +59,9 @@ public final class PlanValues {
         return value;
     }
 
-    /** One value as text, for a person. */
+    /** One value as text, for a person: masked, then laid out as {@link ShownValues#text} does. */
     public static String text(Object value) {
-        var masked = masked(value);
-        if (masked instanceof List<?> list) {
-            return list.stream().map(PlanValues::text).collect(Collectors.joining(", ", "[", "]"));
-        }
-        if (masked instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
-        }
-        return "".equals(masked) ? "\"\"" : String.valueOf(masked);
+        return ShownValues.text(masked(value));
     }
 
     private static void flatten(String path, Object value, Map<String, String> flat) {

@@ -1,5 +1,6 @@
 package io.platforminfra.plan;
 
+import io.platforminfra.change.Action;
 import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.offline.RegisteredResource;
 

@@ -1,5 +1,6 @@
 package io.platforminfra.plan;
 
+import io.platforminfra.change.Action;
 import com.pulumi.core.internal.OutputData;
 import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.Deployer;

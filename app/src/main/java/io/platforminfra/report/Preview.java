@@ -1,6 +1,6 @@
 package io.platforminfra.report;
 
-import io.platforminfra.plan.Action;
+import io.platforminfra.change.Action;
 import io.platforminfra.report.Diagnostic.Severity;
 
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.platforminfra.plan.Action;
-import io.platforminfra.plan.PlanValues;
+import io.platforminfra.change.Action;
+import io.platforminfra.structure.ShownValues;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -349,7 +349,7 @@ public final class PreviewReader {
     /** A state's values: its inputs, then its outputs. */
     private StateValues values(JsonObject state) {
         if (Secrets.isSecret(state)) {
-            return new StateValues(List.of(PlanValues.SECRET));
+            return new StateValues(List.of(ShownValues.SECRET));
         }
         var values = new ArrayList<>();
         object(state, "inputs").map(this::plain).ifPresent(values::add);
@@ -373,11 +373,11 @@ public final class PreviewReader {
         if (json.isJsonObject()) {
             var object = json.getAsJsonObject();
             if (Secrets.isSecret(object)) {
-                return PlanValues.SECRET;
+                return ShownValues.SECRET;
             }
             if (Secrets.isOutputValue(object)) {
                 // An output value that is not secret is its value; one without a value is not known yet.
-                return object.has("value") ? plain(object.get("value")) : PlanValues.UNKNOWN;
+                return object.has("value") ? plain(object.get("value")) : ShownValues.UNKNOWN;
             }
             var map = new LinkedHashMap<String, Object>();
             json.getAsJsonObject().entrySet().forEach(entry -> map.put(secrets.mask(entry.getKey()),
@@ -397,7 +397,7 @@ public final class PreviewReader {
             return primitive.getAsDouble();
         }
         var text = primitive.getAsString();
-        return UNKNOWN_SENTINEL.equals(text) ? PlanValues.UNKNOWN : secrets.mask(text);
+        return UNKNOWN_SENTINEL.equals(text) ? ShownValues.UNKNOWN : secrets.mask(text);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.platforminfra.report;
 
-import io.platforminfra.plan.Action;
-import io.platforminfra.plan.PlanValues;
+import io.platforminfra.change.Action;
+import io.platforminfra.structure.ShownValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +136,7 @@ public final class PreviewReport {
         var details = new ArrayList<Detail>();
         previews.forEach(preview -> stageDetails(preview, details));
         var footer = "\n_Written by `platform-infra report` from `pulumi preview --json`. Secrets show as `"
-                + PlanValues.SECRET + "`, values Azure computes as `" + PlanValues.UNKNOWN + "`._\n";
+                + ShownValues.SECRET + "`, values Azure computes as `" + ShownValues.UNKNOWN + "`._\n";
         return new Parts(summary.toString(), details, footer);
     }
 
@@ -251,7 +251,7 @@ public final class PreviewReport {
     private static String property(PropertyChange property) {
         var text = new StringBuilder(code(property.path()));
         switch (property.kind()) {
-            case ADD -> text.append(" added: ").append(value(property.after() == null ? PlanValues.UNKNOWN
+            case ADD -> text.append(" added: ").append(value(property.after() == null ? ShownValues.UNKNOWN
                     : property.after()));
             case DELETE -> text.append(" removed")
                     .append(property.before() == null ? "" : " (was " + value(property.before()) + ")");
@@ -260,7 +260,7 @@ public final class PreviewReport {
                     // A new value the preview leaves out is one the provider computes: Pulumi shows it as unknown.
                     // An old value it leaves out is simply not known here: a question mark, not a guess.
                     text.append(": ").append(property.before() == null ? "?" : value(property.before()))
-                            .append(" → ").append(value(property.after() == null ? PlanValues.UNKNOWN
+                            .append(" → ").append(value(property.after() == null ? ShownValues.UNKNOWN
                                     : property.after()));
                 }
             }
@@ -272,6 +272,6 @@ public final class PreviewReport {
     }
 
     private static String value(Object value) {
-        return code(PlanValues.text(value));
+        return code(ShownValues.text(value));
     }
 }

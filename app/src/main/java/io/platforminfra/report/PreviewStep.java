@@ -1,6 +1,6 @@
 package io.platforminfra.report;
 
-import io.platforminfra.plan.Action;
+import io.platforminfra.change.Action;
 
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.platforminfra.report;
 
-import io.platforminfra.plan.PlanValues;
+import io.platforminfra.structure.ShownValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,6 +66,6 @@ final class PropertyDiff {
     }
 
     private static boolean hidden(Object value) {
-        return PlanValues.SECRET.equals(value) || PlanValues.UNKNOWN.equals(value);
+        return ShownValues.SECRET.equals(value) || ShownValues.UNKNOWN.equals(value);
     }
 }

@@ -1,6 +1,6 @@
 package io.platforminfra.report;
 
-import io.platforminfra.plan.PlanValues;
+import io.platforminfra.structure.ShownValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class PropertyPath {
         }
         Object current = root;
         for (var segment : segments.get()) {
-            if (PlanValues.SECRET.equals(current) || PlanValues.UNKNOWN.equals(current)) {
+            if (ShownValues.SECRET.equals(current) || ShownValues.UNKNOWN.equals(current)) {
                 return Optional.of(current);
             }
             if (current instanceof Map<?, ?> map && segment instanceof String key) {

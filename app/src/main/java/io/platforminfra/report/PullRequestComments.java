@@ -1,6 +1,6 @@
 package io.platforminfra.report;
 
-import io.platforminfra.plan.PlanValues;
+import io.platforminfra.structure.ShownValues;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -332,7 +332,7 @@ public final class PullRequestComments {
             var message = json.isJsonObject() ? json.getAsJsonObject().get("message") : null;
             if (message != null && message.isJsonPrimitive()) {
                 // Defence in depth: whatever the server echoes, the token is not repeated.
-                return ": " + message.getAsString().replace(pullRequest.token(), PlanValues.SECRET);
+                return ": " + message.getAsString().replace(pullRequest.token(), ShownValues.SECRET);
             }
         } catch (JsonParseException e) {
             // Not JSON (an HTML sign-in page, an empty body): the status says it all.

@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.platforminfra.plan.PlanValues;
+import io.platforminfra.structure.ShownValues;
 
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -101,10 +101,10 @@ final class Secrets {
         var masked = text;
         for (var secret : values) {
             if (masked.equals(secret)) {
-                return PlanValues.SECRET;
+                return ShownValues.SECRET;
             }
             if (secret.length() >= MIN_LENGTH_INSIDE_TEXT) {
-                masked = masked.replace(secret, PlanValues.SECRET);
+                masked = masked.replace(secret, ShownValues.SECRET);
             }
         }
         return masked;
@@ -138,7 +138,7 @@ final class Secrets {
 
     /** A secret, and each line of a secret of several lines (a key in PEM form may be quoted line by line). */
     private static void add(String text, Set<String> found) {
-        if (text.isEmpty() || text.equals(PlanValues.SECRET)) {
+        if (text.isEmpty() || text.equals(ShownValues.SECRET)) {
             return;
         }
         found.add(text);

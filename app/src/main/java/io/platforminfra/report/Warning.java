@@ -1,8 +1,8 @@
 package io.platforminfra.report;
 
 import io.platforminfra.azure.AzureResourceType;
-import io.platforminfra.plan.Action;
-import io.platforminfra.plan.PlanValues;
+import io.platforminfra.change.Action;
+import io.platforminfra.structure.ShownValues;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,8 +109,8 @@ public record Warning(PreviewStep step, Optional<String> lostWith, Optional<Stri
         return List.of(step.before(), step.after()).stream()
                 .flatMap(state -> List.of(state.text("resourceName"), state.text("name")).stream())
                 .flatMap(Optional::stream)
-                .filter(name -> !name.isBlank() && !Objects.equals(name, PlanValues.UNKNOWN)
-                        && !Objects.equals(name, PlanValues.SECRET))
+                .filter(name -> !name.isBlank() && !Objects.equals(name, ShownValues.UNKNOWN)
+                        && !Objects.equals(name, ShownValues.SECRET))
                 .distinct().toList();
     }
 }

@@ -16,7 +16,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Dependencies point one way: cli -> plan -> program -> components, and the offline engine stands apart; cli ->
- * report, which reads the real CLI's preview JSON and shares only the plan's value markers. The component library
+ * report, which reads the real CLI's preview JSON and shares only the value markers (vocabulary) and the actions
+ * (change) with the plan. The component library
  * is reusable by other teams only if it never depends on this stack program or its tools.
  *
  * <p>Between modules the compiler enforces this already (the components and engine modules cannot see the app,
@@ -40,9 +41,16 @@ class LayeringTest {
                                 "io.platforminfra.plan..", "io.platforminfra.cli..")),
                 arguments("the stack program never depends on the offline tools", "io.platforminfra.program..",
                         List.of("io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..")),
+                // Neither the plan: it runs on the offline engine. What the report shares with it, the value
+                // markers and the actions, lives in vocabulary's ShownValues and in the change package.
                 arguments("the preview report reads only what the real CLI prints", "io.platforminfra.report..",
                         List.of("io.platforminfra.components..", "io.platforminfra.program..",
-                                "io.platforminfra.offline..", "io.platforminfra.cli..", "com.pulumi..")),
+                                "io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..",
+                                "com.pulumi..")),
+                arguments("the drift check reads only what the real CLI prints", "io.platforminfra.drift..",
+                        List.of("io.platforminfra.components..", "io.platforminfra.program..",
+                                "io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..",
+                                "com.pulumi..")),
                 arguments("the policy rules stand alone so both entry points share them", "io.platforminfra.policy..",
                         List.of("io.platforminfra.components..", "io.platforminfra.program..",
                                 "io.platforminfra.offline..", "io.platforminfra.plan..", "io.platforminfra.cli..",

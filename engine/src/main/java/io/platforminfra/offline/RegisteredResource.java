@@ -1,6 +1,7 @@
 package io.platforminfra.offline;
 
 import io.platforminfra.structure.SecretText;
+import io.platforminfra.structure.ShownValues;
 import io.platforminfra.structure.StructuredValues;
 
 import java.util.List;
@@ -61,7 +62,7 @@ public record RegisteredResource(String type, String name, String urn, String pa
 
         @Override
         public String toString() {
-            return "(known after apply)";
+            return ShownValues.UNKNOWN;
         }
     }
 

@@ -1,4 +1,4 @@
-package io.platforminfra.plan;
+package io.platforminfra.change;
 
 import java.util.Map;
 
