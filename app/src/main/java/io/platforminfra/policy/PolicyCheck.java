@@ -22,21 +22,17 @@ public final class PolicyCheck {
 
     /**
      * The verdict on {@code target} with its {@code waivers} on {@code today}. A waiver applies to the findings of
-     * its rule on its resource until it expires; an expired one waives nothing and is a violation itself.
+     * its rule on its resource until it expires; an expired one waives nothing and is a violation itself (of the
+     * rule {@value #EXPIRED_WAIVER_RULE}, which judges the waivers the target carries).
      */
     public static StageVerdict evaluate(PolicyTarget stage, List<Waiver> waivers, LocalDate today) {
-        var target = stage.on(today);
+        var target = stage.on(today).waivedBy(waivers);
         var violations = new ArrayList<Violation>();
         for (var rule : Rules.ALL) {
             if (!rule.appliesTo(target)) {
                 continue;
             }
-            var findings = new ArrayList<>(rule.check().evaluate(target));
-            if (rule.id().equals(EXPIRED_WAIVER_RULE)) {
-                waivers.stream().filter(w -> !w.activeOn(today)).forEach(w -> findings.add(new Finding("waiver",
-                        w.resource(), expiredMessage(w))));
-            }
-            for (var finding : findings) {
+            for (var finding : rule.check().evaluate(target)) {
                 violations.add(new Violation(rule, finding, rule.mandatoryFor(target),
                         waiverFor(rule, finding, waivers, today)));
             }
@@ -50,8 +46,8 @@ public final class PolicyCheck {
     }
 
     private static Optional<Waiver> waiverFor(Rule rule, Finding finding, List<Waiver> waivers, LocalDate today) {
-        if (rule.id().equals(EXPIRED_WAIVER_RULE)) {
-            return Optional.empty(); // an expired waiver is never waived (the stack file reader refuses it too)
+        if (!rule.waivable()) {
+            return Optional.empty(); // such as an expired waiver's finding (the stack file reader refuses it too)
         }
         return waivers.stream().filter(w -> w.rule().equals(rule.id()) && w.resource().equals(finding.resourceName())
                 && w.activeOn(today)).findFirst();
