@@ -28,8 +28,11 @@ readonly RETENTION_DAYS=30
 # (devCenterProjectResourceId); 2025-02-01 is the newest GA api-version of Microsoft.DevCenter/devcenters and
 # projects (learn.microsoft.com/azure/templates/microsoft.devcenter/allversions).
 readonly MDP_API=2025-09-20
-# The tenant that owns Microsoft's first-party applications (appOwnerOrganizationId of their service principals).
-readonly MICROSOFT_SERVICES_TENANT=f8cdef31-a31e-4b4a-93e4-5f571e91255a
+# The tenants that own Microsoft's own applications (appOwnerOrganizationId of their service principals): Microsoft
+# Services and Microsoft Corp. Nobody else can register an application in them. Source: a third-party allow-list
+# (M365-Assess controls/microsoft-first-party-appids.json, "ownerTenantIds"), not a Microsoft page; which of the two
+# owns DevOpsInfrastructure is unverified, so both are accepted (docs/bootstrap.md#first-run-checklist).
+readonly MICROSOFT_OWNER_TENANTS=(f8cdef31-a31e-4b4a-93e4-5f571e91255a 72f988bf-86f1-41af-91ab-2d7cd011db47)
 readonly DEVCENTER_API=2025-02-01
 readonly POOL_SKU=Standard_D2ads_v5
 # A well-known image kept current by Microsoft (configure-images.md "Azure Pipelines images"); unverified that
@@ -886,13 +889,14 @@ egress_ip=$(az network public-ip show --name "$egress_ip_name" --resource-group 
 note "the pools' agents leave through $egress_ip"
 # Managed DevOps Pools' service principal needs Reader and Network Contributor on the virtual network ("Grant
 # Reader and Network Contributor access to DevOpsInfrastructure service principal", configure-networking.md).
-# Looked up by exact name and by the tenant that owns its application, Microsoft's first-party tenant: --display-name
+# Looked up by exact name and by the tenant that owns its application, one of Microsoft's: --display-name
 # alone is a prefix search (Azure/azure-cli#23752), and any user may register an application whose name starts
 # with "DevOpsInfrastructure"; that one would get Network Contributor on the agents' network.
 mdp_principal=$(az ad sp list --filter "displayName eq 'DevOpsInfrastructure'" \
-  --query "[?appOwnerOrganizationId=='$MICROSOFT_SERVICES_TENANT'].id" -o tsv --only-show-errors)
-[[ $mdp_principal =~ $GUID ]] || die "the DevOpsInfrastructure service principal (owned by Microsoft's tenant" \
-  "$MICROSOFT_SERVICES_TENANT) is not in tenant $tenant yet, or is not exactly one (found: '${mdp_principal//$'\n'/ }');" \
+  --query "[?appOwnerOrganizationId=='${MICROSOFT_OWNER_TENANTS[0]}' || \
+appOwnerOrganizationId=='${MICROSOFT_OWNER_TENANTS[1]}'].id" -o tsv --only-show-errors)
+[[ $mdp_principal =~ $GUID ]] || die "the DevOpsInfrastructure service principal (owned by one of Microsoft's tenants" \
+  "${MICROSOFT_OWNER_TENANTS[*]}) is not in tenant $tenant yet, or is not exactly one (found: '${mdp_principal//$'\n'/ }');" \
   "it comes with the Microsoft.DevOpsInfrastructure registration: re-run in a few minutes"
 ensure_role "$mdp_principal" ServicePrincipal "$ROLE_READER" "$vnet_id" "DevOpsInfrastructure: Reader on $vnet"
 ensure_role "$mdp_principal" ServicePrincipal "$ROLE_NETWORK_CONTRIBUTOR" "$vnet_id" \

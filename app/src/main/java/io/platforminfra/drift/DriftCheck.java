@@ -6,6 +6,7 @@ import io.platforminfra.report.PreviewFileException;
 import io.platforminfra.report.PreviewReader;
 import io.platforminfra.report.PreviewStep;
 import io.platforminfra.report.PropertyChange;
+import io.platforminfra.structure.ShownValues;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -182,7 +183,7 @@ public final class DriftCheck {
         var masked = text;
         for (var pattern : CREDENTIALS) {
             masked = pattern.matcher(masked).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
-                    (match.groupCount() > 0 && match.group(1) != null ? match.group(1) : "") + "[secret]"));
+                    (match.groupCount() > 0 && match.group(1) != null ? match.group(1) : "") + ShownValues.SECRET));
         }
         return masked;
     }

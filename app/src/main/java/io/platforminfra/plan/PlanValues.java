@@ -15,10 +15,6 @@ import java.util.Map;
  * known only after apply as {@code (known after apply)}, whole numbers without a decimal point.
  */
 public final class PlanValues {
-    /** What a secret value reads as in every plan: {@link ShownValues#SECRET}. */
-    public static final String SECRET = ShownValues.SECRET;
-    /** What a value known only after apply reads as in every plan: {@link ShownValues#UNKNOWN}. */
-    public static final String UNKNOWN = ShownValues.UNKNOWN;
     /** The tenant of the identity that deploys: known in a real preview, not offline. */
     public static final String TENANT = "<tenant>";
     /** The subscription of the identity that deploys: known in a real preview, not offline. */
@@ -44,19 +40,16 @@ public final class PlanValues {
 
     private static Object maskedLeaf(Object value) {
         if (value instanceof RegisteredResource.Secret) {
-            return SECRET;
+            return ShownValues.SECRET;
         }
         if (value instanceof RegisteredResource.Unknown) {
-            return UNKNOWN;
-        }
-        if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
-            return number.longValue();
+            return ShownValues.UNKNOWN;
         }
         if (value instanceof String text) {
             // Offline there is no signed-in identity: its tenant and subscription are the mock engine's stand-ins.
             return text.replace(AzureMocks.TENANT_ID, TENANT).replace(AzureMocks.SUBSCRIPTION_ID, SUBSCRIPTION);
         }
-        return value;
+        return ShownValues.whole(value);
     }
 
     /** One value as text, for a person: masked, then laid out as {@link ShownValues#text} does. */

@@ -50,7 +50,15 @@ public record DeployingIdentity(String objectId, String clientId, String tenantI
      * Azure CLI's (which every person signed in with az shares). Without either, nobody can be matched or recorded.
      */
     boolean namesSomeone() {
-        return hasObjectId() || ObjectIds.isObjectId(clientId) && !clientId.equalsIgnoreCase(AZURE_CLI_CLIENT_ID);
+        return hasObjectId() || identifiesOne(clientId);
+    }
+
+    /**
+     * Whether a client ID names one identity: a GUID that is not the Azure CLI's, which every person signed in with
+     * az shares.
+     */
+    static boolean identifiesOne(String clientId) {
+        return ObjectIds.isObjectId(clientId) && !clientId.equalsIgnoreCase(AZURE_CLI_CLIENT_ID);
     }
 
     /** Whether the provider reported an object ID (never under managed identity). */

@@ -190,8 +190,7 @@ public final class DeploymentGuard {
      * validation ({@link Deployers}).
      */
     static boolean listed(List<String> deployers, DeployingIdentity who) {
-        return deployers.stream().filter(id -> ObjectIds.isObjectId(id) && !ObjectIds.isNil(id)
-                        && !id.equalsIgnoreCase(DeployingIdentity.AZURE_CLI_CLIENT_ID))
+        return deployers.stream().filter(id -> DeployingIdentity.identifiesOne(id) && !ObjectIds.isNil(id))
                 .anyMatch(id -> id.equalsIgnoreCase(who.clientId())
                         || who.hasObjectId() && id.equalsIgnoreCase(who.objectId()));
     }

@@ -26,9 +26,6 @@ public final class ShownValues {
      * value out.
      */
     public static String text(Object value) {
-        if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
-            return String.valueOf(number.longValue());
-        }
         if (value instanceof List<?> list) {
             return list.stream().map(ShownValues::text).collect(Collectors.joining(", ", "[", "]"));
         }
@@ -36,6 +33,14 @@ public final class ShownValues {
             return map.entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
-        return "".equals(value) ? "\"\"" : String.valueOf(value);
+        return "".equals(value) ? "\"\"" : String.valueOf(whole(value));
+    }
+
+    /** {@code value}, a whole number given as a double as a {@code long} (for text and for JSON alike). */
+    public static Object whole(Object value) {
+        if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
+            return number.longValue();
+        }
+        return value;
     }
 }
