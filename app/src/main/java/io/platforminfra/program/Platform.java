@@ -123,7 +123,10 @@ public final class Platform {
                 .build(), resourceGroupAdoption.options(null).build());
         var placement = new Placement(resourceGroup.name(), config.location(), naming, tags,
                 client.applyValue(GetClientConfigResult::tenantId),
-                client.applyValue(GetClientConfigResult::subscriptionId),
+                // The stack file names the subscription, and the provider deploys there: it reads
+                // azure-native:subscriptionId before ARM_SUBSCRIPTION_ID (pulumi-azure-native provider/pkg/provider/
+                // auth.go, k.getConfig("subscriptionId", "ARM_SUBSCRIPTION_ID")). Known now: no need to ask it.
+                Output.of(config.subscriptionId()),
                 config.environmentType() == EnvironmentType.PRODUCTION,
                 locksLifted(config, asOf));
 
