@@ -1,8 +1,8 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.plan.PlanRefusedException;
-import io.platforminfra.program.StackConfiguration;
-import io.platforminfra.program.StackFileException;
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StackFileException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

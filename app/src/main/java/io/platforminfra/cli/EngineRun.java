@@ -6,8 +6,8 @@ import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.plan.WaiverRefusedException;
 import io.platforminfra.policy.PolicyText;
-import io.platforminfra.program.EngineConfigKeys;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.EngineConfigKeys;
+import io.platforminfra.config.StackConfiguration;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.platforminfra.cli;
 import io.platforminfra.drift.IgnoreListException;
 import io.platforminfra.plan.PlanRefusedException;
 import io.platforminfra.program.App;
-import io.platforminfra.program.StackFileException;
+import io.platforminfra.config.StackFileException;
 import io.platforminfra.report.PipelineEnvironmentException;
 import io.platforminfra.report.Retry;
 import picocli.CommandLine;

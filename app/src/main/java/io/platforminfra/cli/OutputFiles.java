@@ -1,6 +1,6 @@
 package io.platforminfra.cli;
 
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.platforminfra.cli;
 
 import com.google.gson.GsonBuilder;
-import io.platforminfra.program.EnvironmentType;
-import io.platforminfra.program.StackConfiguration;
-import io.platforminfra.program.StackFileException;
-import io.platforminfra.program.StackKeys;
+import io.platforminfra.config.EnvironmentType;
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StackFileException;
+import io.platforminfra.config.StackKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -9,9 +9,9 @@ import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
 import io.platforminfra.offline.rules.AzureRules;
 import io.platforminfra.offline.rules.DeploymentFacts;
-import io.platforminfra.program.EnvironmentType;
-import io.platforminfra.program.StackConfiguration;
-import io.platforminfra.program.StackKeys;
+import io.platforminfra.config.EnvironmentType;
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StackKeys;
 import io.platforminfra.program.StackProgram;
 
 import java.time.LocalDate;

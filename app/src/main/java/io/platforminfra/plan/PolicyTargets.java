@@ -3,7 +3,7 @@ package io.platforminfra.plan;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.policy.PolicyResource;
 import io.platforminfra.policy.PolicyTarget;
-import io.platforminfra.program.EnvironmentType;
+import io.platforminfra.config.EnvironmentType;
 import io.platforminfra.structure.StructuredValues;
 
 import java.util.Map;

@@ -6,9 +6,9 @@ import io.platforminfra.policy.PolicyTarget;
 import io.platforminfra.policy.Rules;
 import io.platforminfra.policy.StageVerdict;
 import io.platforminfra.policy.Waiver;
-import io.platforminfra.program.StackConfiguration;
-import io.platforminfra.program.StackKeys;
-import io.platforminfra.program.StageConfigReader;
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StackKeys;
+import io.platforminfra.config.StageConfigReader;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package io.platforminfra.program;
 
 import com.pulumi.Pulumi;
+import io.platforminfra.config.EngineConfigKeys;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,8 +1,10 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.Deployers;
+
 import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
-import io.platforminfra.components.common.ObjectIds;
+import io.platforminfra.components.validation.ObjectIds;
 
 import java.util.Objects;
 
@@ -25,14 +27,6 @@ import java.util.Objects;
  * @param subscriptionId subscription the provider works in
  */
 public record DeployingIdentity(String objectId, String clientId, String tenantId, String subscriptionId) {
-    /**
-     * The Azure CLI's own application ID: the client ID go-azure-helpers reports for every {@code az login}
-     * ({@code a.clientId = token.ClientID}, authentication/azure_cli_profile_population.go), the same for every
-     * person in every tenant ("AzureCLI 04b07795-8ddb-461a-bbee-02f9e1bf7b46", Microsoft's Azure Stack Hub docs,
-     * azure-stack-rest-api-use.md; it is also the Microsoft first-party application "Microsoft Azure CLI").
-     */
-    public static final String AZURE_CLI_CLIENT_ID = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
-
     /** The identity a client configuration reports; missing values become empty text. */
     public DeployingIdentity {
         objectId = Objects.requireNonNullElse(objectId, "");
@@ -50,15 +44,7 @@ public record DeployingIdentity(String objectId, String clientId, String tenantI
      * Azure CLI's (which every person signed in with az shares). Without either, nobody can be matched or recorded.
      */
     boolean namesSomeone() {
-        return hasObjectId() || identifiesOne(clientId);
-    }
-
-    /**
-     * Whether a client ID names one identity: a GUID that is not the Azure CLI's, which every person signed in with
-     * az shares.
-     */
-    static boolean identifiesOne(String clientId) {
-        return ObjectIds.isObjectId(clientId) && !clientId.equalsIgnoreCase(AZURE_CLI_CLIENT_ID);
+        return hasObjectId() || Deployers.identifiesOne(clientId);
     }
 
     /** Whether the provider reported an object ID (never under managed identity). */

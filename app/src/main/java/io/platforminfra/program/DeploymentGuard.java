@@ -1,6 +1,11 @@
 package io.platforminfra.program;
 
-import io.platforminfra.components.common.ObjectIds;
+import io.platforminfra.config.Deployers;
+
+import io.platforminfra.config.StackKeys;
+import io.platforminfra.config.StageConfig;
+
+import io.platforminfra.components.validation.ObjectIds;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +42,7 @@ import java.util.function.Supplier;
  * fails unless Entra ID issued a token for that client. With
  * Azure CLI authentication go-azure-helpers reports the client of the CLI's token
  * ({@code a.clientId = token.ClientID}, authentication/azure_cli_profile_population.go), which is the Azure CLI
- * application ({@link DeployingIdentity#AZURE_CLI_CLIENT_ID}) for every person, never a value a person chooses;
+ * application ({@link Deployers#AZURE_CLI_CLIENT_ID}) for every person, never a value a person chooses;
  * that ID may therefore never be listed ({@link Deployers}), and an empty object ID never matches anything. The
  * deploy identities' tokens come only from the instance metadata service of the {@code -deploy} pools' agents, to
  * which only runs of {@code main} are admitted (docs/pipelines.md).
@@ -190,7 +195,7 @@ public final class DeploymentGuard {
      * validation ({@link Deployers}).
      */
     static boolean listed(List<String> deployers, DeployingIdentity who) {
-        return deployers.stream().filter(id -> DeployingIdentity.identifiesOne(id) && !ObjectIds.isNil(id))
+        return deployers.stream().filter(id -> Deployers.identifiesOne(id) && !ObjectIds.isNil(id))
                 .anyMatch(id -> id.equalsIgnoreCase(who.clientId())
                         || who.hasObjectId() && id.equalsIgnoreCase(who.objectId()));
     }

@@ -1,5 +1,14 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.AccessSettings;
+import io.platforminfra.config.EnvironmentType;
+import io.platforminfra.config.StackKeys;
+import io.platforminfra.config.AdoptablePart;
+import io.platforminfra.config.PulumiConfigSource;
+import io.platforminfra.config.StageConfig;
+import io.platforminfra.config.StageConfigReader;
+import io.platforminfra.config.StandardTags;
+
 import com.pulumi.Context;
 import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
@@ -8,13 +17,13 @@ import com.pulumi.azurenative.resources.ResourceGroupArgs;
 import com.pulumi.core.Output;
 import io.platforminfra.components.aks.AksCluster;
 import io.platforminfra.components.aks.AksClusterArgs;
-import io.platforminfra.components.common.Adoption;
+import io.platforminfra.components.base.Adoption;
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.BuiltInRole;
-import io.platforminfra.components.common.RoleAssignments;
-import io.platforminfra.components.common.RoleAssignments.PrincipalType;
-import io.platforminfra.components.common.NamingConvention;
-import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.access.BuiltInRole;
+import io.platforminfra.components.access.RoleAssignments;
+import io.platforminfra.components.access.RoleAssignments.PrincipalType;
+import io.platforminfra.components.base.NamingConvention;
+import io.platforminfra.components.base.Placement;
 import io.platforminfra.components.database.Database;
 import io.platforminfra.components.database.DatabaseArgs;
 import io.platforminfra.components.monitoring.Monitoring;
@@ -26,7 +35,7 @@ import io.platforminfra.components.secretstore.SecretStoreArgs;
 import io.platforminfra.components.storage.ObjectStorage;
 import io.platforminfra.components.storage.ObjectStorageArgs;
 
-import io.platforminfra.components.common.Grant;
+import io.platforminfra.components.access.Grant;
 import io.platforminfra.policy.Rules;
 import io.platforminfra.policy.Waiver;
 
@@ -54,7 +63,7 @@ import java.util.Set;
  */
 public final class Platform {
     /** Secret name of the PostgreSQL administrator password in the Key Vault, when password auth is on. */
-    static final String DATABASE_PASSWORD_SECRET = "postgres-admin-password";
+    public static final String DATABASE_PASSWORD_SECRET = "postgres-admin-password";
 
     private Platform() {
     }

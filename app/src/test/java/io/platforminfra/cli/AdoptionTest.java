@@ -1,5 +1,6 @@
 package io.platforminfra.cli;
 
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.policy.PolicyDocument;
 import io.platforminfra.policy.ReportSchemas;
 import io.platforminfra.policy.Rules;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;

@@ -1,6 +1,6 @@
 package io.platforminfra.cli;
 
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

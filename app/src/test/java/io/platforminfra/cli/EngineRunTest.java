@@ -1,7 +1,7 @@
 package io.platforminfra.cli;
 
 import com.google.gson.Gson;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

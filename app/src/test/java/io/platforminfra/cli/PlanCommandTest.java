@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.rules.AzureRules;
 import io.platforminfra.offline.rules.AzureRulesDocument;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

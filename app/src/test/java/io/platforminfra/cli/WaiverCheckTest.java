@@ -1,7 +1,7 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.policy.ReportSchemas;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

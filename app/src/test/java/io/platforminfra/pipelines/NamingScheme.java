@@ -1,6 +1,6 @@
 package io.platforminfra.pipelines;
 
-import io.platforminfra.program.EnvironmentType;
+import io.platforminfra.config.EnvironmentType;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.platforminfra.pipelines;
 
 import io.platforminfra.cli.CommandLineRun;
-import io.platforminfra.program.EnvironmentType;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.EnvironmentType;
+import io.platforminfra.config.StackConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.platforminfra.pipelines;
 
 import io.platforminfra.cli.CommandLineRun;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.platforminfra.policy;
 
 import io.platforminfra.plan.Planner;
 import io.platforminfra.plan.PolicyTargets;
-import io.platforminfra.program.StackConfiguration;
+import io.platforminfra.config.StackConfiguration;
 
 import io.platforminfra.testing.TestDates;
 

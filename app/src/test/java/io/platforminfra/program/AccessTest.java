@@ -1,5 +1,8 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.StackConfigException;
+import io.platforminfra.config.StackKeys;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StageConfigReader;
+
 import io.platforminfra.pipelines.NamingScheme;
 import io.platforminfra.testing.TestDates;
 import org.junit.jupiter.api.Test;

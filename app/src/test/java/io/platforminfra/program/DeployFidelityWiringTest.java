@@ -1,8 +1,11 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StackKeys;
+
 import com.google.gson.JsonParser;
 import io.platforminfra.azure.AzureResourceType;
-import io.platforminfra.components.common.RoleAssignmentName;
+import io.platforminfra.components.access.RoleAssignmentName;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;

@@ -1,5 +1,7 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.EnvironmentType;
+
 import io.platforminfra.azure.Deployer;
 import io.platforminfra.pipelines.NamingScheme;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.Deployers;
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StageConfig;
+import io.platforminfra.config.StageConfigReader;
+
 import com.pulumi.test.Mocks;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.MockedRun;
@@ -38,7 +43,7 @@ class DeploymentGuardTest {
     private static final String LAPTOP = "9d3b7c1e-52a4-4f0b-8e6d-2c4a1f7b9e30";
     /** A person's {@code az login}: the provider reports the Azure CLI's client ID and the person's object ID. */
     private static final AzureMocks.Caller LAPTOP_LOGIN = AzureMocks.Caller.signedIn(
-            DeployingIdentity.AZURE_CLI_CLIENT_ID, LAPTOP);
+            Deployers.AZURE_CLI_CLIENT_ID, LAPTOP);
     /** Another managed identity (say, another ring's pool identity), not listed for the stage. */
     private static final String OTHER_IDENTITY = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
     private static final Map<String, String> LAPTOP_SHELL = Map.of("USER", "alice", "HOME", "/home/alice");
@@ -126,7 +131,7 @@ class DeploymentGuardTest {
             assertThat(run.result().result().exceptions()).as(stage).isEmpty();
             assertThat(run.result().result().errors()).as(stage).singleElement().asString()
                     .startsWith("Refusing to update stage " + stage + ": the Azure provider deploys as client ID "
-                            + DeployingIdentity.AZURE_CLI_CLIENT_ID + " (object ID " + LAPTOP + "), which is not one"
+                            + Deployers.AZURE_CLI_CLIENT_ID + " (object ID " + LAPTOP + "), which is not one"
                             + " of the stage's deploying identities (platform-infra:deployers in Pulumi." + stage
                             + ".yaml: " + pipelineIdentityOf(stage))
                     .contains(DeploymentGuard.BREAK_GLASS_VARIABLE, "Nothing was registered");
@@ -155,14 +160,14 @@ class DeploymentGuardTest {
         assertThat(record.isKnown()).isTrue();
         assertThat(record.isSecret()).isFalse();
         assertThat(record.getValueNullable()).isEqualTo(Map.of("objectId", LAPTOP,
-                "clientId", DeployingIdentity.AZURE_CLI_CLIENT_ID, "reason", REASON, "at", AT));
+                "clientId", Deployers.AZURE_CLI_CLIENT_ID, "reason", REASON, "at", AT));
         assertThat(run.result().named("platform").orElseThrow().input("tags").orElseThrow())
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry(DeploymentGuard.BREAK_GLASS_TAG, AT + " " + LAPTOP + ": " + REASON)
                 .containsEntry("managed-by", "pulumi");
         assertThat(run.messages(Level.WARNING)).singleElement().asString()
                 .startsWith("BREAK GLASS: stage dev is being updated outside the release pipeline by client ID "
-                        + DeployingIdentity.AZURE_CLI_CLIENT_ID + " (object ID " + LAPTOP + "), which is not in"
+                        + Deployers.AZURE_CLI_CLIENT_ID + " (object ID " + LAPTOP + "), which is not in"
                         + " platform-infra:deployers of Pulumi.dev.yaml. Reason: " + REASON + ".")
                 .doesNotContain("alice");
         // Only the resource group carries the record: every other resource keeps exactly the standard tags.
@@ -200,7 +205,7 @@ class DeploymentGuardTest {
     void anIdentityTheProviderCannotNameIsRefusedEvenWithBreakGlass() {
         // No IDs at all, or only the Azure CLI's client ID, which every person signed in with az shares.
         for (var caller : List.of(new AzureMocks.Caller("", ""),
-                AzureMocks.Caller.managedIdentity(DeployingIdentity.AZURE_CLI_CLIENT_ID))) {
+                AzureMocks.Caller.managedIdentity(Deployers.AZURE_CLI_CLIENT_ID))) {
             var run = run("dev", false, azureAs("dev", false, caller),
                     merged(PIPELINE_VARIABLES, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)));
             assertThat(run.result().result().errors()).as(caller.toString()).singleElement().asString()
@@ -235,7 +240,7 @@ class DeploymentGuardTest {
 
     /** What the provider reports for a person's az login with object ID {@code objectId}. */
     private static DeployingIdentity identity(String objectId) {
-        return identity(DeployingIdentity.AZURE_CLI_CLIENT_ID, objectId);
+        return identity(Deployers.AZURE_CLI_CLIENT_ID, objectId);
     }
 
     private static DeployingIdentity identity(String clientId, String objectId) {
@@ -287,7 +292,7 @@ class DeploymentGuardTest {
 
     @Test
     void anEmptyOrNilObjectIdAndTheAzureClisClientIdNeverMatch() {
-        var cli = DeployingIdentity.AZURE_CLI_CLIENT_ID;
+        var cli = Deployers.AZURE_CLI_CLIENT_ID;
         assertThat(DeploymentGuard.listed(List.of(cli), identity(cli, LAPTOP))).isFalse();
         for (var objectId : List.of("", "00000000-0000-0000-0000-000000000000")) {
             var who = identity(OTHER_IDENTITY, objectId);
@@ -308,7 +313,7 @@ class DeploymentGuardTest {
     void aBreakGlassIsNamedByTheObjectIdNotByTheShellsUserAndDatedToTheSecond() {
         var decision = decide(LAPTOP, merged(LAPTOP_SHELL, Map.of(DeploymentGuard.BREAK_GLASS_VARIABLE, REASON)));
         var breakGlass = new DeploymentGuard.BreakGlass("dev", "Pulumi.dev.yaml", LAPTOP,
-                DeployingIdentity.AZURE_CLI_CLIENT_ID, REASON, Instant.parse("2026-12-02T09:41:27Z"));
+                Deployers.AZURE_CLI_CLIENT_ID, REASON, Instant.parse("2026-12-02T09:41:27Z"));
         assertThat(decision).isEqualTo(new DeploymentGuard.Decision.BrokenGlass(breakGlass));
         assertThat(breakGlass.tagValue()).isEqualTo("2026-12-02T09:41:27Z " + LAPTOP + ": " + REASON);
     }

@@ -1,5 +1,7 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.StackConfiguration;
+
 import io.platforminfra.offline.RegisteredResource;
 import com.pulumi.test.Mocks;
 import io.platforminfra.offline.AzureMocks;

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /** The repository's {@code Pulumi.yaml} read as YAML, for tests of what the project declares. */
-final class ProjectFile {
+public final class ProjectFile {
     private ProjectFile() {
     }
 
@@ -18,7 +18,7 @@ final class ProjectFile {
      * names the type it expects there.
      */
     @SuppressWarnings("unchecked")
-    static <T> T at(String... path) {
+    public static <T> T at(String... path) {
         Object value;
         try {
             value = new Load(LoadSettings.builder().build())

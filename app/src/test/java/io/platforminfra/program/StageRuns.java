@@ -1,5 +1,9 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.StackConfigException;
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StageConfigReader;
+
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
 
@@ -18,25 +22,25 @@ import java.util.function.Consumer;
  * Runs the real stack program for a stage under the mock engine, with config exactly as the stage's stack file
  * (and Pulumi.yaml) give it.
  */
-final class StageRuns {
+public final class StageRuns {
     /** The project directory: the repository root, where Maven runs the tests. */
-    static final Path PROJECT = Path.of("").toAbsolutePath();
+    public static final Path PROJECT = Path.of("").toAbsolutePath();
 
     private StageRuns() {
     }
 
     /** Every stage with a stack file in the repository. */
-    static List<String> stagesInRepository() {
+    public static List<String> stagesInRepository() {
         return StackConfiguration.stagesIn(PROJECT);
     }
 
     /** Runs {@code stage} of the repository as an update. */
-    static RunResult run(String stage) {
+    public static RunResult run(String stage) {
         return run(StackConfiguration.load(PROJECT, stage), false);
     }
 
     /** Runs a loaded configuration. */
-    static RunResult run(StackConfiguration configuration, boolean preview) {
+    public static RunResult run(StackConfiguration configuration, boolean preview) {
         return MockedRun.builder()
                 .stack(configuration.stage())
                 .preview(preview)
@@ -45,12 +49,12 @@ final class StageRuns {
     }
 
     /** The stack program given exactly the keys of {@code configuration}; stack file mistakes are thrown. */
-    static Consumer<Context> program(StackConfiguration configuration) {
+    public static Consumer<Context> program(StackConfiguration configuration) {
         return ctx -> Platform.define(ctx, configuration.values().keySet(), TestDates.AS_OF);
     }
 
     /** Runs {@code stage} of the repository with some keys replaced (a value of {@code null} removes the key). */
-    static RunResult runWith(String stage, Map<String, String> overrides) {
+    public static RunResult runWith(String stage, Map<String, String> overrides) {
         return run(configurationWith(stage, overrides), false);
     }
 
@@ -58,12 +62,12 @@ final class StageRuns {
      * The configuration of {@code stage} of the repository with some keys replaced (a value of {@code null} removes
      * the key), its secret keys as its stack file marks them.
      */
-    static StackConfiguration configurationWith(String stage, Map<String, String> overrides) {
+    public static StackConfiguration configurationWith(String stage, Map<String, String> overrides) {
         return configurationWith(stage, overrides, StackConfiguration.load(PROJECT, stage).secretKeys());
     }
 
     /** As {@link #configurationWith(String, Map)}, with {@code secretKeys} as the keys the stack file encrypts. */
-    static StackConfiguration configurationWith(String stage, Map<String, String> overrides, Set<String> secretKeys) {
+    public static StackConfiguration configurationWith(String stage, Map<String, String> overrides, Set<String> secretKeys) {
         var loaded = StackConfiguration.load(PROJECT, stage);
         var values = new HashMap<>(loaded.values());
         overrides.forEach((key, value) -> {
@@ -77,7 +81,7 @@ final class StageRuns {
     }
 
     /** Every problem the stack file reader refuses {@code configuration} with; fails the test when it is accepted. */
-    static String refusalOf(StackConfiguration configuration) {
+    public static String refusalOf(StackConfiguration configuration) {
         try {
             StageConfigReader.read(configuration, TestDates.AS_OF);
         } catch (StackConfigException e) {

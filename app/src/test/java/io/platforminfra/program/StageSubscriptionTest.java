@@ -1,5 +1,9 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.config.StackKeys;
+import io.platforminfra.config.StageConfigReader;
+
 import io.platforminfra.cli.CommandLineRun;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.testing.TestDates;

@@ -2,8 +2,8 @@ package io.platforminfra.testing;
 
 import io.platforminfra.offline.AzureMocks;
 import com.pulumi.core.Output;
-import io.platforminfra.components.common.NamingConvention;
-import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.base.NamingConvention;
+import io.platforminfra.components.base.Placement;
 
 import java.util.Map;
 import java.util.Set;

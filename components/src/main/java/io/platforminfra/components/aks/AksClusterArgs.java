@@ -2,7 +2,7 @@ package io.platforminfra.components.aks;
 
 import com.pulumi.core.Output;
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.MonitoredComponentArgs;
+import io.platforminfra.components.base.MonitoredComponentArgs;
 import lombok.Getter;
 import lombok.NonNull;
 import lombok.Singular;

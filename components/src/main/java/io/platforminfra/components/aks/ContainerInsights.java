@@ -13,7 +13,7 @@ import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.base.Placement;
 
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.platforminfra.components.aks;
 
-import io.platforminfra.components.common.Choice;
-import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Settings;
+import io.platforminfra.components.validation.Choice;
+import io.platforminfra.components.validation.Problems;
+import io.platforminfra.components.validation.Settings;
 import lombok.Builder;
 import lombok.Value;
 

@@ -11,7 +11,7 @@ import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAgentPoolPro
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.platforminfra.components.common.Placement;
+import io.platforminfra.components.base.Placement;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -18,11 +18,11 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.AzureComponent;
-import io.platforminfra.components.common.Components;
-import io.platforminfra.components.common.PrivateDns;
-import io.platforminfra.components.common.StatefulResources;
-import io.platforminfra.components.monitoring.DiagnosticSettings;
+import io.platforminfra.components.base.AzureComponent;
+import io.platforminfra.components.base.Components;
+import io.platforminfra.components.attach.PrivateDns;
+import io.platforminfra.components.base.StatefulResources;
+import io.platforminfra.components.attach.DiagnosticSettings;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;

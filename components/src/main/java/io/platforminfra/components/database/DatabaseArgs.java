@@ -2,9 +2,9 @@ package io.platforminfra.components.database;
 
 import com.pulumi.core.Output;
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.MonitoredComponentArgs;
-import io.platforminfra.components.common.Problem;
-import io.platforminfra.components.common.Problems;
+import io.platforminfra.components.base.MonitoredComponentArgs;
+import io.platforminfra.components.validation.Problem;
+import io.platforminfra.components.validation.Problems;
 import io.platforminfra.structure.SecretText;
 import lombok.Getter;
 import lombok.NonNull;

@@ -5,8 +5,8 @@ import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.AzureComponent;
-import io.platforminfra.components.common.Components;
+import io.platforminfra.components.base.AzureComponent;
+import io.platforminfra.components.base.Components;
 
 import javax.annotation.Nullable;
 import java.util.Map;

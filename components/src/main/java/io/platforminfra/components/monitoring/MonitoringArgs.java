@@ -1,7 +1,7 @@
 package io.platforminfra.components.monitoring;
 
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.ComponentArgs;
+import io.platforminfra.components.base.ComponentArgs;
 import lombok.Builder;
 import lombok.Getter;
 import lombok.experimental.SuperBuilder;

@@ -1,7 +1,7 @@
 package io.platforminfra.components.monitoring;
 
-import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.Settings;
+import io.platforminfra.components.validation.Problems;
+import io.platforminfra.components.validation.Settings;
 import lombok.Builder;
 import lombok.Value;
 

@@ -13,11 +13,11 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.AzureComponent;
-import io.platforminfra.components.common.Components;
-import io.platforminfra.components.common.Placement;
-import io.platforminfra.components.common.PrivateNetworkAttachment;
-import io.platforminfra.components.monitoring.DiagnosticSettings;
+import io.platforminfra.components.base.AzureComponent;
+import io.platforminfra.components.base.Components;
+import io.platforminfra.components.base.Placement;
+import io.platforminfra.components.attach.PrivateNetworkAttachment;
+import io.platforminfra.components.attach.DiagnosticSettings;
 
 import javax.annotation.Nullable;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.platforminfra.components.network;
 
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.MonitoredComponentArgs;
+import io.platforminfra.components.base.MonitoredComponentArgs;
 import lombok.Builder;
 import lombok.Getter;
 import lombok.experimental.SuperBuilder;

@@ -1,8 +1,8 @@
 package io.platforminfra.components.storage;
 
 import io.platforminfra.azure.AzureResourceKind;
-import io.platforminfra.components.common.Grant;
-import io.platforminfra.components.common.PrivateComponentArgs;
+import io.platforminfra.components.access.Grant;
+import io.platforminfra.components.base.PrivateComponentArgs;
 import lombok.Builder;
 import lombok.Getter;
 import lombok.Singular;

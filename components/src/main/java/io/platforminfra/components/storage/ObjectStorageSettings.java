@@ -1,10 +1,10 @@
 package io.platforminfra.components.storage;
 
 import com.pulumi.azurenative.storage.enums.SkuName;
-import io.platforminfra.components.common.Choice;
-import io.platforminfra.components.common.Problems;
-import io.platforminfra.components.common.PublicIpAllowList;
-import io.platforminfra.components.common.Settings;
+import io.platforminfra.components.validation.Choice;
+import io.platforminfra.components.validation.Problems;
+import io.platforminfra.components.validation.PublicIpAllowList;
+import io.platforminfra.components.validation.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;

@@ -1,8 +1,8 @@
 package io.platforminfra.components.database;
 
 import com.pulumi.core.Output;
-import io.platforminfra.components.common.InvalidSettingsException;
-import io.platforminfra.components.common.Problem;
+import io.platforminfra.components.validation.InvalidSettingsException;
+import io.platforminfra.components.validation.Problem;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;

@@ -1,6 +1,8 @@
 package io.platforminfra.components.monitoring;
 
-import io.platforminfra.components.common.InvalidSettingsException;
+import io.platforminfra.components.attach.DiagnosticSettings;
+
+import io.platforminfra.components.validation.InvalidSettingsException;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestPlacements;

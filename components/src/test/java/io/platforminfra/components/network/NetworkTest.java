@@ -1,7 +1,7 @@
 package io.platforminfra.components.network;
 
 import com.pulumi.core.Output;
-import io.platforminfra.components.common.InvalidSettingsException;
+import io.platforminfra.components.validation.InvalidSettingsException;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestPlacements;

@@ -1,9 +1,9 @@
 package io.platforminfra.components.storage;
 
 import com.pulumi.core.Output;
-import io.platforminfra.components.common.InvalidSettingsException;
-import io.platforminfra.components.common.Grant;
-import io.platforminfra.components.common.PrivateNetworkAttachment;
+import io.platforminfra.components.validation.InvalidSettingsException;
+import io.platforminfra.components.access.Grant;
+import io.platforminfra.components.attach.PrivateNetworkAttachment;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
 import io.platforminfra.testing.TestPlacements;
