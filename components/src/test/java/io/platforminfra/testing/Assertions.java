@@ -1,5 +1,8 @@
 package io.platforminfra.testing;
 
+import io.platforminfra.components.validation.InvalidSettingsException;
+import io.platforminfra.components.validation.Problem;
+import io.platforminfra.components.validation.Validatable;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
 import java.util.Set;
@@ -33,6 +36,18 @@ public final class Assertions {
                 .map(Throwable::getMessage)
                 .collect(Collectors.joining("\n"));
         assertThat(messages).as("message of the " + exceptionType.getSimpleName()).contains(expectedLines);
+    }
+
+    /**
+     * {@code settings} report a problem at {@code field}, and {@code run}, which deploys them in {@code component}
+     * (such as {@code Database 'database'}), fails with the component's invalid settings naming that field, having
+     * registered no cloud resource.
+     */
+    public static void assertInvalidSettingRefused(Validatable settings, String field, RunResult run,
+                                                   String component) {
+        assertThat(settings.problems()).extracting(Problem::field).contains(field);
+        assertRejectedBeforeRegistering(run, InvalidSettingsException.class, component + " has invalid settings",
+                field + " must");
     }
 
     /** Every resource registered inside the component {@code componentUrn} has it as parent. */

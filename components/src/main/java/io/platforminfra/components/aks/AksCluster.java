@@ -100,10 +100,10 @@ public class AksCluster extends AzureComponent {
 
     /** Creates the cluster; throws before registering anything when the settings are invalid. */
     public AksCluster(String name, AksClusterArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, args, options);
+        super(TYPE, AzureResourceKind.KUBERNETES_CLUSTER, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
-        var clusterName = args.adoption().name(placement.naming().name(AzureResourceKind.KUBERNETES_CLUSTER));
+        var clusterName = mainResourceName();
         var zones = settings.zonesIn(placement.location());
 
         // A user-assigned control-plane identity exists before the cluster, so it can be granted the node subnet
@@ -120,7 +120,7 @@ public class AksCluster extends AzureComponent {
         var subnetGrant = RoleAssignments.grant(name + "-subnet-network-contributor", BuiltInRole.NETWORK_CONTRIBUTOR,
                 controlPlane.principalId(), args.getNodeSubnetId(), placement, this);
 
-        var clusterOptions = StatefulResources.options(args.adoption(), placement, this).dependsOn(subnetGrant)
+        var clusterOptions = StatefulResources.options(adoption(), placement, this).dependsOn(subnetGrant)
                 // Inline pools cannot be updated through the cluster (NodePools): the system pool is set at creation,
                 // the user pools are resources of their own and would read back as a difference here.
                 .ignoreChanges(settings.upgradesMinorsItself() ? List.of("agentPoolProfiles", "kubernetesVersion")

@@ -1,7 +1,6 @@
 package io.platforminfra.components.aks;
 
 import com.pulumi.core.Output;
-import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.base.MonitoredComponentArgs;
 import lombok.Getter;
 import lombok.NonNull;
@@ -31,9 +30,4 @@ public final class AksClusterArgs extends MonitoredComponentArgs {
     /** Cluster settings. Required: at least the admin groups and API server access must be chosen. */
     @NonNull
     private final AksClusterSettings settings;
-
-    @Override
-    protected AzureResourceKind adoptedKind() {
-        return AzureResourceKind.KUBERNETES_CLUSTER;
-    }
 }

@@ -3,6 +3,8 @@ package io.platforminfra.components.base;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.components.validation.InvalidSettingsException;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
@@ -14,18 +16,35 @@ import java.util.Map;
  * resource's ID and Azure name (plus what else it offers) as its outputs.
  */
 public abstract class AzureComponent extends ComponentResource {
+    private final Adoption adoption;
+    private final String mainResourceName;
     private Output<String> resourceId;
     private Output<String> name;
 
     /**
      * Validates {@code args} and registers the component.
      *
-     * @param type a type token starting with {@link Components#TYPE_PREFIX}
+     * @param type     a type token starting with {@link Components#TYPE_PREFIX}
+     * @param mainKind kind of the main resource: the one the component names, may adopt, and whose ID and name it
+     *                 publishes
      * @throws InvalidSettingsException listing every problem of the args
      */
-    protected AzureComponent(String type, String name, ComponentArgs args,
+    protected AzureComponent(String type, AzureResourceKind mainKind, String name, ComponentArgs args,
                              @Nullable ComponentResourceOptions options) {
-        super(type, name, Components.validated(type.substring(Components.TYPE_PREFIX.length()), name, options, args));
+        super(type, name, Components.validated(type.substring(Components.TYPE_PREFIX.length()), name, options,
+                () -> args.problems(mainKind)));
+        this.adoption = args.adoption(mainKind);
+        this.mainResourceName = adoption.name(args.getPlacement().naming().name(mainKind));
+    }
+
+    /** Whether the main resource is created or adopted. */
+    protected final Adoption adoption() {
+        return adoption;
+    }
+
+    /** Azure name of the main resource: the adopted resource's own, else the naming convention's for its kind. */
+    protected final String mainResourceName() {
+        return mainResourceName;
     }
 
     /**

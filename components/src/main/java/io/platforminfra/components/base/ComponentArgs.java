@@ -2,7 +2,6 @@ package io.platforminfra.components.base;
 
 import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Settings;
-import io.platforminfra.components.validation.Validatable;
 
 import io.platforminfra.azure.AzureResourceKind;
 import lombok.Getter;
@@ -16,18 +15,20 @@ import java.util.List;
 /**
  * What the inputs of every component have, as every Azure Verified Module has one interface: where it is placed,
  * its settings, and the existing resource it may adopt instead of creating one. The args validate as one: the
- * settings' problems, then the adoption's, then those a component adds by overriding {@link #problems()}.
+ * settings' problems, then the adoption's, then those a component adds by overriding {@link #ownProblems()}. The
+ * kind of resource adopted is the component's main resource ({@link AzureComponent}), so the args do not name it.
  */
 @Getter
 @SuperBuilder
-public abstract class ComponentArgs implements Validatable {
+public abstract class ComponentArgs {
     /** Resource group, region, naming, tags and tenant. Required. */
     @NonNull
     private final Placement placement;
 
     /**
-     * Resource ID of an existing resource of {@link #adoptedKind()} to adopt (Pulumi {@code import}) instead of
-     * creating one; it keeps its Azure name, every other setting must match it. Default: none (create it).
+     * Resource ID of an existing resource, of the kind of the component's main resource, to adopt (Pulumi
+     * {@code import}) instead of creating one; it keeps its Azure name, every other setting must match it.
+     * Default: none (create it).
      */
     @Nullable
     private final String adoptResourceId;
@@ -35,18 +36,21 @@ public abstract class ComponentArgs implements Validatable {
     /** The component's settings; each component narrows the type and says whether they have a default. */
     public abstract Settings getSettings();
 
-    /** Kind of the component's main resource: the one it adopts, and whose ID and name it publishes. */
-    protected abstract AzureResourceKind adoptedKind();
-
-    /** Whether the component creates its main resource or adopts an existing one. */
-    public Adoption adoption() {
-        return Adoption.of(adoptResourceId, adoptedKind());
+    /** Whether a component whose main resource is of {@code kind} creates it or adopts an existing one. */
+    public Adoption adoption(AzureResourceKind kind) {
+        return Adoption.of(adoptResourceId, kind);
     }
 
-    @Override
-    public List<Problem> problems() {
+    /** Every problem of these args for a component whose main resource is of {@code kind}; empty when valid. */
+    public List<Problem> problems(AzureResourceKind kind) {
         var problems = new ArrayList<>(getSettings().problems());
-        problems.addAll(adoption().problems());
+        problems.addAll(adoption(kind).problems());
+        problems.addAll(ownProblems());
         return problems;
+    }
+
+    /** The problems of the inputs a component adds to these; none unless it overrides this. */
+    protected List<Problem> ownProblems() {
+        return List.of();
     }
 }

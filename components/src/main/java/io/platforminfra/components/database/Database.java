@@ -44,10 +44,10 @@ public class Database extends AzureComponent {
 
     /** Creates the server and its databases; throws before registering anything when the args are invalid. */
     public Database(String name, DatabaseArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, args, options);
+        super(TYPE, AzureResourceKind.POSTGRESQL_SERVER, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
-        var serverName = args.adoption().name(placement.naming().name(AzureResourceKind.POSTGRESQL_SERVER));
+        var serverName = mainResourceName();
 
         // Azure requires the zone name to end in .postgres.database.azure.com; one zone per server keeps
         // stages and servers from sharing records.
@@ -55,7 +55,7 @@ public class Database extends AzureComponent {
                 args.getVirtualNetworkId(), placement, this);
 
         var server = new Server(name + "-psql", serverArgs(serverName, args, dns.zone().id()),
-                StatefulResources.options(args.adoption(), placement, this)
+                StatefulResources.options(adoption(), placement, this)
                         .dependsOn(dns.link())
                         .additionalSecretOutputs("administratorLoginPassword")
                         // Zones are chosen at creation only, and a failover swaps them: see DatabaseSettings.

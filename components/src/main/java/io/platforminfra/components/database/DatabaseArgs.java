@@ -1,7 +1,6 @@
 package io.platforminfra.components.database;
 
 import com.pulumi.core.Output;
-import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.base.MonitoredComponentArgs;
 import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Problems;
@@ -12,7 +11,6 @@ import lombok.experimental.SuperBuilder;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Inputs of a {@link Database} component: placement, workspace and adoption ({@link MonitoredComponentArgs}), plus
@@ -40,19 +38,14 @@ public final class DatabaseArgs extends MonitoredComponentArgs {
     @Nullable
     private final Output<String> administratorPassword;
 
+    /** A password given without password authentication, or missing with it. */
     @Override
-    protected AzureResourceKind adoptedKind() {
-        return AzureResourceKind.POSTGRESQL_SERVER;
-    }
-
-    /** The shared problems, and a password given without password authentication or missing with it. */
-    @Override
-    public List<Problem> problems() {
+    protected List<Problem> ownProblems() {
         var password = new Problems();
         password.check(settings.isPasswordAuth() == (administratorPassword != null), "administratorPassword",
                 administratorPassword == null ? null : SecretText.MARK,
                 settings.isPasswordAuth() ? "be given when passwordAuth is true"
                         : "not be given when passwordAuth is false");
-        return Stream.concat(super.problems().stream(), password.list().stream()).toList();
+        return password.list();
     }
 }

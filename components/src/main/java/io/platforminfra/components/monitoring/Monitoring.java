@@ -21,16 +21,16 @@ public class Monitoring extends AzureComponent {
 
     /** Creates the workspace; throws before registering anything when the settings are invalid. */
     public Monitoring(String name, MonitoringArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, args, options);
+        super(TYPE, AzureResourceKind.LOG_ANALYTICS_WORKSPACE, name, args, options);
         var placement = args.getPlacement();
         var workspace = new Workspace(name + "-log", WorkspaceArgs.builder()
-                .workspaceName(args.adoption().name(placement.naming().name(AzureResourceKind.LOG_ANALYTICS_WORKSPACE)))
+                .workspaceName(mainResourceName())
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .sku(WorkspaceSkuArgs.builder().name("PerGB2018").build())
                 .retentionInDays(args.getSettings().getRetentionDays())
                 .tags(placement.tags())
-                .build(), args.adoption().options(this).build());
+                .build(), adoption().options(this).build());
         publish(workspace.id(), workspace.name(), Map.of());
     }
 }

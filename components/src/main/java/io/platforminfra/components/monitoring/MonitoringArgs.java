@@ -1,6 +1,5 @@
 package io.platforminfra.components.monitoring;
 
-import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.base.ComponentArgs;
 import lombok.Builder;
 import lombok.Getter;
@@ -16,9 +15,4 @@ public final class MonitoringArgs extends ComponentArgs {
     /** Workspace settings. Default: {@link MonitoringSettings#defaults()}. */
     @Builder.Default
     private final MonitoringSettings settings = MonitoringSettings.defaults();
-
-    @Override
-    protected AzureResourceKind adoptedKind() {
-        return AzureResourceKind.LOG_ANALYTICS_WORKSPACE;
-    }
 }

@@ -38,18 +38,18 @@ public class Network extends AzureComponent {
 
     /** Creates the network; throws before registering anything when the settings are invalid. */
     public Network(String name, NetworkArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, args, options);
+        super(TYPE, AzureResourceKind.VIRTUAL_NETWORK, name, args, options);
         var placement = args.getPlacement();
         var naming = placement.naming();
         this.addressPlan = AddressPlan.of(args.getSettings().getAddressSpace());
 
         var vnet = new VirtualNetwork(name + "-vnet", VirtualNetworkArgs.builder()
-                .virtualNetworkName(args.adoption().name(naming.name(AzureResourceKind.VIRTUAL_NETWORK)))
+                .virtualNetworkName(mainResourceName())
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .addressSpace(AddressSpaceArgs.builder().addressPrefixes(addressPlan.addressSpace()).build())
                 .tags(placement.tags())
-                .build(), args.adoption().options(this)
+                .build(), adoption().options(this)
                 // Subnets are separate resources below; the inline list would fight them on every update.
                 .ignoreChanges("subnets")
                 .build());

@@ -1,6 +1,5 @@
 package io.platforminfra.components.network;
 
-import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.base.MonitoredComponentArgs;
 import lombok.Builder;
 import lombok.Getter;
@@ -15,9 +14,4 @@ public final class NetworkArgs extends MonitoredComponentArgs {
     /** Address space. Default: {@link NetworkSettings#defaults()}. */
     @Builder.Default
     private final NetworkSettings settings = NetworkSettings.defaults();
-
-    @Override
-    protected AzureResourceKind adoptedKind() {
-        return AzureResourceKind.VIRTUAL_NETWORK;
-    }
 }

@@ -44,7 +44,7 @@ public class SecretStore extends AzureComponent {
 
     /** Creates the vault; throws before registering anything when the settings are invalid. */
     public SecretStore(String name, SecretStoreArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, args, options);
+        super(TYPE, AzureResourceKind.KEY_VAULT, name, args, options);
         this.componentName = name;
         this.placement = args.getPlacement();
         var settings = args.getSettings();
@@ -71,12 +71,12 @@ public class SecretStore extends AzureComponent {
             properties.enablePurgeProtection(true);
         }
         this.vault = new Vault(name + "-kv", VaultArgs.builder()
-                .vaultName(args.adoption().name(placement.naming().name(AzureResourceKind.KEY_VAULT)))
+                .vaultName(mainResourceName())
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .properties(properties.build())
                 .tags(placement.tags())
-                .build(), StatefulResources.options(args.adoption(), placement, this).build());
+                .build(), StatefulResources.options(adoption(), placement, this).build());
         var underVault = new ArrayList<Resource>();
         underVault.add(PrivateDns.endpoint(name + "-kv", vault.id(), "vault", "privatelink.vaultcore.azure.net",
                 args.getPrivateEndpoint(), placement, this));

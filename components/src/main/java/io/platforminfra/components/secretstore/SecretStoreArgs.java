@@ -1,6 +1,5 @@
 package io.platforminfra.components.secretstore;
 
-import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.access.Grant;
 import io.platforminfra.components.base.PrivateComponentArgs;
 import lombok.Builder;
@@ -26,9 +25,4 @@ public final class SecretStoreArgs extends PrivateComponentArgs {
     /** Vault settings. Default: {@link SecretStoreSettings#defaults()}. */
     @Builder.Default
     private final SecretStoreSettings settings = SecretStoreSettings.defaults();
-
-    @Override
-    protected AzureResourceKind adoptedKind() {
-        return AzureResourceKind.KEY_VAULT;
-    }
 }

@@ -44,13 +44,13 @@ public class ObjectStorage extends AzureComponent {
 
     /** Creates the account; throws before registering anything when the settings are invalid. */
     public ObjectStorage(String name, ObjectStorageArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, args, options);
+        super(TYPE, AzureResourceKind.STORAGE_ACCOUNT, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var account = new StorageAccount(name + "-st", StorageAccountArgs.builder()
-                .accountName(args.adoption().name(placement.naming().name(AzureResourceKind.STORAGE_ACCOUNT)))
+                .accountName(mainResourceName())
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .kind("StorageV2")
@@ -69,7 +69,7 @@ public class ObjectStorage extends AzureComponent {
                                 .map(r -> IPRuleArgs.builder().iPAddressOrRange(r).build()).toList())
                         .build())
                 .tags(placement.tags())
-                .build(), StatefulResources.options(args.adoption(), placement, this).build());
+                .build(), StatefulResources.options(adoption(), placement, this).build());
         var underAccount = new ArrayList<Resource>();
 
         var retention = DeleteRetentionPolicyArgs.builder().enabled(true).days(settings.getSoftDeleteDays()).build();

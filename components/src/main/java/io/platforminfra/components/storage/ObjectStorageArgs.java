@@ -1,6 +1,5 @@
 package io.platforminfra.components.storage;
 
-import io.platforminfra.azure.AzureResourceKind;
 import io.platforminfra.components.access.Grant;
 import io.platforminfra.components.base.PrivateComponentArgs;
 import lombok.Builder;
@@ -27,9 +26,4 @@ public final class ObjectStorageArgs extends PrivateComponentArgs {
     /** Account settings. Default: {@link ObjectStorageSettings#defaults()}. */
     @Builder.Default
     private final ObjectStorageSettings settings = ObjectStorageSettings.defaults();
-
-    @Override
-    protected AzureResourceKind adoptedKind() {
-        return AzureResourceKind.STORAGE_ACCOUNT;
-    }
 }

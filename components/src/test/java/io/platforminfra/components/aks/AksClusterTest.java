@@ -6,7 +6,7 @@ import io.platforminfra.components.validation.Problem;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
-import io.platforminfra.testing.TestPlacements;
+import io.platforminfra.testing.TestArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static io.platforminfra.testing.Assertions.assertAllParentedTo;
+import static io.platforminfra.testing.Assertions.assertInvalidSettingRefused;
 import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
 import static io.platforminfra.testing.Assertions.assertSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +36,8 @@ class AksClusterTest {
     }
 
     static RunResult deploy(AksClusterSettings settings) {
-        return MockedRun.builder().run(ctx -> new AksCluster("aks", AksClusterArgs.builder()
-                .placement(TestPlacements.dev())
+        return MockedRun.builder().run(ctx -> new AksCluster("aks", TestArgs.monitoredInDev(AksClusterArgs.builder())
                 .nodeSubnetId(Output.of(NODE_SUBNET))
-                .logAnalyticsWorkspaceId(Output.of("/subscriptions/s/workspaces/log"))
                 .settings(settings)
                 .build(), null));
     }
@@ -83,7 +82,7 @@ class AksClusterTest {
         assertThat(cluster.input("addonProfiles.azureKeyvaultSecretsProvider.enabled")).contains(true);
         assertThat(cluster.input("addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation")).contains("true");
         assertThat(cluster.input("addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID"))
-                .contains("/subscriptions/s/workspaces/log");
+                .contains(TestArgs.WORKSPACE_ID);
         assertThat(cluster.input("autoUpgradeProfile.upgradeChannel")).contains("patch");
         assertThat(cluster.input("sku.tier")).contains("Standard");
         assertThat((String) run.single("azure-native:insights:DiagnosticSetting").input("resourceUri").orElseThrow())
@@ -242,9 +241,7 @@ class AksClusterTest {
     void invalidSettingIsRejectedBeforeAnythingIsRegistered(
             String field, UnaryOperator<AksClusterSettings.AksClusterSettingsBuilder> breakIt) {
         var settings = breakIt.apply(valid()).build();
-        assertThat(settings.problems()).extracting(Problem::field).contains(field);
-        assertRejectedBeforeRegistering(deploy(settings), InvalidSettingsException.class,
-                "AksCluster 'aks' has invalid settings", field + " must");
+        assertInvalidSettingRefused(settings, field, deploy(settings), "AksCluster 'aks'");
     }
 
     @Test

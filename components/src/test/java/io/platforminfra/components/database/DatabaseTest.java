@@ -2,11 +2,10 @@ package io.platforminfra.components.database;
 
 import com.pulumi.core.Output;
 import io.platforminfra.components.validation.InvalidSettingsException;
-import io.platforminfra.components.validation.Problem;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
-import io.platforminfra.testing.TestPlacements;
+import io.platforminfra.testing.TestArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,6 +15,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static io.platforminfra.testing.Assertions.assertAllParentedTo;
+import static io.platforminfra.testing.Assertions.assertInvalidSettingRefused;
 import static io.platforminfra.testing.Assertions.assertRejectedBeforeRegistering;
 import static io.platforminfra.testing.Assertions.assertSucceeded;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +29,9 @@ class DatabaseTest {
     }
 
     static RunResult deploy(DatabaseSettings settings, Output<String> password) {
-        return MockedRun.builder().run(ctx -> new Database("database", DatabaseArgs.builder()
-                .placement(TestPlacements.dev())
+        return MockedRun.builder().run(ctx -> new Database("database", TestArgs.monitoredInDev(DatabaseArgs.builder())
                 .delegatedSubnetId(Output.of("/subnets/database"))
-                .virtualNetworkId(Output.of("/vnets/v"))
-                .logAnalyticsWorkspaceId(Output.of("/workspaces/log"))
+                .virtualNetworkId(Output.of(TestArgs.NETWORK_ID))
                 .settings(settings)
                 .administratorPassword(password)
                 .build(), null));
@@ -87,7 +85,7 @@ class DatabaseTest {
         var zone = run.single("azure-native:network:PrivateZone");
         assertThat((String) zone.input("privateZoneName").orElseThrow()).endsWith(".private.postgres.database.azure.com");
         var link = run.single("azure-native:network:VirtualNetworkLink");
-        assertThat(link.input("virtualNetwork.id")).contains("/vnets/v");
+        assertThat(link.input("virtualNetwork.id")).contains(TestArgs.NETWORK_ID);
         var server = run.single(SERVER);
         assertThat(server.dependencies()).contains(link.urn());
         assertThat((String) server.input("network.privateDnsZoneArmResourceId").orElseThrow())
@@ -152,10 +150,8 @@ class DatabaseTest {
     void invalidSettingIsRejectedBeforeAnythingIsRegistered(
             String field, UnaryOperator<DatabaseSettings.DatabaseSettingsBuilder> breakIt) {
         var settings = breakIt.apply(valid()).build();
-        assertThat(settings.problems()).extracting(Problem::field).contains(field);
         var password = settings.isPasswordAuth() ? Output.ofSecret("x") : null;
-        assertRejectedBeforeRegistering(deploy(settings, password), InvalidSettingsException.class,
-                "Database 'database' has invalid settings", field + " must");
+        assertInvalidSettingRefused(settings, field, deploy(settings, password), "Database 'database'");
     }
 
     @Test

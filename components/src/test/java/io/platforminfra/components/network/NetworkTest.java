@@ -1,10 +1,9 @@
 package io.platforminfra.components.network;
 
-import com.pulumi.core.Output;
 import io.platforminfra.components.validation.InvalidSettingsException;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
-import io.platforminfra.testing.TestPlacements;
+import io.platforminfra.testing.TestArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,9 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NetworkTest {
     static RunResult deploy(NetworkSettings settings) {
-        return MockedRun.builder().run(ctx -> new Network("network", NetworkArgs.builder()
-                .placement(TestPlacements.dev())
-                .logAnalyticsWorkspaceId(Output.of("/workspaces/log"))
+        return MockedRun.builder().run(ctx -> new Network("network", TestArgs.monitoredInDev(NetworkArgs.builder())
                 .settings(settings)
                 .build(), null));
     }

@@ -4,10 +4,10 @@ import io.platforminfra.offline.AzureMocks;
 import com.pulumi.core.Output;
 import io.platforminfra.components.validation.InvalidSettingsException;
 import io.platforminfra.components.access.Grant;
-import io.platforminfra.components.attach.PrivateNetworkAttachment;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RegisteredResource;
 import io.platforminfra.offline.RunResult;
+import io.platforminfra.testing.TestArgs;
 import io.platforminfra.testing.TestPlacements;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +30,7 @@ class SecretStoreTest {
 
     static RunResult deploy(SecretStoreSettings settings, UnaryOperator<SecretStoreArgs.SecretStoreArgsBuilder> args,
                             Consumer<SecretStore> use) {
-        return MockedRun.builder().run(ctx -> use.accept(new SecretStore("secrets", args.apply(SecretStoreArgs.builder()
-                .placement(TestPlacements.dev())
-                .privateEndpoint(new PrivateNetworkAttachment(Output.of("/subnets/endpoints"), Output.of("/vnets/v")))
-                .logAnalyticsWorkspaceId(Output.of("/workspaces/log"))
+        return MockedRun.builder().run(ctx -> use.accept(new SecretStore("secrets", args.apply(TestArgs.privateInDev(SecretStoreArgs.builder())
                 .settings(settings))
                 .build(), null)));
     }
@@ -70,11 +67,12 @@ class SecretStoreTest {
     void vaultIsReachedThroughAPrivateEndpointWithItsOwnDnsZone() {
         var run = deploy(SecretStoreSettings.defaults());
         var endpoint = run.single("azure-native:network:PrivateEndpoint");
-        assertThat(endpoint.input("subnet.id")).contains("/subnets/endpoints");
+        assertThat(endpoint.input("subnet.id")).contains(TestArgs.ENDPOINT_SUBNET_ID);
         assertThat(endpoint.input("privateLinkServiceConnections.0.groupIds")).contains(List.of("vault"));
         assertThat(run.single("azure-native:network:PrivateZone").input("privateZoneName"))
                 .contains("privatelink.vaultcore.azure.net");
-        assertThat(run.single("azure-native:network:VirtualNetworkLink").input("virtualNetwork.id")).contains("/vnets/v");
+        assertThat(run.single("azure-native:network:VirtualNetworkLink").input("virtualNetwork.id"))
+                .contains(TestArgs.NETWORK_ID);
         assertThat(run.single("azure-native:insights:DiagnosticSetting").input("logs.0.categoryGroup")).contains("allLogs");
     }
 

@@ -3,9 +3,9 @@ package io.platforminfra.components.storage;
 import com.pulumi.core.Output;
 import io.platforminfra.components.validation.InvalidSettingsException;
 import io.platforminfra.components.access.Grant;
-import io.platforminfra.components.attach.PrivateNetworkAttachment;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
+import io.platforminfra.testing.TestArgs;
 import io.platforminfra.testing.TestPlacements;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +21,7 @@ class ObjectStorageTest {
     private static final String ACCOUNT = "azure-native:storage:StorageAccount";
 
     static RunResult deploy(ObjectStorageSettings settings, UnaryOperator<ObjectStorageArgs.ObjectStorageArgsBuilder> args) {
-        return MockedRun.builder().run(ctx -> new ObjectStorage("storage", args.apply(ObjectStorageArgs.builder()
-                .placement(TestPlacements.dev())
-                .privateEndpoint(new PrivateNetworkAttachment(Output.of("/subnets/endpoints"), Output.of("/vnets/v")))
-                .logAnalyticsWorkspaceId(Output.of("/workspaces/log"))
+        return MockedRun.builder().run(ctx -> new ObjectStorage("storage", args.apply(TestArgs.privateInDev(ObjectStorageArgs.builder())
                 .settings(settings))
                 .build(), null));
     }
