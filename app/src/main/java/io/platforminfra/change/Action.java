@@ -1,5 +1,9 @@
 package io.platforminfra.change;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 import java.util.Map;
 
 /**
@@ -8,6 +12,9 @@ import java.util.Map;
  * the halves of a replacement ({@code create-replacement}, {@code delete-replaced}) are the replacement, and steps
  * that only read or forget state change nothing in Azure.
  */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum Action {
     /** A new resource. */
     CREATE("+", "create"),
@@ -42,27 +49,14 @@ public enum Action {
             Map.entry("discard-replaced", NONE),
             Map.entry("remove-pending-replace", NONE));
 
+    /** The sign Pulumi shows for it. */
     private final String sign;
+    /** The word Pulumi uses for it. */
     private final String word;
-
-    Action(String sign, String word) {
-        this.sign = sign;
-        this.word = word;
-    }
 
     /** The action of a step operation such as {@code update} or {@code delete-replaced}. */
     public static Action of(String operation) {
         return OPERATIONS.getOrDefault(operation, OTHER);
-    }
-
-    /** The sign Pulumi shows for it. */
-    public String sign() {
-        return sign;
-    }
-
-    /** The word Pulumi uses for it. */
-    public String word() {
-        return word;
     }
 
     /** Whether it changes something in Azure (everything but {@link #NONE}). */

@@ -1,9 +1,16 @@
 package io.platforminfra.drift;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 /**
  * What the nightly check found for a stage. A stage can have several at once (drift and an unapplied change); it is
  * clean only when it has none of the others.
  */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum Outcome {
     /** Azure matches the state and the state matches the program. */
     CLEAN("clean", "nothing to do"),
@@ -15,21 +22,8 @@ public enum Outcome {
     /** The check itself failed (login, network, missing stack): neither clean nor drift is known. */
     CANNOT_CHECK("cannot-check", "the check did not run to the end: fix the cause named here and run it again");
 
-    private final String code;
-    private final String action;
-
-    Outcome(String code, String action) {
-        this.code = code;
-        this.action = action;
-    }
-
     /** The short name in the job log and in {@code ##vso[task.logissue ...;code=...]}. */
-    public String code() {
-        return code;
-    }
-
+    private final String code;
     /** What to do about it. */
-    public String action() {
-        return action;
-    }
+    private final String action;
 }

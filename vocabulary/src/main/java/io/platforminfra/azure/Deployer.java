@@ -1,5 +1,9 @@
 package io.platforminfra.azure;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,6 +30,7 @@ import java.util.Set;
  *       Microsoft.Authorization locks REST specification, 2016-09-01).</li>
  * </ul>
  */
+@RequiredArgsConstructor
 public enum Deployer {
     /** {@code id-platform-infra-development-deploy}: development stages. */
     NON_PRODUCTION("id-platform-infra-development-deploy", false),
@@ -74,25 +79,19 @@ public enum Deployer {
 
     private static final String AUTHORIZATION = "microsoft.authorization/";
 
-    private final String identity;
-    private final boolean writesLocks;
-
-    Deployer(String identity, boolean writesLocks) {
-        this.identity = identity;
-        this.writesLocks = writesLocks;
-    }
-
-    /** The deployer of a stage: production stages deploy with the production identity. */
-    public static Deployer of(boolean production) {
-        return production ? PRODUCTION : NON_PRODUCTION;
-    }
-
     /**
      * Name of the ring's deploying managed identity, the one identity of its {@code -deploy} pool (naming scheme
      * {@code id-platform-infra-<type>-deploy}, docs/bootstrap.md).
      */
-    public String identity() {
-        return identity;
+    @Getter
+    @Accessors(fluent = true)
+    private final String identity;
+    /** Whether it holds the Lock Operator role. */
+    private final boolean writesLocks;
+
+    /** The deployer of a stage: production stages deploy with the production identity. */
+    public static Deployer of(boolean production) {
+        return production ? PRODUCTION : NON_PRODUCTION;
     }
 
     /**

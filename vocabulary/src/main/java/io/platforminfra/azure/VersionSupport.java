@@ -1,5 +1,9 @@
 package io.platforminfra.azure;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -35,29 +39,19 @@ public final class VersionSupport {
             + " 2024-08-01 adds it (docs/upgrading.md)";
 
     /** What a version belongs to. */
+    @Getter
+    @Accessors(fluent = true)
+    @RequiredArgsConstructor
     public enum Product {
         /** Kubernetes minor versions of AKS clusters. */
         KUBERNETES("Kubernetes", "AKS"),
         /** PostgreSQL major versions of Azure Database for PostgreSQL flexible servers. */
         POSTGRESQL("PostgreSQL", "Azure Database for PostgreSQL flexible server");
 
-        private final String title;
-        private final String service;
-
-        Product(String title, String service) {
-            this.title = title;
-            this.service = service;
-        }
-
         /** Its name, such as {@code Kubernetes}. */
-        public String title() {
-            return title;
-        }
-
+        private final String title;
         /** The Azure service whose support is meant. */
-        public String service() {
-            return service;
-        }
+        private final String service;
     }
 
     /**

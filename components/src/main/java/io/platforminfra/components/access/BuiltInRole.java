@@ -1,6 +1,9 @@
 package io.platforminfra.components.access;
 
 import com.pulumi.core.Output;
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
 
 /**
  * Azure built-in roles the platform grants, by their fixed definition IDs.
@@ -8,6 +11,9 @@ import com.pulumi.core.Output;
  * <p>Source: "Azure built-in roles" (Microsoft Learn). Data-plane roles are granted instead of keys or access
  * policies, so access is reviewable in one place and revocable without rotating secrets.
  */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum BuiltInRole {
     /** Read secret contents of a Key Vault that uses RBAC authorization. */
     KEY_VAULT_SECRETS_USER("4633458b-17de-408a-b874-0445c86b69e6"),
@@ -20,16 +26,8 @@ public enum BuiltInRole {
     /** Get a cluster's user kubeconfig; what a user may do inside is Kubernetes RBAC's business. */
     AKS_CLUSTER_USER("4abbcc35-e782-43d8-92c5-2d3f1bd2253f");
 
-    private final String definitionId;
-
-    BuiltInRole(String definitionId) {
-        this.definitionId = definitionId;
-    }
-
     /** The role definition's GUID. */
-    public String definitionId() {
-        return definitionId;
-    }
+    private final String definitionId;
 
     /**
      * The role definition's resource ID in {@code subscriptionId}: the form Azure returns on read, so using it
