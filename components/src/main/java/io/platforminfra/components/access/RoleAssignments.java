@@ -9,6 +9,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import javax.annotation.Nullable;
+import java.util.List;
 
 /**
  * The one way components grant access: a role assignment of a built-in role to a principal on a scope.
@@ -37,6 +38,19 @@ public final class RoleAssignments {
         // Service principals (managed identities included): Azure then skips the directory lookup that fails right
         // after a new identity is created.
         return grant(name, role, PrincipalType.ServicePrincipal, principalId, scope, placement, parent);
+    }
+
+    /**
+     * Grants {@code role} on {@code scope} to each of {@code grants}, in their order, as the component's own grants.
+     *
+     * @param placement gives the subscription the role definition is addressed in
+     * @param parent    the component that owns the grants
+     */
+    public static List<RoleAssignment> grant(List<Grant> grants, BuiltInRole role, Output<String> scope,
+                                             Placement placement, Resource parent) {
+        return grants.stream()
+                .map(grant -> grant(grant.name(), role, grant.principalId(), scope, placement, parent))
+                .toList();
     }
 
     /**

@@ -82,8 +82,8 @@ public class SecretStore extends AzureComponent {
                 args.getPrivateEndpoint(), placement, this));
         underVault.add(DiagnosticSettings.send(name + "-kv-diag", vault.id(), args.getLogAnalyticsWorkspaceId(),
                 DiagnosticSettings.Signals.LOGS_AND_METRICS, this));
-        args.getSecretReaders().forEach(reader -> underVault.add(RoleAssignments.grant(reader.name(),
-                BuiltInRole.KEY_VAULT_SECRETS_USER, reader.principalId(), vault.id(), placement, this)));
+        underVault.addAll(RoleAssignments.grant(args.getSecretReaders(), BuiltInRole.KEY_VAULT_SECRETS_USER,
+                vault.id(), placement, this));
         StatefulResources.lock(name + "-kv-lock", vault, name + "-kv", underVault, placement, this);
 
         this.vaultUri = vault.properties().applyValue(p -> p.vaultUri().orElseThrow(

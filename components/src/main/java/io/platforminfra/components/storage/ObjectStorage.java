@@ -97,9 +97,8 @@ public class ObjectStorage extends AzureComponent {
         underAccount.add(DiagnosticSettings.send(name + "-blob-diag",
                 account.id().applyValue(id -> id + "/blobServices/default"), args.getLogAnalyticsWorkspaceId(),
                 DiagnosticSettings.Signals.LOGS_AND_METRICS, this));
-        args.getBlobDataContributors().forEach(contributor -> underAccount.add(RoleAssignments.grant(
-                contributor.name(), BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, contributor.principalId(), account.id(),
-                placement, this)));
+        underAccount.addAll(RoleAssignments.grant(args.getBlobDataContributors(),
+                BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, account.id(), placement, this));
         StatefulResources.lock(name + "-st-lock", account, name + "-st", underAccount, placement, this);
 
         this.blobEndpoint = account.primaryEndpoints().applyValue(EndpointsResponse::blob);

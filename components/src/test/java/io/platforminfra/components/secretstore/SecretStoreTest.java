@@ -30,9 +30,8 @@ class SecretStoreTest {
 
     static RunResult deploy(SecretStoreSettings settings, UnaryOperator<SecretStoreArgs.SecretStoreArgsBuilder> args,
                             Consumer<SecretStore> use) {
-        return MockedRun.builder().run(ctx -> use.accept(new SecretStore("secrets", args.apply(TestArgs.privateInDev(SecretStoreArgs.builder())
-                .settings(settings))
-                .build(), null)));
+        return MockedRun.builder().run(ctx -> use.accept(new SecretStore("secrets",
+                args.apply(TestArgs.privateInDev(SecretStoreArgs.builder()).settings(settings)).build(), null)));
     }
 
     static RunResult deploy(SecretStoreSettings settings) {

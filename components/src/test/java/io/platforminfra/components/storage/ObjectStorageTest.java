@@ -21,9 +21,8 @@ class ObjectStorageTest {
     private static final String ACCOUNT = "azure-native:storage:StorageAccount";
 
     static RunResult deploy(ObjectStorageSettings settings, UnaryOperator<ObjectStorageArgs.ObjectStorageArgsBuilder> args) {
-        return MockedRun.builder().run(ctx -> new ObjectStorage("storage", args.apply(TestArgs.privateInDev(ObjectStorageArgs.builder())
-                .settings(settings))
-                .build(), null));
+        return MockedRun.builder().run(ctx -> new ObjectStorage("storage",
+                args.apply(TestArgs.privateInDev(ObjectStorageArgs.builder()).settings(settings)).build(), null));
     }
 
     static RunResult deploy(ObjectStorageSettings settings) {
