@@ -1,9 +1,8 @@
 package io.platforminfra.config;
 
 import io.platforminfra.components.validation.ObjectIds;
-import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Problems;
-import io.platforminfra.components.validation.Validatable;
+import io.platforminfra.components.validation.Settings;
 import lombok.Builder;
 import lombok.Singular;
 import lombok.Value;
@@ -17,7 +16,7 @@ import java.util.List;
  */
 @Value
 @Builder
-public class AccessSettings implements Validatable {
+public class AccessSettings implements Settings {
     /** Groups given Reader on the stage's resource group (see everything, change nothing). Default: none. */
     @Singular
     List<String> readerGroupObjectIds;
@@ -35,11 +34,9 @@ public class AccessSettings implements Validatable {
     }
 
     @Override
-    public List<Problem> problems() {
-        var problems = new Problems();
+    public void check(Problems problems) {
         problems.each("readerGroupObjectIds", readerGroupObjectIds, ObjectIds::isObjectId, "be an object ID (a GUID)");
         problems.each("clusterUserGroupObjectIds", clusterUserGroupObjectIds, ObjectIds::isObjectId,
                 "be an object ID (a GUID)");
-        return problems.list();
     }
 }

@@ -1,28 +1,36 @@
 package io.platforminfra.config;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The existing Azure resources a stage adopts instead of creating ({@code platform-infra:adopt}): resource IDs by
- * part. Parts not listed are created.
+ * field, {@value #RESOURCE_GROUP} or the field of an adoptable {@link SettingsSection}. Parts not listed are
+ * created.
  *
- * @param ids resource ID by part
+ * @param ids resource ID by field of {@code platform-infra:adopt}
  */
-public record Adoptions(Map<AdoptablePart, String> ids) {
+public record Adoptions(Map<String, String> ids) {
+    /** The field that adopts the stage's resource group. */
+    public static final String RESOURCE_GROUP = "resourceGroup";
+
     /** Copies the map, so the adoptions cannot change after reading. */
     public Adoptions {
-        ids = ids.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(ids));
+        ids = Map.copyOf(ids);
     }
 
-    /** The resource ID {@code part} adopts, or {@code null} when the part is created (what component args take). */
-    public String idOf(AdoptablePart part) {
-        return ids.get(part);
+    /** The resource ID {@code section}'s part adopts, or {@code null} when it is created (what component args take). */
+    public String idOf(SettingsSection<?> section) {
+        return ids.get(section.field());
     }
 
-    /** The resource ID {@code part} adopts, if any. */
-    public Optional<String> find(AdoptablePart part) {
-        return Optional.ofNullable(ids.get(part));
+    /** The resource ID of the resource group the stage adopts, or {@code null} when it is created. */
+    public String resourceGroupId() {
+        return ids.get(RESOURCE_GROUP);
+    }
+
+    /** The resource group's ID, if the stage adopts it. */
+    public Optional<String> resourceGroup() {
+        return Optional.ofNullable(resourceGroupId());
     }
 }

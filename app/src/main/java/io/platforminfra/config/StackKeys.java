@@ -3,11 +3,12 @@ package io.platforminfra.config;
 import io.platforminfra.azure.AzureNativeKeys;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Every stack config key the program reads. Scalar keys are declared in {@code Pulumi.yaml} with type, default and
- * description; structured keys (maps) are documented field by field in {@code docs/configuration.md}, with each
- * field's default in the component settings class named below.
+ * Every stack config key the program reads that is not a part's settings: the scalar keys, declared in
+ * {@code Pulumi.yaml} with type, default and description, and the waivers and adoptions. The keys bound to settings
+ * are {@link StageSections}; docs/configuration.md documents all of them.
  */
 public final class StackKeys {
     /** Config namespace of this project. */
@@ -36,32 +37,15 @@ public final class StackKeys {
      * ({@code DeploymentGuard}). Required.
      */
     public static final String DEPLOYERS = NAMESPACE + ":deployers";
-    /** Log Analytics settings ({@code MonitoringSettings}). Default: every field's default. */
-    public static final String MONITORING = NAMESPACE + ":monitoring";
-    /** Virtual network settings ({@code NetworkSettings}). Default: every field's default. */
-    public static final String NETWORK = NAMESPACE + ":network";
-    /** AKS settings ({@code AksClusterSettings}). Required: admin groups and API server access. */
-    public static final String CLUSTER = NAMESPACE + ":cluster";
-    /** Key Vault settings ({@code SecretStoreSettings}). Default: every field's default. */
-    public static final String SECRET_STORE = NAMESPACE + ":secretStore";
-    /** Storage settings ({@code ObjectStorageSettings}). Default: every field's default. */
-    public static final String STORAGE = NAMESPACE + ":storage";
-    /** PostgreSQL settings ({@code DatabaseSettings}). Required: the Entra ID admin group. */
-    public static final String DATABASE = NAMESPACE + ":database";
-    /**
-     * Entra ID groups with read access ({@code AccessSettings}): {@code readerGroupObjectIds} (Reader on the
-     * resource group), {@code clusterUserGroupObjectIds} (AKS Cluster User on the cluster). Default: none.
-     */
-    public static final String ACCESS = NAMESPACE + ":access";
     /**
      * Accepted exceptions to policy rules, each {@code {rule, resource, reason, expires}} (a {@code Waiver}): the
      * rule's ID, the resource's Pulumi name, why, and the last day it applies (YYYY-MM-DD). Default: none.
      */
     public static final String WAIVERS = NAMESPACE + ":waivers";
     /**
-     * Existing Azure resources the stage adopts (imports) instead of creating them, by part: {@code resourceGroup},
-     * {@code monitoring}, {@code network}, {@code cluster}, {@code secretStore}, {@code storage}, {@code database},
-     * each an Azure resource ID. Default: none (the stage creates everything).
+     * Existing Azure resources the stage adopts (imports) instead of creating them ({@link Adoptions}):
+     * {@code resourceGroup} and the field of every adoptable part ({@link StageSections}), each an Azure resource
+     * ID. Default: none (the stage creates everything).
      */
     public static final String ADOPT = NAMESPACE + ":adopt";
     /**
@@ -71,9 +55,9 @@ public final class StackKeys {
     public static final String DATABASE_ADMIN_PASSWORD = NAMESPACE + ":databaseAdminPassword";
 
     /** Every key of the project's namespace, in the order the documentation lists them. */
-    public static final List<String> ALL = List.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY, DEPLOYERS,
-            MONITORING,
-            NETWORK, CLUSTER, SECRET_STORE, STORAGE, DATABASE, DATABASE_ADMIN_PASSWORD, ACCESS, ADOPT, WAIVERS);
+    public static final List<String> ALL = Stream.of(Stream.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY,
+                    DEPLOYERS, DATABASE_ADMIN_PASSWORD), StageSections.ALL.stream().map(SettingsSection::key),
+            Stream.of(ADOPT, WAIVERS)).flatMap(keys -> keys).toList();
 
     private StackKeys() {
     }

@@ -15,6 +15,7 @@ import io.platforminfra.azure.IpRanges;
 import io.platforminfra.components.base.NamingConvention;
 import io.platforminfra.components.validation.ObjectIds;
 import io.platforminfra.components.validation.Problem;
+import io.platforminfra.components.validation.Settings;
 import io.platforminfra.components.validation.Validatable;
 import io.platforminfra.components.database.DatabaseSettings;
 import io.platforminfra.components.monitoring.MonitoringSettings;
@@ -30,7 +31,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,58 +127,23 @@ public final class StageConfigReader {
                                     : new Problem("stack name", stage, p.expectation())));
         }
 
-        var monitoring = MonitoringSettings.builder();
-        ConfigNode.parse(StackKeys.MONITORING, source.value(StackKeys.MONITORING), problems)
-                .integer("retentionDays", monitoring::retentionDays)
-                .rejectUnknownFields();
-
-        var network = NetworkSettings.builder();
-        ConfigNode.parse(StackKeys.NETWORK, source.value(StackKeys.NETWORK), problems)
-                .string("addressSpace", network::addressSpace)
-                .rejectUnknownFields();
-
-        var cluster = readCluster(ConfigNode.parse(StackKeys.CLUSTER, source.value(StackKeys.CLUSTER), problems));
-
-        var secretStore = SecretStoreSettings.builder();
-        ConfigNode.parse(StackKeys.SECRET_STORE, source.value(StackKeys.SECRET_STORE), problems)
-                .string("sku", secretStore::sku)
-                .strings("allowedIpRanges", secretStore::allowedIpRanges)
-                .integer("softDeleteRetentionDays", secretStore::softDeleteRetentionDays)
-                .bool("purgeProtection", secretStore::purgeProtection)
-                .rejectUnknownFields();
-
-        var storage = ObjectStorageSettings.builder();
-        ConfigNode.parse(StackKeys.STORAGE, source.value(StackKeys.STORAGE), problems)
-                .string("replication", storage::replication)
-                .strings("containers", storage::containers)
-                .integer("softDeleteDays", storage::softDeleteDays)
-                .strings("allowedIpRanges", storage::allowedIpRanges)
-                .rejectUnknownFields();
-
-        var database = readDatabase(ConfigNode.parse(StackKeys.DATABASE, source.value(StackKeys.DATABASE), problems));
-        var access = AccessSettings.builder();
-        ConfigNode.parse(StackKeys.ACCESS, source.value(StackKeys.ACCESS), problems)
-                .strings("readerGroupObjectIds", access::readerGroupObjectIds)
-                .strings("clusterUserGroupObjectIds", access::clusterUserGroupObjectIds)
-                .rejectUnknownFields();
+        // Every part's settings, bound field by field; a field with a mistake keeps its default, so the settings'
+        // own rules below cannot report the same mistake a second time.
+        var sections = new LinkedHashMap<SettingsSection<?>, Settings>();
+        for (var section : StageSections.ALL) {
+            sections.put(section, ConfigNode.parse(section.key(), source.value(section.key()), problems)
+                    .bind(section.settings()));
+        }
         var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems));
         var waivers = ConfigNode.parseList(StackKeys.WAIVERS, source.value(StackKeys.WAIVERS),
                 node -> readWaiver(node, asOf), problems).stream().filter(java.util.Objects::nonNull).toList();
         var deployers = Deployers.read(source, problems);
         rejectUnknownKeys(source, problems);
 
-        var config = new StageConfig(stage, stackFile, location, subscriptionId, environmentType.orElse(null), owner, costCenter,
-                repository, monitoring.build(), network.build(), cluster.build(), secretStore.build(), storage.build(),
-                database.build(), access.build(), adoptions, waivers, deployers);
-        // A value of the wrong type was not applied, so its field keeps the valid default: the component rules
-        // below cannot report the same mistake a second time.
-        addUnder(StackKeys.MONITORING, config.monitoring(), problems);
-        addUnder(StackKeys.NETWORK, config.network(), problems);
-        addUnder(StackKeys.CLUSTER, config.cluster(), problems);
-        addUnder(StackKeys.SECRET_STORE, config.secretStore(), problems);
-        addUnder(StackKeys.STORAGE, config.storage(), problems);
-        addUnder(StackKeys.DATABASE, config.database(), problems);
-        addUnder(StackKeys.ACCESS, config.access(), problems);
+        var config = new StageConfig(stage, stackFile, location, subscriptionId, environmentType.orElse(null), owner,
+                costCenter, repository, sections, adoptions, waivers, deployers);
+        sections.forEach((section, settings) -> settings.problems()
+                .forEach(p -> problems.add(p.under(section.key()))));
         checkClusterRangesAgainstNetwork(config, problems);
         checkVersions(config, asOf, problems);
         checkZones(config, problems);
@@ -193,75 +158,12 @@ public final class StageConfigReader {
         return config;
     }
 
-    private static AksClusterSettings.AksClusterSettingsBuilder readCluster(ConfigNode node) {
-        var cluster = AksClusterSettings.builder();
-        var systemPool = SystemPoolSettings.builder();
-        node.object("systemPool")
-                .string("vmSize", systemPool::vmSize)
-                .integer("count", systemPool::count)
-                .rejectUnknownFields();
-        cluster.systemPool(systemPool.build());
-        var window = MaintenanceWindowSettings.builder();
-        node.object("maintenanceWindow")
-                .string("dayOfWeek", window::dayOfWeek)
-                .string("startTime", window::startTime)
-                .integer("durationHours", window::durationHours)
-                .string("utcOffset", window::utcOffset)
-                .rejectUnknownFields();
-        cluster.maintenanceWindow(window.build());
-        node.string("kubernetesVersion", cluster::kubernetesVersion)
-                .string("skuTier", cluster::skuTier)
-                .objects("userPools", StageConfigReader::readUserPool, cluster::userPools)
-                .strings("authorizedIpRanges", cluster::authorizedIpRanges)
-                .bool("privateCluster", cluster::privateCluster)
-                .strings("adminGroupObjectIds", cluster::adminGroupObjectIds)
-                .strings("namespaces", cluster::namespaces)
-                .string("upgradeChannel", cluster::upgradeChannel)
-                .string("kubeloginMode", cluster::kubeloginMode)
-                .string("serviceCidr", cluster::serviceCidr)
-                .string("podCidr", cluster::podCidr)
-                .strings("availabilityZones", cluster::availabilityZones)
-                .bool("defender", cluster::defender)
-                .string("podSecurityBaseline", cluster::podSecurityBaseline)
-                .rejectUnknownFields();
-        return cluster;
-    }
-
-    private static UserPoolSettings readUserPool(ConfigNode node) {
-        var pool = UserPoolSettings.builder();
-        node.string("name", pool::name)
-                .string("vmSize", pool::vmSize)
-                .integer("minCount", pool::minCount)
-                .integer("maxCount", pool::maxCount)
-                .rejectUnknownFields();
-        return pool.build();
-    }
-
-    private static DatabaseSettings.DatabaseSettingsBuilder readDatabase(ConfigNode node) {
-        var database = DatabaseSettings.builder();
-        node.string("version", database::version)
-                .string("skuName", database::skuName)
-                .string("tier", database::tier)
-                .integer("storageSizeGb", database::storageSizeGb)
-                .integer("backupRetentionDays", database::backupRetentionDays)
-                .bool("geoRedundantBackup", database::geoRedundantBackup)
-                .string("highAvailability", database::highAvailability)
-                .strings("databases", database::databases)
-                .string("adminGroupObjectId", database::adminGroupObjectId)
-                .string("adminGroupName", database::adminGroupName)
-                .bool("passwordAuth", database::passwordAuth)
-                .string("administratorLogin", database::administratorLogin)
-                .string("availabilityZone", database::availabilityZone)
-                .string("standbyAvailabilityZone", database::standbyAvailabilityZone)
-                .rejectUnknownFields();
-        return database;
-    }
-
+    /** The resource group and every adoptable part, each by its field, as text. */
     private static Adoptions readAdoptions(ConfigNode node) {
-        var ids = new EnumMap<AdoptablePart, String>(AdoptablePart.class);
-        for (var part : AdoptablePart.values()) {
-            node.string(part.field(), id -> ids.put(part, id));
-        }
+        var ids = new LinkedHashMap<String, String>();
+        node.string(Adoptions.RESOURCE_GROUP, id -> ids.put(Adoptions.RESOURCE_GROUP, id));
+        StageSections.ALL.stream().filter(section -> section.adopts().isPresent())
+                .forEach(section -> node.string(section.field(), id -> ids.put(section.field(), id)));
         node.rejectUnknownFields();
         return new Adoptions(ids);
     }
@@ -362,18 +264,27 @@ public final class StageConfigReader {
     private static void checkAdoptions(StageConfig config, List<Problem> problems) {
         var adoptions = config.adoptions();
         var naming = new NamingConvention(WORKLOAD, config.stage(), config.location());
-        var resourceGroup = adoptions.find(AdoptablePart.RESOURCE_GROUP)
+        var resourceGroup = adoptions.resourceGroup()
                 .flatMap(AzureResourceId::parse).map(AzureResourceId::name)
                 .orElseGet(() -> naming.problems().isEmpty() ? naming.name(AzureResourceKind.RESOURCE_GROUP) : null);
-        adoptions.ids().forEach((part, id) -> {
-            var key = StackKeys.ADOPT + "." + part.field();
-            var adoption = Adoption.of(id, part.kind());
+        adoptions.resourceGroup().ifPresent(id -> Adoption.of(id, AzureResourceKind.RESOURCE_GROUP).problems()
+                .forEach(p -> problems.add(new Problem(StackKeys.ADOPT + "." + Adoptions.RESOURCE_GROUP, id,
+                        p.expectation()))));
+        for (var section : StageSections.ALL) {
+            var id = adoptions.idOf(section);
+            if (id == null) {
+                continue;
+            }
+            var kind = section.adopts().orElseThrow();
+            var key = StackKeys.ADOPT + "." + section.field();
+            var adoption = Adoption.of(id, kind);
             adoption.problems().forEach(p -> problems.add(new Problem(key, id, p.expectation())));
-            adoption.id().filter(parsed -> part != AdoptablePart.RESOURCE_GROUP && parsed.isOf(part.kind())
-                            && resourceGroup != null && !parsed.resourceGroup().equalsIgnoreCase(resourceGroup))
+            adoption.id().filter(parsed -> parsed.isOf(kind) && resourceGroup != null
+                            && !parsed.resourceGroup().equalsIgnoreCase(resourceGroup))
                     .ifPresent(parsed -> problems.add(new Problem(key, id, "be in the stage's resource group "
-                            + resourceGroup + " (adopt its group too with " + StackKeys.ADOPT + ".resourceGroup)")));
-        });
+                            + resourceGroup + " (adopt its group too with " + StackKeys.ADOPT + "."
+                            + Adoptions.RESOURCE_GROUP + ")")));
+        }
     }
 
     /**
@@ -405,25 +316,21 @@ public final class StageConfigReader {
         return value.orElse(null);
     }
 
-    private static void addUnder(String key, Validatable settings, List<Problem> problems) {
-        settings.problems().forEach(p -> problems.add(p.under(key)));
-    }
-
     /**
      * Versions outside Azure's standard support on the run's day are refused: Azure refuses to create them, and
      * an existing cluster or server on one runs without patches (VersionSupport, one dated table with sources).
      */
     private static void checkVersions(StageConfig config, LocalDate asOf, List<Problem> problems) {
-        var cluster = config.cluster();
+        var cluster = config.settings(StageSections.CLUSTER);
         if (cluster.problems().stream().noneMatch(p -> p.field().equals("kubernetesVersion"))) {
             VersionSupport.refusal(VersionSupport.Product.KUBERNETES, cluster.getKubernetesVersion(), asOf)
-                    .ifPresent(why -> problems.add(new Problem(StackKeys.CLUSTER + ".kubernetesVersion",
+                    .ifPresent(why -> problems.add(new Problem(StageSections.CLUSTER.key("kubernetesVersion"),
                             cluster.getKubernetesVersion(), why)));
         }
-        var database = config.database();
+        var database = config.settings(StageSections.DATABASE);
         if (database.problems().stream().noneMatch(p -> p.field().equals("version"))) {
             VersionSupport.refusal(VersionSupport.Product.POSTGRESQL, database.getVersion(), asOf)
-                    .ifPresent(why -> problems.add(new Problem(StackKeys.DATABASE + ".version", database.getVersion(),
+                    .ifPresent(why -> problems.add(new Problem(StageSections.DATABASE.key("version"), database.getVersion(),
                             why)));
         }
     }
@@ -439,27 +346,27 @@ public final class StageConfigReader {
         }
         var noZones = "be left out or zone-free: region " + config.location() + " has no availability zones"
                 + " (Azure regions list, reliability/regions-list.md)";
-        var zonal = config.cluster().getAvailabilityZones();
+        var zonal = config.settings(StageSections.CLUSTER).getAvailabilityZones();
         if (zonal != null && !zonal.isEmpty()) {
-            problems.add(new Problem(StackKeys.CLUSTER + ".availabilityZones", zonal, noZones));
+            problems.add(new Problem(StageSections.CLUSTER.key("availabilityZones"), zonal, noZones));
         }
-        var replication = config.storage().getReplication();
+        var replication = config.settings(StageSections.STORAGE).getReplication();
         if (replication != null && replication.contains("ZRS")) {
-            problems.add(new Problem(StackKeys.STORAGE + ".replication", replication, "not be zone-redundant (ZRS, GZRS,"
+            problems.add(new Problem(StageSections.STORAGE.key("replication"), replication, "not be zone-redundant (ZRS, GZRS,"
                     + " RAGZRS): region " + config.location() + " has no availability zones; LRS or GRS keep copies"
                     + " within datacenters there"));
         }
-        var database = config.database();
+        var database = config.settings(StageSections.DATABASE);
         if (database.isHighAvailability(HighAvailabilityMode.ZoneRedundant)) {
-            problems.add(new Problem(StackKeys.DATABASE + ".highAvailability", database.getHighAvailability(),
+            problems.add(new Problem(StageSections.DATABASE.key("highAvailability"), database.getHighAvailability(),
                     "be SameZone or Disabled: zone-redundant high availability \"is only available in regions that"
                             + " have support for availability zones\" and region " + config.location() + " has none"));
         }
         if (database.getAvailabilityZone() != null) {
-            problems.add(new Problem(StackKeys.DATABASE + ".availabilityZone", database.getAvailabilityZone(), noZones));
+            problems.add(new Problem(StageSections.DATABASE.key("availabilityZone"), database.getAvailabilityZone(), noZones));
         }
         if (database.getStandbyAvailabilityZone() != null) {
-            problems.add(new Problem(StackKeys.DATABASE + ".standbyAvailabilityZone",
+            problems.add(new Problem(StageSections.DATABASE.key("standbyAvailabilityZone"),
                     database.getStandbyAvailabilityZone(), noZones));
         }
     }
@@ -502,28 +409,28 @@ public final class StageConfigReader {
     }
 
     private static void checkClusterRangesAgainstNetwork(StageConfig config, List<Problem> problems) {
-        var addressSpace = config.network().getAddressSpace();
-        if (!config.network().problems().isEmpty() || !config.cluster().problems().isEmpty()) {
+        var addressSpace = config.settings(StageSections.NETWORK).getAddressSpace();
+        if (!config.settings(StageSections.NETWORK).problems().isEmpty() || !config.settings(StageSections.CLUSTER).problems().isEmpty()) {
             return; // ranges are compared only once each is valid on its own
         }
         for (var range : List.of("serviceCidr", "podCidr")) {
-            var clusterRange = range.equals("serviceCidr") ? config.cluster().getServiceCidr() : config.cluster().getPodCidr();
+            var clusterRange = range.equals("serviceCidr") ? config.settings(StageSections.CLUSTER).getServiceCidr() : config.settings(StageSections.CLUSTER).getPodCidr();
             if (IpRanges.overlap(addressSpace, clusterRange)) {
-                problems.add(new Problem(StackKeys.CLUSTER + "." + range, clusterRange,
-                        "not overlap " + StackKeys.NETWORK + ".addressSpace (" + addressSpace + ")"));
+                problems.add(new Problem(StageSections.CLUSTER.key() + "." + range, clusterRange,
+                        "not overlap " + StageSections.NETWORK.key("addressSpace") + " (" + addressSpace + ")"));
             }
         }
     }
 
     private static void checkPassword(StageConfig config, ConfigSource source, List<Problem> problems) {
-        var passwordAuth = config.database().isPasswordAuth();
+        var passwordAuth = config.settings(StageSections.DATABASE).isPasswordAuth();
         var passwordSet = source.isSet(StackKeys.DATABASE_ADMIN_PASSWORD);
         if (passwordAuth && !passwordSet) {
             problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, null, "be set with `pulumi config set --secret "
-                    + StackKeys.DATABASE_ADMIN_PASSWORD + "` because " + StackKeys.DATABASE + ".passwordAuth is true"));
+                    + StackKeys.DATABASE_ADMIN_PASSWORD + "` because " + StageSections.DATABASE.key() + ".passwordAuth is true"));
         } else if (!passwordAuth && passwordSet) {
             problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, Problem.Hidden.SECRET, "be removed, or "
-                    + StackKeys.DATABASE + ".passwordAuth set to true (an unused password is a liability)"));
+                    + StageSections.DATABASE.key() + ".passwordAuth set to true (an unused password is a liability)"));
         }
         if (passwordSet && !source.isSecret(StackKeys.DATABASE_ADMIN_PASSWORD)) {
             problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, Problem.Hidden.NOT_SHOWN,

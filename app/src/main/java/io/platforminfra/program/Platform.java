@@ -3,7 +3,7 @@ package io.platforminfra.program;
 import io.platforminfra.config.AccessSettings;
 import io.platforminfra.config.EnvironmentType;
 import io.platforminfra.config.StackKeys;
-import io.platforminfra.config.AdoptablePart;
+import io.platforminfra.config.StageSections;
 import io.platforminfra.config.PulumiConfigSource;
 import io.platforminfra.config.StageConfig;
 import io.platforminfra.config.StageConfigReader;
@@ -122,7 +122,7 @@ public final class Platform {
 
         var client = AuthorizationFunctions.getClientConfig();
         var adoptions = config.adoptions();
-        var resourceGroupAdoption = Adoption.of(adoptions.idOf(AdoptablePart.RESOURCE_GROUP),
+        var resourceGroupAdoption = Adoption.of(adoptions.resourceGroupId(),
                 AzureResourceKind.RESOURCE_GROUP);
         var resourceGroup = new ResourceGroup("platform", ResourceGroupArgs.builder()
                 .resourceGroupName(resourceGroupAdoption.name(naming.name(AzureResourceKind.RESOURCE_GROUP)))
@@ -140,41 +140,41 @@ public final class Platform {
                 locksLifted(config, asOf));
 
         var monitoring = new Monitoring("monitoring", MonitoringArgs.builder()
-                .placement(placement).settings(config.monitoring())
-                .adoptResourceId(adoptions.idOf(AdoptablePart.MONITORING)).build(), null);
+                .placement(placement).settings(config.settings(StageSections.MONITORING))
+                .adoptResourceId(adoptions.idOf(StageSections.MONITORING)).build(), null);
         var workspaceId = monitoring.resourceId();
         var network = new Network("network", NetworkArgs.builder()
-                .placement(placement).settings(config.network()).logAnalyticsWorkspaceId(workspaceId)
-                .adoptResourceId(adoptions.idOf(AdoptablePart.NETWORK)).build(), null);
+                .placement(placement).settings(config.settings(StageSections.NETWORK)).logAnalyticsWorkspaceId(workspaceId)
+                .adoptResourceId(adoptions.idOf(StageSections.NETWORK)).build(), null);
         var cluster = new AksCluster("cluster", AksClusterArgs.builder()
-                .placement(placement).settings(config.cluster())
+                .placement(placement).settings(config.settings(StageSections.CLUSTER))
                 .nodeSubnetId(network.nodeSubnetId()).logAnalyticsWorkspaceId(workspaceId)
-                .clusterUserGroupObjectIds(config.access().getClusterUserGroupObjectIds())
-                .adoptResourceId(adoptions.idOf(AdoptablePart.CLUSTER)).build(), null);
+                .clusterUserGroupObjectIds(config.settings(StageSections.ACCESS).getClusterUserGroupObjectIds())
+                .adoptResourceId(adoptions.idOf(StageSections.CLUSTER)).build(), null);
         // Each application namespace's identity may read the vault's secrets and read and write blobs; nothing else.
         var secrets = new SecretStore("secrets", SecretStoreArgs.builder()
-                .placement(placement).settings(config.secretStore())
+                .placement(placement).settings(config.settings(StageSections.SECRET_STORE))
                 .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
                 .secretReaders(workloadGrants(cluster, "secrets-read-"))
-                .adoptResourceId(adoptions.idOf(AdoptablePart.SECRET_STORE)).build(), null);
+                .adoptResourceId(adoptions.idOf(StageSections.SECRET_STORE)).build(), null);
         var storage = new ObjectStorage("storage", ObjectStorageArgs.builder()
-                .placement(placement).settings(config.storage())
+                .placement(placement).settings(config.settings(StageSections.STORAGE))
                 .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
                 .blobDataContributors(workloadGrants(cluster, "blob-data-"))
-                .adoptResourceId(adoptions.idOf(AdoptablePart.STORAGE)).build(), null);
+                .adoptResourceId(adoptions.idOf(StageSections.STORAGE)).build(), null);
 
         Output<String> password = null;
-        if (config.database().isPasswordAuth()) {
+        if (config.settings(StageSections.DATABASE).isPasswordAuth()) {
             password = source.secret(StackKeys.DATABASE_ADMIN_PASSWORD);
             secrets.storeSecret(DATABASE_PASSWORD_SECRET, password);
         }
         var database = new Database("database", DatabaseArgs.builder()
-                .placement(placement).settings(config.database())
+                .placement(placement).settings(config.settings(StageSections.DATABASE))
                 .delegatedSubnetId(network.databaseSubnetId()).virtualNetworkId(network.resourceId())
                 .logAnalyticsWorkspaceId(workspaceId).administratorPassword(password)
-                .adoptResourceId(adoptions.idOf(AdoptablePart.DATABASE)).build(), null);
+                .adoptResourceId(adoptions.idOf(StageSections.DATABASE)).build(), null);
 
-        grantReadAccess(config.access(), resourceGroup, placement);
+        grantReadAccess(config.settings(StageSections.ACCESS), resourceGroup, placement);
 
         ctx.export("resourceGroup", resourceGroup.name());
         ctx.export("clusterName", cluster.name());

@@ -1,5 +1,7 @@
 package io.platforminfra.cli;
 
+import io.platforminfra.config.StageSections;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -356,9 +358,9 @@ class DeployFidelityPlanTest {
         for (var stage : StackConfiguration.stagesIn(TestProject.REPOSITORY)) {
             var config = StageConfigReader.read(StackConfiguration.load(TestProject.REPOSITORY, stage), TestDates.AS_OF);
             used.add(new Used(stage, "platform-infra:cluster.kubernetesVersion",
-                    release(Product.KUBERNETES, config.cluster().getKubernetesVersion())));
+                    release(Product.KUBERNETES, config.settings(StageSections.CLUSTER).getKubernetesVersion())));
             used.add(new Used(stage, "platform-infra:database.version",
-                    release(Product.POSTGRESQL, config.database().getVersion())));
+                    release(Product.POSTGRESQL, config.settings(StageSections.DATABASE).getVersion())));
         }
         assertThat(used).isNotEmpty();
         return used;

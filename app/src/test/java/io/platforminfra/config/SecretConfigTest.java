@@ -33,8 +33,8 @@ class SecretConfigTest {
 
     @Test
     void aFieldOfASecretKeyIsShownAsSecretInEveryProblem() {
-        var run = run(Map.of(StackKeys.DATABASE, DATABASE + ",\"tier\":\"" + PLANTED + "-tier\"}",
-                StackKeys.NETWORK, "{\"addressSpace\":\"172.16.0.0/16\"}"), Set.of(StackKeys.DATABASE, StackKeys.NETWORK));
+        var run = run(Map.of(StageSections.DATABASE.key(), DATABASE + ",\"tier\":\"" + PLANTED + "-tier\"}",
+                StageSections.NETWORK.key(), "{\"addressSpace\":\"172.16.0.0/16\"}"), Set.of(StageSections.DATABASE.key(), StageSections.NETWORK.key()));
         assertRefused(run,
                 "Pulumi.dev.yaml: platform-infra:database.tier must be one of Burstable, GeneralPurpose, MemoryOptimized"
                         + " (value: [secret])",
@@ -47,7 +47,7 @@ class SecretConfigTest {
 
     @Test
     void aStructuredKeyThatIsNotAMapIsShownAsSecretWhenItIsOne() {
-        var run = run(Map.of(StackKeys.DATABASE, PLANTED), Set.of(StackKeys.DATABASE));
+        var run = run(Map.of(StageSections.DATABASE.key(), PLANTED), Set.of(StageSections.DATABASE.key()));
         assertRefused(run,
                 "platform-infra:database must be a map of settings (see docs/configuration.md) (value: [secret])");
         assertThat(everythingPrinted(run)).doesNotContain(PLANTED);
@@ -56,7 +56,7 @@ class SecretConfigTest {
     @Test
     void anUnknownKeyOrFieldIsNamedButItsValueIsNeverShown() {
         var run = run(Map.of("platform-infra:databaseAdminPasword", PLANTED,
-                StackKeys.DATABASE, DATABASE + ",\"adminPassword\":\"" + PLANTED + "\"}"), Set.of());
+                StageSections.DATABASE.key(), DATABASE + ",\"adminPassword\":\"" + PLANTED + "\"}"), Set.of());
         assertRefused(run,
                 "Pulumi.dev.yaml: platform-infra:databaseAdminPasword must be a known key: did you mean"
                         + " 'platform-infra:databaseAdminPassword'? (value: not shown)",
@@ -83,7 +83,7 @@ class SecretConfigTest {
 
     @Test
     void aValidStageWithASecretFieldRegistersItAsSecretWherePlansAndChecksReadIt() {
-        var run = run(Map.of(StackKeys.DATABASE, DATABASE + "}"), Set.of(StackKeys.DATABASE));
+        var run = run(Map.of(StageSections.DATABASE.key(), DATABASE + "}"), Set.of(StageSections.DATABASE.key()));
         assertSucceeded(run);
         var administrator = run.single("azure-native:dbforpostgresql:Administrator");
         assertThat(administrator.inputs().get("principalName")).isInstanceOf(RegisteredResource.Secret.class);
@@ -99,8 +99,8 @@ class SecretConfigTest {
                 "Pulumi.dev.yaml")).replace("    adminGroupName: platform-db-admins-dev",
                 "    adminGroupName:\n      secure: " + ciphertext));
         var loaded = StackConfiguration.load(directory, "qa");
-        assertThat(loaded.secretKeys()).containsExactly(StackKeys.DATABASE);
-        assertThat(loaded.values().get(StackKeys.DATABASE)).contains(StackConfiguration.SECRET_PLACEHOLDER)
+        assertThat(loaded.secretKeys()).containsExactly(StageSections.DATABASE.key());
+        assertThat(loaded.values().get(StageSections.DATABASE.key())).contains(StackConfiguration.SECRET_PLACEHOLDER)
                 .doesNotContain(ciphertext, "secure");
         var run = StageRuns.run(loaded, true);
         assertSucceeded(run);

@@ -1,5 +1,7 @@
 package io.platforminfra.program;
 
+import io.platforminfra.config.StageSections;
+
 import io.platforminfra.config.StackConfigException;
 import io.platforminfra.config.StackKeys;
 
@@ -20,7 +22,7 @@ class AccessTest {
 
     @Test
     void groupsNamedInTheStackFileGetReadAccessAndNothingMore() {
-        var run = StageRuns.runWith("dev", Map.of(StackKeys.ACCESS, "{\"readerGroupObjectIds\":[\"" + READERS
+        var run = StageRuns.runWith("dev", Map.of(StageSections.ACCESS.key(), "{\"readerGroupObjectIds\":[\"" + READERS
                 + "\"],\"clusterUserGroupObjectIds\":[\"" + CLUSTER_USERS + "\"]}"));
         assertSucceeded(run);
         var readers = run.named("readers-" + READERS).orElseThrow();
@@ -44,7 +46,7 @@ class AccessTest {
 
     @Test
     void aGroupMustBeAnObjectId() {
-        assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of(StackKeys.ACCESS,
+        assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of(StageSections.ACCESS.key(),
                         "{\"readerGroupObjectIds\":[\"platform-readers\"]}")), StackConfigException.class,
                 "Pulumi.dev.yaml: platform-infra:access.readerGroupObjectIds[0] must be an object ID (a GUID)");
     }

@@ -160,8 +160,7 @@ public class DatabaseSettings implements Settings {
         problems.check(skuName != null && SKU.matcher(skuName).matches(), "skuName", skuName,
                 "be a flexible server compute size such as Standard_D2ds_v5 or Standard_B1ms");
         problems.oneOf("tier", tier, TIERS);
-        problems.check(STORAGE_SIZES_GB.contains(storageSizeGb), "storageSizeGb", storageSizeGb,
-                "be one of " + STORAGE_SIZES_GB);
+        problems.oneOf("storageSizeGb", storageSizeGb, STORAGE_SIZES_GB);
         problems.inRange("backupRetentionDays", backupRetentionDays, 7, 35);
         if (problems.oneOf("highAvailability", highAvailability, HIGH_AVAILABILITY_MODES)) {
             problems.check(isHighAvailability(HighAvailabilityMode.Disabled)

@@ -1,0 +1,101 @@
+package io.platforminfra.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What docs/configuration.md and Pulumi.yaml say of the structured keys is what the code does: their generated
+ * regions are the generator's output for the code as it is now ({@link ConfigurationReference}), and the Javadoc
+ * they are made of is complete and states the defaults the builders really have.
+ */
+class ConfigurationReferenceTest {
+
+    static Stream<Arguments> regions() {
+        var regions = new ArrayList<Arguments>();
+        ConfigurationReference.documentRegions().forEach((name, text) -> regions.add(Arguments.of(
+                ConfigurationReference.DOCUMENT, ConfigurationReference.Region.markdown(name), text)));
+        ConfigurationReference.projectFileRegions().forEach((name, text) -> regions.add(Arguments.of(
+                ConfigurationReference.PROJECT_FILE, ConfigurationReference.Region.yaml(name), text)));
+        return regions.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("regions")
+    void everyGeneratedRegionMatchesTheCode(Path file, ConfigurationReference.Region region, Supplier<String> text)
+            throws Exception {
+        assertThat(region.in(Files.readString(file)))
+                .as("%s is stale: regenerate it from the project's root with%n  %s", file, ConfigurationReference.COMMAND)
+                .isEqualTo(text.get());
+    }
+
+    @Test
+    void everyFieldAStackFileMaySetHasJavadoc() {
+        var missing = new ArrayList<String>();
+        for (var section : StageSections.ALL) {
+            collectMissing(section.key(), section.settings(), missing);
+        }
+        assertThat(missing).as("settings fields without Javadoc (their meaning and default in the reference)")
+                .isEmpty();
+    }
+
+    private static void collectMissing(String path, Class<?> type, java.util.List<String> missing) {
+        var javadoc = FieldJavadoc.of(type);
+        for (var field : ConfigNode.settingsFields(type)) {
+            var doc = javadoc.fields().get(field.getName());
+            if (doc == null || doc.isBlank()) {
+                missing.add(path + "." + field.getName() + " (" + type.getSimpleName() + ")");
+            }
+            var nested = field.getType() == java.util.List.class ? ConfigNode.elementType(field) : field.getType();
+            if (ConfigNode.isSettings(nested)) {
+                collectMissing(path + "." + field.getName(), nested, missing);
+            }
+        }
+    }
+
+    /** "Default `x`" in a field's Javadoc: the default it promises. */
+    private static final Pattern STATED_DEFAULT = Pattern.compile("Default `([^`]+)`");
+
+    @Test
+    void theDefaultAFieldsJavadocStatesIsTheDefaultItsBuilderHas() {
+        var contradictions = new ArrayList<String>();
+        var checked = 0;
+        for (var section : StageSections.ALL) {
+            for (var row : SettingsReference.rows(section.key(), section.settings())) {
+                var stated = STATED_DEFAULT.matcher(row.meaning());
+                if (stated.find()) {
+                    checked++;
+                    var actual = row.defaultValue().replaceAll("^`\"?|\"?`$", "");
+                    if (!actual.equals(stated.group(1))) {
+                        contradictions.add(section.key() + "." + row.path() + ": Javadoc says " + stated.group(1)
+                                + ", the builder gives " + row.defaultValue());
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("fields whose Javadoc states a default").isGreaterThan(20);
+        assertThat(contradictions).isEmpty();
+    }
+
+    @Test
+    void aRequiredFieldIsShownAsRequiredAndAClosedChoiceListsItsValues() {
+        var cluster = SettingsReference.rows(StageSections.CLUSTER.key(), StageSections.CLUSTER.settings());
+        assertThat(cluster).filteredOn(row -> row.path().equals("adminGroupObjectIds"))
+                .singleElement().extracting(SettingsReference.Row::defaultValue).isEqualTo("required");
+        assertThat(cluster).filteredOn(row -> row.path().equals("skuTier"))
+                .singleElement().extracting(SettingsReference.Row::accepts)
+                .isEqualTo("one of `Free`, `Standard`, `Premium`");
+        assertThat(cluster).filteredOn(row -> row.path().equals("userPools[].name"))
+                .singleElement().extracting(SettingsReference.Row::defaultValue).isEqualTo("required");
+    }
+}

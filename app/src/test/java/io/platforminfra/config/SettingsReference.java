@@ -1,0 +1,145 @@
+package io.platforminfra.config;
+
+import io.platforminfra.components.validation.Problem;
+import io.platforminfra.components.validation.Problems;
+import io.platforminfra.components.validation.Settings;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What the stack file reference says of one settings class, taken from the code rather than written again: each
+ * field a stack file may set (nested settings and lists of them expanded), what it accepts (its Java type, and the
+ * closed choice or range its own checks enforce, {@link Problems#accepted()}), its default (the value binding an
+ * empty map gives, {@link ConfigNode#bind}), whether it is required (binding an empty map reports it) and what it
+ * means (its Javadoc, {@link FieldJavadoc}).
+ */
+final class SettingsReference {
+    /** Text YAML would read as something else than text: it is shown quoted, as it must be written. */
+    private static final Pattern NOT_PLAIN_TEXT = Pattern.compile("[-+]?[0-9][0-9._:]*|true|false|null|~|yes|no|on|off",
+            Pattern.CASE_INSENSITIVE);
+
+    /** One row of the reference: a field's path under the key, what it accepts, its default and its meaning. */
+    record Row(String path, String accepts, String defaultValue, String meaning) {
+    }
+
+    private SettingsReference() {
+    }
+
+    /** The rows of {@code type}, bound under {@code key}, in the order its fields are declared. */
+    static List<Row> rows(String key, Class<? extends Settings> type) {
+        var problems = new ArrayList<Problem>();
+        var defaults = ConfigNode.parse(key, Optional.empty(), problems).bind(type);
+        var recorder = new Problems();
+        defaults.check(recorder);
+        var accepted = new LinkedHashMap<String, String>();
+        recorder.accepted().forEach((field, text) -> accepted.put(field.replaceAll("\\[\\d+]", "[]"), text));
+        var required = defaults.problems().stream().map(Problem::field).collect(Collectors.toSet());
+        var rows = new ArrayList<Row>();
+        addRows(rows, "", type, defaults, accepted, required, key);
+        return rows;
+    }
+
+    private static void addRows(List<Row> rows, String prefix, Class<?> type, Object defaults,
+                                Map<String, String> accepted, java.util.Set<String> required, String key) {
+        var javadoc = FieldJavadoc.of(type);
+        for (var field : ConfigNode.settingsFields(type)) {
+            var path = prefix + field.getName();
+            var value = defaults == null ? null : valueOf(field, defaults);
+            var meaning = javadoc.field(field.getName());
+            if (ConfigNode.isSettings(field.getType())) {
+                rows.add(new Row(path, "map: " + fieldNames(field.getType()), "each field's default", meaning));
+                if (value instanceof Settings nested) {
+                    var recorder = new Problems();
+                    nested.check(recorder);
+                    recorder.accepted().forEach((f, text) -> accepted.putIfAbsent(path + "." + f, text));
+                }
+                addRows(rows, path + ".", field.getType(), value, accepted, required, key);
+            } else if (field.getType() == List.class && ConfigNode.isSettings(ConfigNode.elementType(field))) {
+                var element = ConfigNode.elementType(field);
+                rows.add(new Row(path, "list of maps: " + fieldNames(element), shown(value), meaning));
+                addRows(rows, path + "[].", element, elementDefaults(key, path, element),
+                        accepted, requiredInElements(key, path, element), key);
+            } else {
+                var isRequired = required.contains(path) && (value == null || value instanceof List<?> l && l.isEmpty());
+                rows.add(new Row(path, accepted.getOrDefault(path, typeName(field)),
+                        isRequired ? "required" : shown(value), meaning));
+            }
+        }
+    }
+
+    /** A list element's defaults: what binding an empty map gives, though the parent's checks may require more. */
+    private static Object elementDefaults(String key, String path, Class<?> element) {
+        return ConfigNode.parse(key + "." + path + "[0]", Optional.empty(), new ArrayList<>()).bind(element);
+    }
+
+    /** Fields of a list's elements that the parent's checks require, found by binding a list of one empty map. */
+    private static java.util.Set<String> requiredInElements(String key, String path, Class<?> element) {
+        var parent = owner(key);
+        var problems = new ArrayList<Problem>();
+        var bound = ConfigNode.parse(key, Optional.of("{\"" + path + "\": [{}]}"), problems).bind(parent);
+        var prefix = path + "[0].";
+        return ((Settings) bound).problems().stream().map(Problem::field).filter(f -> f.startsWith(prefix))
+                .map(f -> path + "[]." + f.substring(prefix.length())).collect(Collectors.toSet());
+    }
+
+    private static Class<? extends Settings> owner(String key) {
+        return StageSections.ALL.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().settings();
+    }
+
+    private static String fieldNames(Class<?> type) {
+        return ConfigNode.settingsFields(type).stream().map(Field::getName).collect(Collectors.joining(", "));
+    }
+
+    private static String typeName(Field field) {
+        var type = field.getType();
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "`true` or `false`";
+        }
+        return "list of text";
+    }
+
+    private static Object valueOf(Field field, Object settings) {
+        try {
+            field.setAccessible(true);
+            return field.get(settings);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A default as the stack file would write it, in Markdown. */
+    static String shown(Object value) {
+        if (value == null || value instanceof List<?> list && list.isEmpty()) {
+            return "none";
+        }
+        return "`" + yaml(value) + "`";
+    }
+
+    private static String yaml(Object value) {
+        if (value instanceof String text) {
+            return NOT_PLAIN_TEXT.matcher(text).matches() ? "\"" + text + "\"" : text;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SettingsReference::yaml).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (ConfigNode.isSettings(value.getClass())) {
+            return ConfigNode.settingsFields(value.getClass()).stream().filter(f -> valueOf(f, value) != null)
+                    .map(f -> f.getName() + ": " + yaml(valueOf(f, value)))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        return String.valueOf(value);
+    }
+}
