@@ -1,6 +1,7 @@
 package io.platforminfra.cli;
 
 import io.platforminfra.azure.VersionDocument;
+import io.platforminfra.plan.Planner;
 import io.platforminfra.plan.StagePolicy;
 import io.platforminfra.policy.JUnitReport;
 import io.platforminfra.policy.KeyLocations;
@@ -91,7 +92,7 @@ public final class CheckCommand extends OfflineStageCommand {
         var timings = new LinkedHashMap<String, JUnitReport.Timing>();
         var verdicts = EachStage.apply(directory, names, configuration -> {
             var started = clock.instant();
-            var verdict = StagePolicy.verdict(configuration, today);
+            var verdict = StagePolicy.verdict(Planner.plan(configuration, today));
             timings.put(verdict.target().stage(),
                     new JUnitReport.Timing(started, Duration.between(started, clock.instant())));
             return verdict;

@@ -2,16 +2,14 @@ package io.platforminfra.cli;
 
 import io.platforminfra.drift.IgnoreListException;
 import io.platforminfra.plan.PlanRefusedException;
-import io.platforminfra.program.App;
 import io.platforminfra.config.StackFileException;
 import io.platforminfra.report.PipelineEnvironmentException;
 import io.platforminfra.report.Retry;
+import com.pulumi.Pulumi;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -48,7 +46,9 @@ public final class Main {
             System.setProperty(POOL_PARALLELISM_PROPERTY, POOL_PARALLELISM);
         }
         if (startedByEngine(args, System.getenv())) {
-            var exitCode = EngineRun.run(System.getenv(), LocalDate.now(ZoneOffset.UTC), () -> App.main(args),
+            // The run's date decides which Kubernetes and PostgreSQL versions Azure still supports (VersionSupport);
+            // the clock also dates a break glass.
+            var exitCode = EngineRun.run(System.getenv(), Clock.systemUTC(), Pulumi::run,
                     new PrintWriter(System.err, true));
             if (exitCode != OK) {
                 System.exit(exitCode);

@@ -30,7 +30,7 @@ public final class PulumiConfigSource implements ConfigSource {
 
     @Override
     public Optional<String> value(String qualifiedKey) {
-        return config(qualifiedKey).get(key(qualifiedKey));
+        return config(context, qualifiedKey).get(key(qualifiedKey));
     }
 
     @Override
@@ -47,10 +47,18 @@ public final class PulumiConfigSource implements ConfigSource {
 
     @Override
     public Output<String> secret(String qualifiedKey) {
-        return config(qualifiedKey).requireSecret(key(qualifiedKey));
+        return secretOf(context, qualifiedKey);
     }
 
-    private com.pulumi.Config config(String qualifiedKey) {
+    /**
+     * The value of the secret key {@code qualifiedKey} of the deployment in {@code context}, as a secret Output: how
+     * a program that was handed its validated config reads the one value that config does not carry.
+     */
+    public static Output<String> secretOf(Context context, String qualifiedKey) {
+        return config(context, qualifiedKey).requireSecret(key(qualifiedKey));
+    }
+
+    private static com.pulumi.Config config(Context context, String qualifiedKey) {
         return context.config(qualifiedKey.substring(0, qualifiedKey.indexOf(':')));
     }
 

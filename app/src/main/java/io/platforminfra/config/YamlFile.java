@@ -2,8 +2,7 @@ package io.platforminfra.config;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
@@ -13,6 +12,9 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
@@ -84,8 +86,12 @@ final class YamlFile {
                 .setAllowDuplicateKeys(false)
                 .build();
         try {
-            checkDepth(name, new Parse(settings).parseString(text));
-            var content = new Load(settings).loadFromString(text);
+            var content = new Load(settings) {
+                @Override
+                protected Composer createComposer(String yaml) {
+                    return composer(name, settings, yaml);
+                }
+            }.loadFromString(text);
             checkKeys(name, content);
             return content;
         } catch (YamlEngineException e) {
@@ -107,8 +113,7 @@ final class YamlFile {
         var settings = LoadSettings.builder().setLabel(name).setSchema(new CoreSchema()).build();
         var positions = new LinkedHashMap<String, int[]>();
         try {
-            checkDepth(name, new Parse(settings).parseString(text));
-            new Compose(settings).composeString(text).ifPresent(root -> walk("", root, positions));
+            composer(name, settings, text).getSingleNode().ifPresent(root -> walk("", root, positions));
         } catch (YamlEngineException e) {
             throw new StackFileException(name + " is not valid YAML: " + e.getMessage());
         }
@@ -187,6 +192,15 @@ final class YamlFile {
         return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
     }
 
+    /**
+     * What composes the nodes of {@code text}: one pass of the parser, whose events are checked
+     * ({@link CheckedEvents}) as the composer takes them, so the text is parsed once.
+     */
+    private static Composer composer(String name, LoadSettings settings, String text) {
+        return new Composer(settings, new CheckedEvents(name, new ParserImpl(settings,
+                new StreamReader(settings, text))));
+    }
+
     /** A map or list being read, or one that is complete, with its height: levels of maps and lists it spans. */
     private static final class Collection {
         private boolean open = true;
@@ -194,14 +208,46 @@ final class YamlFile {
     }
 
     /**
-     * Refuses nesting deeper than {@link #MAX_DEPTH}, aliases expanded, and anchors that contain their own alias,
-     * before anything is built: reading the events of the parser takes no stack, building nested values does.
+     * The parser's events, refusing nesting deeper than {@link #MAX_DEPTH}, aliases expanded, and anchors that
+     * contain their own alias, each as the composer takes it: the composer has then nested at most
+     * {@link #MAX_DEPTH} levels, and nothing is built from a refused document, since values are built only after the
+     * whole document is composed. Reading events takes no stack; building nested values does.
      */
-    private static void checkDepth(String name, Iterable<Event> events) {
-        Deque<Collection> open = new ArrayDeque<>();
-        // The latest definition of each anchor; a scalar's is a complete collection of height 0.
-        Map<String, Collection> anchors = new HashMap<>();
-        for (var event : events) {
+    private static final class CheckedEvents implements Parser {
+        private final String name;
+        private final Parser parser;
+        private final Deque<Collection> open = new ArrayDeque<>();
+        /** The latest definition of each anchor; a scalar's is a complete collection of height 0. */
+        private final Map<String, Collection> anchors = new HashMap<>();
+
+        CheckedEvents(String name, Parser parser) {
+            this.name = name;
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            var event = parser.next();
+            check(event);
+            return event;
+        }
+
+        private void check(Event event) {
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
                     var collection = new Collection();
@@ -224,25 +270,27 @@ final class YamlFile {
                     scalar.height = 0;
                     anchors.put(anchor, scalar);
                 });
-                case Alias -> {
-                    var alias = ((AliasEvent) event).getAlias().getValue();
-                    var target = anchors.get(alias);
-                    if (target == null) {
-                        continue; // an undefined alias: the loader names it
-                    }
-                    if (target.open) {
-                        throw new StackFileException(name + ": anchor '" + alias + "' contains its own alias"
-                                + at(event) + ", which would repeat forever (the Pulumi CLI refuses it too)");
-                    }
-                    if (open.size() + target.height > MAX_DEPTH) {
-                        throw tooDeep(name, event);
-                    }
-                    if (!open.isEmpty()) {
-                        open.peek().height = Math.max(open.peek().height, target.height + 1);
-                    }
-                }
+                case Alias -> checkAlias((AliasEvent) event);
                 default -> {
                 }
+            }
+        }
+
+        private void checkAlias(AliasEvent event) {
+            var alias = event.getAlias().getValue();
+            var target = anchors.get(alias);
+            if (target == null) {
+                return; // an undefined alias: the composer names it
+            }
+            if (target.open) {
+                throw new StackFileException(name + ": anchor '" + alias + "' contains its own alias" + at(event)
+                        + ", which would repeat forever (the Pulumi CLI refuses it too)");
+            }
+            if (open.size() + target.height > MAX_DEPTH) {
+                throw tooDeep(name, event);
+            }
+            if (!open.isEmpty()) {
+                open.peek().height = Math.max(open.peek().height, target.height + 1);
             }
         }
     }

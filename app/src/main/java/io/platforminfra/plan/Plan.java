@@ -1,6 +1,7 @@
 package io.platforminfra.plan;
 
 import io.platforminfra.change.Action;
+import io.platforminfra.config.StageConfig;
 
 import java.time.LocalDate;
 import java.util.Collections;
@@ -22,10 +23,12 @@ import java.util.TreeMap;
  * @param tags            tags the stage puts on every resource that takes tags
  * @param resources       every resource, depth-first from the stack; siblings by kind and name
  * @param outputs         stack outputs by name (values, or the secret and unknown markers)
+ * @param config          the stage's config as the program read and validated it for this plan: what the policy
+ *                        gate judges (its waivers) and a real run deploys, without reading the stack file again
  */
 public record Plan(String project, String stage, String stackFile, String location, String environmentType,
                    LocalDate asOf, String resourceGroup, Map<String, Object> tags, List<PlannedResource> resources,
-                   Map<String, Object> outputs) {
+                   Map<String, Object> outputs, StageConfig config) {
 
     /** Copies the collections, maps sorted by key, so a plan cannot change and prints the same every time. */
     public Plan {

@@ -11,7 +11,7 @@ import io.platforminfra.offline.rules.AzureRules;
 import io.platforminfra.offline.rules.DeploymentFacts;
 import io.platforminfra.config.EnvironmentType;
 import io.platforminfra.config.StackConfiguration;
-import io.platforminfra.config.StackKeys;
+import io.platforminfra.config.StageConfig;
 import io.platforminfra.program.StackProgram;
 
 import java.time.LocalDate;
@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Makes the plan of a stage: runs the real stack program as a preview under the in-process mock engine, with the
@@ -46,12 +47,14 @@ public final class Planner {
      * @throws AzureRulesRefusedException when Azure would refuse a resource the stage registers
      */
     public static Plan plan(StackConfiguration configuration, LocalDate asOf) {
+        // The program reads the stage's config once; the plan keeps what it read, for the gate and the real run.
+        var read = new AtomicReference<StageConfig>();
         var run = MockedRun.builder()
                 .stack(configuration.stage())
                 .preview(true)
                 .config(configuration.values(), configuration.secretKeys())
                 // A plan is a preview, which the deployment guard allows anywhere: no process environment needed.
-                .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), Map.of(), asOf));
+                .run(StackProgram.reading(configuration.values().keySet(), asOf, read::set));
         if (!run.result().exceptions().isEmpty()) {
             var failure = run.result().exceptions().get(0);
             throw new IllegalStateException("The program failed for stage " + configuration.stage() + ": " + failure,
@@ -60,23 +63,21 @@ public final class Planner {
         if (!run.result().errors().isEmpty()) {
             throw new PlanRefusedException(String.join("\n", run.result().errors()));
         }
-        var breaches = AzureRules.evaluate(run.resources(), facts(configuration, asOf));
+        var config = read.get();
+        var breaches = AzureRules.evaluate(run.resources(), facts(config, asOf));
         if (!breaches.isEmpty()) {
             throw AzureRulesRefusedException.of(configuration.stackFile().getFileName().toString(), breaches);
         }
-        return toPlan(configuration, run, asOf);
+        return toPlan(configuration, config, run, asOf);
     }
 
     /** What Azure's rules depend on: the day, the stage's region, and the identity that would deploy it. */
-    private static DeploymentFacts facts(StackConfiguration configuration, LocalDate asOf) {
-        var values = configuration.values();
-        var production = EnvironmentType.fromConfig(values.get(StackKeys.ENVIRONMENT_TYPE))
-                .filter(EnvironmentType.PRODUCTION::equals).isPresent();
-        return new DeploymentFacts(asOf, values.getOrDefault(StackKeys.LOCATION, ""), Deployer.of(production));
+    private static DeploymentFacts facts(StageConfig config, LocalDate asOf) {
+        return new DeploymentFacts(asOf, config.location(),
+                Deployer.of(config.environmentType() == EnvironmentType.PRODUCTION));
     }
 
-    private static Plan toPlan(StackConfiguration configuration, RunResult run, LocalDate asOf) {
-        var values = configuration.values();
+    private static Plan toPlan(StackConfiguration configuration, StageConfig config, RunResult run, LocalDate asOf) {
         var resourceGroup = run.ofType(AzureResourceType.RESOURCE_GROUP.token()).stream().findFirst();
         @SuppressWarnings("unchecked")
         var tags = resourceGroup.flatMap(r -> r.input("tags")).map(t -> (Map<String, Object>) t).orElse(Map.of());
@@ -84,11 +85,11 @@ public final class Planner {
                 .map(r -> r.urn().split("::")[1]).orElse(""),
                 configuration.stage(),
                 configuration.stackFile().getFileName().toString(),
-                values.getOrDefault(StackKeys.LOCATION, ""),
-                values.getOrDefault(StackKeys.ENVIRONMENT_TYPE, ""),
+                config.location(),
+                config.environmentType().configValue(),
                 asOf,
                 resourceGroup.flatMap(r -> r.input("resourceGroupName")).map(String::valueOf).orElse(""),
-                tags, inTreeOrder(run.resources()), outputs(run));
+                tags, inTreeOrder(run.resources()), outputs(run), config);
     }
 
     /** Depth-first from the stack, so each component is followed by what it contains. */

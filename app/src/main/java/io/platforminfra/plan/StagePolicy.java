@@ -6,12 +6,9 @@ import io.platforminfra.policy.PolicyTarget;
 import io.platforminfra.policy.Rules;
 import io.platforminfra.policy.StageVerdict;
 import io.platforminfra.policy.Waiver;
-import io.platforminfra.config.StackConfiguration;
 import io.platforminfra.config.StackKeys;
-import io.platforminfra.config.StageConfigReader;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,19 +25,18 @@ public final class StagePolicy {
     }
 
     /**
-     * The verdict on the stage {@code configuration} describes, waivers judged as of {@code today}.
+     * The verdict on {@code plan}: its resources judged by every rule with the waivers of the config the plan was
+     * made from ({@link Plan#config()}, read once, never again here), as of the plan's day.
      *
-     * @throws PlanRefusedException   when the stack file is refused, with every problem
      * @throws WaiverRefusedException when a waiver names a resource the stage does not have
      */
-    public static StageVerdict verdict(StackConfiguration configuration, LocalDate today) {
-        var plan = Planner.plan(configuration, today);
-        // The plan has validated the stack file, so reading its waivers cannot fail here, and each waiver's index in
-        // this list is its index in the file (a waiver with a problem would have refused the file).
-        var waivers = StageConfigReader.read(configuration, today).waivers();
+    public static StageVerdict verdict(Plan plan) {
+        // Validated with the rest of the stack file, so each waiver's index in this list is its index in the file (a
+        // waiver with a problem would have refused the file).
+        var waivers = plan.config().waivers();
         var target = PolicyTargets.of(plan);
         refuseWaiversOfMissingResources(target, waivers);
-        return PolicyCheck.evaluate(target, waivers, today);
+        return PolicyCheck.evaluate(target, waivers, plan.asOf());
     }
 
     /**

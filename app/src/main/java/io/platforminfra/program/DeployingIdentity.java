@@ -2,7 +2,6 @@ package io.platforminfra.program;
 
 import io.platforminfra.config.Deployers;
 
-import com.pulumi.azurenative.authorization.AuthorizationFunctions;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import io.platforminfra.components.validation.ObjectIds;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
 /**
  * Who the Azure provider deploys as: what its {@code getClientConfig} invoke reports for the credentials it really
  * uses (a pipeline pool's managed identity, a person's {@code az login}, a service principal through OIDC), not
- * what the shell's variables claim.
+ * what the shell's variables claim. Asked once per run, by {@link ClientConfig}.
  *
  * <p>Under managed identity ({@code ARM_USE_MSI}, how pipeline jobs on the Managed DevOps Pools authenticate)
  * azure-native 2.x reports no object ID: its getClientConfig starts from {@code objectId := ""} and fills it only
@@ -64,18 +63,4 @@ public record DeployingIdentity(String objectId, String clientId, String tenantI
 
     /** What an identity without an object ID shows instead. */
     static final String NO_OBJECT_ID = "(none: managed identity)";
-
-    /**
-     * Asks the Azure provider now and waits for the answer. Only inside a running program (the invoke goes to the
-     * engine), and before anything is registered: a refusal must leave nothing behind. Waiting is safe there: the
-     * SDK runs the program as an async task (a thread of its own when the common pool has one thread, else a
-     * common-pool worker, where {@code join} blocks in a managed way and the pool compensates), and the answer
-     * comes from the engine's gRPC threads (or the mock engine). Checked under the mock engine with parallelism 1
-     * (the tests' JVM on two cores) and 4 (what the jar sets, cli.Main).
-     *
-     * @throws java.util.concurrent.CompletionException when the provider cannot answer (no credentials, no network)
-     */
-    static DeployingIdentity resolve() {
-        return of(AuthorizationFunctions.getClientConfigPlain().join());
-    }
 }

@@ -10,8 +10,6 @@ import io.platforminfra.config.StageConfigReader;
 import io.platforminfra.config.StandardTags;
 
 import com.pulumi.Context;
-import com.pulumi.azurenative.authorization.AuthorizationFunctions;
-import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import com.pulumi.azurenative.resources.ResourceGroup;
 import com.pulumi.azurenative.resources.ResourceGroupArgs;
 import com.pulumi.core.Output;
@@ -93,8 +91,9 @@ public final class Platform {
     }
 
     /**
-     * Defines the whole stage in {@code ctx}. Throws {@link StackConfigException} before registering anything
-     * when the stack file is invalid.
+     * Reads the stage's config from the deployment the program runs in and defines the whole stage in {@code ctx}.
+     * Throws {@link io.platforminfra.config.StackConfigException} before registering anything when the stack file
+     * is invalid.
      *
      * <p>Admits every run: for the tests of the stack under the mock engine. Real runs go through {@link StackProgram},
      * which asks the {@link DeploymentGuard}.
@@ -103,24 +102,31 @@ public final class Platform {
      * @param asOf           the run's day: versions out of Azure's support on it are refused
      */
     public static void define(Context ctx, Set<String> configuredKeys, LocalDate asOf) {
-        define(ctx, configuredKeys, asOf, config -> Optional.empty());
+        define(ctx, read(ctx, configuredKeys, asOf), new ClientConfig(), asOf, config -> Optional.empty());
     }
 
     /**
-     * Defines the whole stage in {@code ctx} if {@code admission} admits it: it is asked once the stack file has
-     * been read and before anything is registered, and either throws ({@link DeploymentRefusedException}: nothing
-     * is registered) or returns the break glass to record, as the stack output
-     * {@value DeploymentGuard#BREAK_GLASS_OUTPUT} and the resource group's tag {@value DeploymentGuard#BREAK_GLASS_TAG}.
+     * The stage's config as the deployment in {@code ctx} was given it, validated.
+     *
+     * @throws io.platforminfra.config.StackConfigException listing every problem of the stack file
      */
-    public static void define(Context ctx, Set<String> configuredKeys, LocalDate asOf,
-                              Function<StageConfig, Optional<DeploymentGuard.BreakGlass>> admission) {
-        var source = new PulumiConfigSource(ctx, configuredKeys);
-        var config = StageConfigReader.read(source, ctx.stackName(), asOf);
+    static StageConfig read(Context ctx, Set<String> configuredKeys, LocalDate asOf) {
+        return StageConfigReader.read(new PulumiConfigSource(ctx, configuredKeys), ctx.stackName(), asOf);
+    }
+
+    /**
+     * Defines the stage {@code config} describes, read and validated before, in {@code ctx} if {@code admission}
+     * admits it: it is asked before anything is registered, and either throws ({@link DeploymentRefusedException}:
+     * nothing is registered) or returns the break glass to record, as the stack output
+     * {@value DeploymentGuard#BREAK_GLASS_OUTPUT} and the resource group's tag {@value DeploymentGuard#BREAK_GLASS_TAG}.
+     * The placement's tenant is {@code client}'s: the answer the guard was given, on an update.
+     */
+    static void define(Context ctx, StageConfig config, ClientConfig client, LocalDate asOf,
+                       Function<StageConfig, Optional<DeploymentGuard.BreakGlass>> admission) {
         var breakGlass = admission.apply(config);
         var tags = StandardTags.of(config);
         var naming = new NamingConvention(StageConfigReader.WORKLOAD, config.stage(), config.location());
 
-        var client = AuthorizationFunctions.getClientConfig();
         var adoptions = config.adoptions();
         var resourceGroupAdoption = Adoption.of(adoptions.resourceGroupId(),
                 AzureResourceKind.RESOURCE_GROUP);
@@ -131,7 +137,7 @@ public final class Platform {
                         .orElse(tags))
                 .build(), resourceGroupAdoption.options(null).build());
         var placement = new Placement(resourceGroup.name(), config.location(), naming, tags,
-                client.applyValue(GetClientConfigResult::tenantId),
+                client.tenantId(),
                 // The stack file names the subscription, and the provider deploys there: it reads
                 // azure-native:subscriptionId before ARM_SUBSCRIPTION_ID (pulumi-azure-native provider/pkg/provider/
                 // auth.go, k.getConfig("subscriptionId", "ARM_SUBSCRIPTION_ID")). Known now: no need to ask it.
@@ -165,7 +171,7 @@ public final class Platform {
 
         Output<String> password = null;
         if (config.settings(StageSections.DATABASE).isPasswordAuth()) {
-            password = source.secret(StackKeys.DATABASE_ADMIN_PASSWORD);
+            password = PulumiConfigSource.secretOf(ctx, StackKeys.DATABASE_ADMIN_PASSWORD);
             secrets.storeSecret(DATABASE_PASSWORD_SECRET, password);
         }
         var database = new Database("database", DatabaseArgs.builder()

@@ -1,7 +1,10 @@
 package io.platforminfra.cli;
 
 import com.google.gson.Gson;
+import com.pulumi.Context;
 import io.platforminfra.config.StackConfiguration;
+import io.platforminfra.offline.MockedRun;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +14,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import io.platforminfra.testing.TestDates;
 
@@ -18,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Under the real engine the policy gate runs first, with the config the engine passes, and a mandatory violation
- * stops the run before the program registers anything.
+ * stops the run before the program registers anything; what the gate passed is what the program deploys.
  */
 class EngineRunTest {
 
@@ -39,7 +44,7 @@ class EngineRunTest {
                 prod -> prod.replaceAll("replication: \\w+", "replication: LRS"));
         var programRan = new AtomicBoolean();
         var err = new StringWriter();
-        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), TestDates.AS_OF, () -> programRan.set(true),
+        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), TestDates.CLOCK, program -> programRan.set(true),
                 new PrintWriter(err));
         assertThat(exitCode).isEqualTo(EngineRun.STOPPED);
         assertThat(programRan).isFalse();
@@ -51,21 +56,55 @@ class EngineRunTest {
     void aStageThatPassesTheGateRunsTheProgram(@TempDir Path directory) {
         var project = TestProject.in(directory).withRepositoryStage("prod", "prod");
         var programRan = new AtomicBoolean();
-        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), TestDates.AS_OF, () -> programRan.set(true),
+        var exitCode = EngineRun.run(engineEnvironment(project, "prod"), TestDates.CLOCK, program -> programRan.set(true),
                 new PrintWriter(new StringWriter()));
         assertThat(exitCode).isZero();
         assertThat(programRan).isTrue();
     }
 
+    /** The program {@code EngineRun} hands the engine for {@code environment}; fails the test when the gate stops. */
+    private static Consumer<Context> programFor(Map<String, String> environment) {
+        var handed = new AtomicReference<Consumer<Context>>();
+        var err = new StringWriter();
+        assertThat(EngineRun.run(environment, TestDates.CLOCK, handed::set, new PrintWriter(err)))
+                .as(err.toString()).isZero();
+        return handed.get();
+    }
+
     @Test
-    void theEnginesConfigIsReadAsTheCliPassesIt() {
-        var configuration = EngineRun.configuration(Map.of("PULUMI_STACK", "qa",
-                "PULUMI_CONFIG", "{\"platform-infra:config:owner\":\"team\",\"azure-native:location\":\"westeurope\"}",
-                "PULUMI_CONFIG_SECRET_KEYS", "[\"platform-infra:databaseAdminPassword\"]"));
-        assertThat(configuration.stage()).isEqualTo("qa");
-        assertThat(configuration.stackFile()).hasToString("Pulumi.qa.yaml");
-        assertThat(configuration.values()).containsEntry("platform-infra:owner", "team")
-                .containsEntry("azure-native:location", "westeurope");
-        assertThat(configuration.secretKeys()).containsExactly("platform-infra:databaseAdminPassword");
+    void theProgramDeploysTheStageTheGateJudgedAndDoesNotReadTheConfigAgain(@TempDir Path directory) {
+        var project = TestProject.in(directory).withRepositoryStage("prod", "prod");
+        var program = programFor(engineEnvironment(project, "prod"));
+
+        // Given other config than the gate saw (another owner, a typo that the stack file reader refuses), the
+        // program still deploys what the gate judged: it is handed that config and reads none of its own.
+        var judged = StackConfiguration.load(Path.of(project.dir()), "prod");
+        var other = new HashMap<>(judged.values());
+        other.put("platform-infra:owner", "someone-else");
+        other.put("platform-infra:clustr", "{}");
+        var run = MockedRun.builder().stack("prod").preview(true).config(other, judged.secretKeys()).run(program);
+
+        assertThat(run.succeeded()).as(run.failures()).isTrue();
+        assertThat(run.customResources()).isNotEmpty().allSatisfy(resource -> assertThat(
+                String.valueOf(resource.input("tags").orElse(""))).doesNotContain("someone-else"));
+        assertThat(run.named("platform").orElseThrow().input("tags").orElseThrow())
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("owner", judged.values().get("platform-infra:owner"));
+    }
+
+    @Test
+    void aRefusedStackFileIsReportedByTheProgramAsTheEnginesErrorAndNothingIsRegistered(@TempDir Path directory) {
+        var project = TestProject.in(directory).withRepositoryStage("prod", "prod");
+        var environment = engineEnvironment(project, "prod");
+        environment.put("PULUMI_CONFIG", environment.get("PULUMI_CONFIG")
+                .replace("\"platform-infra:costCenter\"", "\"platform-infra:costCentre\""));
+        var program = programFor(environment);
+
+        var run = MockedRun.builder().stack("prod").preview(false).run(program);
+        assertThat(run.result().exceptions()).isEmpty();
+        assertThat(run.result().errors()).singleElement().asString()
+                .contains("Pulumi.prod.yaml: platform-infra:costCenter must name the cost center",
+                        "platform-infra:costCentre");
+        assertThat(run.customResources()).isEmpty();
     }
 }

@@ -111,7 +111,8 @@ class WaiverCheckTest {
         environment.put("PULUMI_CONFIG", new com.google.gson.Gson().toJson(configuration.values()));
         var programRan = new AtomicBoolean();
         var err = new StringWriter();
-        var exitCode = EngineRun.run(environment, TestDates.AS_OF, () -> programRan.set(true), new PrintWriter(err));
+        var exitCode = EngineRun.run(environment, TestDates.CLOCK, program -> programRan.set(true),
+                new PrintWriter(err));
         assertThat(exitCode).isEqualTo(EngineRun.STOPPED);
         assertThat(programRan).isFalse();
         assertThat(err.toString()).contains("platform-infra:waivers[0].resource must name a resource of stage prod"

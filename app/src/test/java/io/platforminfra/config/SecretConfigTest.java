@@ -199,7 +199,7 @@ class SecretConfigTest {
         var values = new HashMap<>(StackConfiguration.load(StageRuns.PROJECT, "dev").values());
         values.putAll(overrides);
         return MockedRun.builder().stack("dev").preview(true).config(values, secretKeys)
-                .run(StackProgram.withConfiguredKeys(values.keySet(), Map.of(), TestDates.AS_OF));
+                .run(StackProgram.reading(values.keySet(), TestDates.AS_OF, read -> { }));
     }
 
     /** The run logged an error with every line of {@code expected}, registered nothing and threw nothing. */

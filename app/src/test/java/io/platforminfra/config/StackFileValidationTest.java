@@ -47,7 +47,7 @@ class StackFileValidationTest {
     void theProgramReportsStackFileMistakesAsAnErrorNotAStackTrace() {
         var config = withOverride("platform-infra:owner", null);
         var run = MockedRun.builder().stack("dev").preview(true).config(config, Set.of())
-                .run(StackProgram.withConfiguredKeys(config.keySet(), Map.of(), TestDates.AS_OF));
+                .run(StackProgram.reading(config.keySet(), TestDates.AS_OF, read -> { }));
         assertThat(run.result().exceptions()).isEmpty();
         assertThat(run.result().errors()).singleElement().asString()
                 .contains("Pulumi.dev.yaml: platform-infra:owner must name the team or person answerable for the stage (value: not set)")

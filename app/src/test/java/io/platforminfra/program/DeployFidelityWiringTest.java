@@ -61,7 +61,7 @@ class DeployFidelityWiringTest {
         values.put(StageSections.CLUSTER.key(), cluster.toString());
 
         var run = MockedRun.builder().stack("dev").preview(true).config(values, loaded.secretKeys())
-                .run(StackProgram.withConfiguredKeys(values.keySet(), Map.of(), TestDates.AS_OF));
+                .run(StackProgram.reading(values.keySet(), TestDates.AS_OF, read -> { }));
 
         assertThat(run.result().exceptions()).isEmpty();
         assertThat(run.customResources()).as("nothing registered").isEmpty();

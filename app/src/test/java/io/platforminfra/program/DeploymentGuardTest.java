@@ -6,6 +6,7 @@ import io.platforminfra.config.StageConfig;
 import io.platforminfra.config.StageConfigReader;
 
 import com.pulumi.test.Mocks;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.offline.AzureMocks;
 import io.platforminfra.offline.MockedRun;
 import io.platforminfra.offline.RunResult;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -80,7 +82,8 @@ class DeploymentGuardTest {
         var configuration = stage(stage);
         var logged = LoggedDuring.run(ENGINE_LOG, () -> MockedRun.builder().stack(stage).preview(preview).mocks(mocks)
                 .config(configuration.values(), configuration.secretKeys())
-                .run(StackProgram.withConfiguredKeys(configuration.values().keySet(), environment, TestDates.AS_OF)));
+                .run(StackProgram.of(StageConfigReader.read(configuration, TestDates.AS_OF), environment,
+                        TestDates.AS_OF, TestDates.CLOCK)));
         return new Run(logged.result(), logged.records());
     }
 
@@ -120,6 +123,39 @@ class DeploymentGuardTest {
         var first = Mockito.mockingDetails(mocks).getInvocations().iterator().next();
         assertThat(first.getMethod().getName()).isEqualTo("callAsync");
         assertThat(clientConfig().matches(first.getArgument(0))).isTrue();
+    }
+
+    /** What the provider reports for {@code caller}, in tenant {@code tenantId}. */
+    private static CompletableFuture<Map<String, Object>> clientConfigAnswer(AzureMocks.Caller caller,
+                                                                            String tenantId) {
+        return CompletableFuture.completedFuture(Map.of("clientId", caller.clientId(), "objectId", caller.objectId(),
+                "subscriptionId", AzureMocks.SUBSCRIPTION_ID, "tenantId", tenantId));
+    }
+
+    @Test
+    void anUpdateAsksTheProviderOnceAndTheVaultTrustsTheTenantOfTheCredentialsTheGuardAdmitted() {
+        var mocks = azureAs("dev", false, pipelinePool("dev"));
+        // Were the provider asked again, a later answer would name another tenant: the vault would show it.
+        var admitted = "0a1b2c3d-0000-4000-8000-00000000000a";
+        Mockito.doReturn(clientConfigAnswer(pipelinePool("dev"), admitted),
+                        clientConfigAnswer(pipelinePool("dev"), "0a1b2c3d-0000-4000-8000-00000000000b"))
+                .when(mocks).callAsync(argThat(clientConfig()));
+        var run = run("dev", false, mocks, LAPTOP_SHELL);
+
+        assertSucceeded(run.result());
+        verify(mocks, times(1)).callAsync(argThat(clientConfig()));
+        assertThat(run.result().single(AzureResourceType.VAULT.token()).input("properties.tenantId")).contains(admitted);
+    }
+
+    @Test
+    void aPreviewAsksTheProviderOnlyOnceForTheVaultsTenant() {
+        var mocks = azureAs("dev", true, LAPTOP_LOGIN);
+        var run = run("dev", true, mocks, LAPTOP_SHELL);
+
+        assertSucceeded(run.result());
+        verify(mocks, times(1)).callAsync(argThat(clientConfig()));
+        assertThat(run.result().single(AzureResourceType.VAULT.token()).input("properties.tenantId"))
+                .contains(AzureMocks.TENANT_ID);
     }
 
     @Test
