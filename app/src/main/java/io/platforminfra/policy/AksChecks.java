@@ -55,9 +55,9 @@ final class AksChecks {
                     "a node pool gives nodes public IPs")),
             entry("PI-AKS-010", textIs(MANAGED_CLUSTER, "sku.tier", tier -> !tier.equalsIgnoreCase("Free"),
                     "the cluster has the Free tier")),
-            entry("PI-AKS-011", each(MANAGED_CLUSTER, r -> r.is("addonProfiles.azureKeyvaultSecretsProvider.enabled", true)
-                    && "true".equals(String.valueOf(r.input(
-                    "addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation").orElse(""))),
+            entry("PI-AKS-011", each(MANAGED_CLUSTER,
+                    r -> r.is("addonProfiles.azureKeyvaultSecretsProvider.enabled", true) && "true".equals(String.valueOf(
+                            r.input("addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation").orElse(""))),
                     "the Key Vault secrets provider or its rotation is off")),
             entry("PI-AKS-012", each(MANAGED_CLUSTER, r -> r.is("oidcIssuerProfile.enabled", true)
                     && r.is("securityProfile.workloadIdentity.enabled", true), "workload identity is off")),

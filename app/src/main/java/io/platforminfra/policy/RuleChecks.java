@@ -52,7 +52,7 @@ final class RuleChecks {
         return each(ofType(type), holds, problem);
     }
 
-    /** A check of every resource {@code subjects} selects: a finding with {@code problem} where {@code holds} is false. */
+    /** A check of every resource {@code subjects} selects: a finding with {@code problem} where {@code holds} fails. */
     static Rule.Check each(Predicate<PolicyResource> subjects, Predicate<PolicyResource> holds, String problem) {
         return target -> target.resources().stream().filter(subjects.and(holds.negate()))
                 .map(resource -> Finding.of(resource, problem)).toList();
@@ -79,7 +79,8 @@ final class RuleChecks {
      */
     static Rule.Check attached(Predicate<PolicyResource> subjects, AzureResourceType dependentType,
                                Predicate<PolicyResource> which, String problem) {
-        return target -> target.resources().stream().filter(subjects).filter(subject -> dependents(target, dependentType, subject).stream().noneMatch(which))
+        return target -> target.resources().stream().filter(subjects)
+                .filter(subject -> dependents(target, dependentType, subject).stream().noneMatch(which))
                 .map(subject -> Finding.of(subject, problem)).toList();
     }
 
@@ -87,7 +88,8 @@ final class RuleChecks {
      * A resource of {@code type} that {@code opening} does not find open to the internet; where it does, a finding
      * with {@code problem} and the reason.
      */
-    static Rule.Check closed(AzureResourceType type, Function<PolicyResource, Optional<String>> opening, String problem) {
+    static Rule.Check closed(AzureResourceType type, Function<PolicyResource, Optional<String>> opening,
+                             String problem) {
         return problems(type, resource -> opening.apply(resource).map(why -> problem + ": " + why).stream());
     }
 
