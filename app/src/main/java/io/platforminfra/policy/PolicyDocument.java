@@ -15,7 +15,7 @@ public final class PolicyDocument {
         var text = new StringBuilder("""
                 # Security policies
 
-                <!-- Generated from app/src/main/java/io/platforminfra/policy/Rules.java: do not edit by hand.
+                <!-- Generated from app/src/main/resources/io/platforminfra/policy/rules.yaml: do not edit by hand.
                      Regenerate with: java -jar target/platform-infra.jar check --rules > docs/policies.md -->
 
                 The policy gate evaluates these rules against what each stage would create: offline on every pull

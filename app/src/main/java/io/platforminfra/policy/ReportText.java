@@ -1,11 +1,13 @@
 package io.platforminfra.policy;
 
+import java.util.function.IntPredicate;
+
 /**
  * Text as the gate's machine-read reports may carry it, whatever a stack file put into a reason, a resource name
  * or a message: a report that a parser rejects hides every violation in it.
  */
 final class ReportText {
-    private static final char REPLACEMENT = '\uFFFD';
+    private static final int REPLACEMENT = '\uFFFD';
 
     private ReportText() {
     }
@@ -17,19 +19,8 @@ final class ReportText {
      * not well-formed (XML 1.0, section 2.2, production [2] Char).
      */
     static String forXml(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD)) {
-                out.append(c);
-            } else {
-                out.append(REPLACEMENT);
-            }
-        }
-        return out.toString();
+        return keeping(text, c -> c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || c >= Character.MIN_SUPPLEMENTARY_CODE_POINT);
     }
 
     /**
@@ -37,15 +28,15 @@ final class ReportText {
      * writers escape control characters themselves.
      */
     static String wellFormed(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else {
-                out.append(Character.isSurrogate(c) ? REPLACEMENT : c);
-            }
-        }
-        return out.toString();
+        return keeping(text, c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE);
+    }
+
+    /**
+     * {@code text} with every code point {@code allowed} refuses replaced by U+FFFD. A surrogate pair is read as the
+     * one code point it encodes; an unpaired surrogate stays a code point of its own, in the surrogate range.
+     */
+    private static String keeping(String text, IntPredicate allowed) {
+        return text.codePoints().map(c -> allowed.test(c) ? c : REPLACEMENT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -45,6 +45,13 @@ class WaiverCheckTest {
         return CommandLineRun.of(args.toArray(String[]::new));
     }
 
+    /** The check of {@code project}, which must refuse its stack file (exit code 2) to pass. */
+    private static CommandLineRun refused(TestProject project) {
+        var run = check(project);
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        return run;
+    }
+
     @Test
     void aWaiverMayExpireAtMost180DaysAfterTheDayOfTheRun(@TempDir Path directory) throws Exception {
         // 2026-12-02 + 180 days = 2027-05-31.
@@ -53,8 +60,7 @@ class WaiverCheckTest {
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
 
         var dayAfter = productionWithWaivers(Files.createDirectory(directory.resolve("b")), lrsWaiver("2027-06-01"));
-        var run = check(dayAfter);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        var run = refused(dayAfter);
         assertThat(run.err()).contains("Pulumi.prod.yaml: platform-infra:waivers[0].expires must be at most 180 days"
                 + " after 2026-12-02 (2027-05-31): waivers are reviewed again at least twice a year; renew it in a"
                 + " reviewed change when it runs out (value: '2027-06-01')").doesNotContain("\tat ");
@@ -68,8 +74,7 @@ class WaiverCheckTest {
     void theExpiryOfAWaiverCannotItselfBeWaived(@TempDir Path directory) {
         var project = productionWithWaivers(directory, lrsWaiver("2027-01-31"),
                 waiver("PI-POL-001", "storage-st", "\"keep the old waiver a bit longer\"", "2027-01-31"));
-        var run = check(project);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        var run = refused(project);
         assertThat(run.err()).contains("Pulumi.prod.yaml: platform-infra:waivers[1].rule must not be PI-POL-001, which"
                 + " cannot be waived: renew or remove the expired waiver instead (value: 'PI-POL-001')");
     }
@@ -80,8 +85,7 @@ class WaiverCheckTest {
     void aReasonWithAControlOrFormattingCharacterIsRefusedAndNotEchoedRaw(String character, @TempDir Path directory) {
         var project = productionWithWaivers(directory, waiver("PI-ST-007", "storage-st",
                 "\"CHG-1234 ZRS migration " + character + " is planned\"", "2027-01-31"));
-        var run = check(project);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        var run = refused(project);
         assertThat(run.err()).contains("Pulumi.prod.yaml: platform-infra:waivers[0].reason must be one line of"
                 + " printable text, without control or formatting characters (found U+");
         assertThat(run.err().lines()).allSatisfy(line -> assertThat(line.codePoints()
@@ -93,8 +97,7 @@ class WaiverCheckTest {
     void aWaiverOfAResourceTheStageDoesNotHaveIsRefusedWithTheNamesItsRuleJudges(@TempDir Path directory) {
         var project = productionWithWaivers(directory, lrsWaiver("2027-01-31"),
                 waiver("PI-ST-007", "storage-sta", "\"CHG-1234 ZRS migration is planned\"", "2027-01-31"));
-        var run = check(project);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        var run = refused(project);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("Pulumi.prod.yaml: platform-infra:waivers[1].resource must name a resource of"
                 + " stage prod (value: 'storage-sta'); the resources PI-ST-007 judges in stage prod: storage-st\n");

@@ -5,6 +5,9 @@ import io.platforminfra.config.EnvironmentType;
 import io.platforminfra.azure.Deployer;
 import io.platforminfra.pipelines.NamingScheme;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * What the deploying identities may do is written down twice: {@code scripts/bootstrap.sh} grants it in Azure, and
@@ -138,28 +143,33 @@ class DeployerMatchesBootstrapTest {
     // ----------------------------------------------------------------------------------------------------------
     // The repository's script and Deployer agree.
 
-    @Test
-    void theRolesTheDeployersMayAssignAreTheSameInBootstrapAndDeployer() {
-        assertThat(assignableRoles(BootstrapScript.inProject())).isEmpty();
+    /** Each check above, by what it compares. */
+    static Stream<Arguments> agreements() {
+        return Stream.of(
+                agreement("the roles the deployers may assign", DeployerMatchesBootstrapTest::assignableRoles),
+                agreement("the principal types the deployers may assign to",
+                        DeployerMatchesBootstrapTest::principalTypes),
+                agreement("the custom roles' names and actions", DeployerMatchesBootstrapTest::customRoles),
+                agreement("the lock role: only the production deployer, only on the production subscription",
+                        DeployerMatchesBootstrapTest::lockRoleOnlyForProduction));
+    }
+
+    private static Arguments agreement(String what, Function<BootstrapScript, List<String>> check) {
+        return arguments(what, check);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("agreements")
+    void theScriptAndDeployerAgreeOn(String what, Function<BootstrapScript, List<String>> check) {
+        assertThat(check.apply(BootstrapScript.inProject())).isEmpty();
     }
 
     @Test
-    void thePrincipalTypesTheDeployersMayAssignToAreTheSameInBootstrapAndDeployer() {
-        assertThat(principalTypes(BootstrapScript.inProject())).isEmpty();
+    void theScriptsDelegationPrincipalTypesAreTheOnesDeployerMayAssignTo() {
         assertThat(BootstrapScript.inProject().array("DELEGATION_PRINCIPAL_TYPES"))
                 .as("DELEGATION_PRINCIPAL_TYPES in " + BootstrapScript.PATH)
                 .hasValueSatisfying(types -> assertThat(types)
                         .containsExactlyInAnyOrderElementsOf(Deployer.ASSIGNABLE_PRINCIPAL_TYPES));
-    }
-
-    @Test
-    void theCustomRolesHaveTheSameNamesAndActionsInBootstrapAndDeployer() {
-        assertThat(customRoles(BootstrapScript.inProject())).isEmpty();
-    }
-
-    @Test
-    void onlyTheProductionDeployerGetsTheLockRoleAndOnlyOnTheProductionSubscription() {
-        assertThat(lockRoleOnlyForProduction(BootstrapScript.inProject())).isEmpty();
     }
 
     // ----------------------------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static io.platforminfra.report.CommentTable.row;
+import static io.platforminfra.report.CommentTable.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -22,66 +24,58 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class PreviewReportTest {
     private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
+    /** The comment for each fixture several tests read (PreviewFixtures tells what each holds). */
+    private static final String NEW_STAGE = PreviewFixtures.report("dev-new-stage.json");
+    private static final String UPDATES = PreviewFixtures.report("dev-updates.json");
+    private static final String REPLACEMENTS = PreviewFixtures.report("prod-replacements.json");
+    private static final String DATA_LOSS = PreviewFixtures.report("prod-data-loss.json");
+    private static final String PROTECT = PreviewFixtures.report("prod-protect.json");
 
     @Test
     void aNewStageCountsEveryCreateAndHasOneRowPerResource() {
-        var report = PreviewFixtures.report("dev-new-stage.json");
-
-        assertThat(report).contains("### Stage `dev`", "**11 to create**");
-        assertThat(tableRows(report)).hasSize(11).allMatch(row -> row.startsWith("| + create |"));
-        assertThat(row(report, "secrets-kv")).contains("`azure-native:keyvault:Vault`");
-        assertThat(row(report, "cluster-aks")).contains("`azure-native:containerservice:ManagedCluster`");
+        assertThat(NEW_STAGE).contains("### Stage `dev`", "**11 to create**");
+        assertThat(rows(NEW_STAGE)).hasSize(11).allMatch(row -> row.startsWith("| + create |"));
+        assertThat(row(NEW_STAGE, "secrets-kv")).contains("`azure-native:keyvault:Vault`");
+        assertThat(row(NEW_STAGE, "cluster-aks")).contains("`azure-native:containerservice:ManagedCluster`");
     }
 
     @Test
     void creatingAProtectedResourceIsNoWarning() {
-        var report = PreviewFixtures.report("dev-new-stage.json");
-
-        assertThat(report).doesNotContain("Warning");
+        assertThat(NEW_STAGE).doesNotContain("Warning");
     }
 
     @Test
     void anUpdateShowsEachChangedPropertyWithItsOldAndNewValue() {
-        var report = PreviewFixtures.report("dev-updates.json");
-
-        assertThat(report).contains("**5 to update**");
-        assertThat(row(report, "cluster-aks")).contains(
+        assertThat(UPDATES).contains("**5 to update**");
+        assertThat(row(UPDATES, "cluster-aks")).contains(
                 "`agentPoolProfiles[1].maxCount`: `3` → `5`",
                 "`kubernetesVersion`: `1.32` → `1.33`",
                 "`tags.owner`: `platform-team` → `platform-sre`");
-        assertThat(row(report, "| `platform` |")).contains("`tags.note` added: ");
+        assertThat(row(UPDATES, "| `platform` |")).contains("`tags.note` added: ");
     }
 
     @Test
     void unchangedResourcesAreNeitherCountedNorListed() {
-        var report = PreviewFixtures.report("dev-updates.json");
-
-        assertThat(report).doesNotContain("platform-infra-dev", "same");
-        assertThat(tableRows(report)).hasSize(5);
+        assertThat(UPDATES).doesNotContain("platform-infra-dev", "same");
+        assertThat(rows(UPDATES)).hasSize(5);
     }
 
     @Test
     void aRotatedSecretStaysASecretOnBothSides() {
-        var report = PreviewFixtures.report("dev-updates.json");
-
-        assertThat(row(report, "secrets-psql-admin")).contains("`properties.value`: `[secret]` → `[secret]`");
+        assertThat(row(UPDATES, "secrets-psql-admin")).contains("`properties.value`: `[secret]` → `[secret]`");
     }
 
     @Test
     void whenTheProviderNamesOnlyATopLevelPropertyTheValuesThatDifferAreShown() {
-        var report = PreviewFixtures.report("dev-updates.json");
-
-        assertThat(row(report, "secrets-kv-diag")).endsWith("| `logs[0].retentionPolicy.days`: `30` → `90` |");
+        assertThat(row(UPDATES, "secrets-kv-diag")).endsWith("| `logs[0].retentionPolicy.days`: `30` → `90` |");
     }
 
     @Test
     void pipesAndBackticksInValuesCannotBreakTheTable() {
-        var report = PreviewFixtures.report("dev-updates.json");
-
-        assertThat(tableRows(report)).allSatisfy(row ->
+        assertThat(rows(UPDATES)).allSatisfy(row ->
                 assertThat(UNESCAPED_PIPE.matcher(row).results().count()).as(row).isEqualTo(5));
-        assertThat(row(report, "database-log-line-prefix")).contains("%m\\|%p\\|%u@%d");
-        assertThat(row(report, "| `platform` |")).contains("rotate \\`psql-admin-password\\` monthly");
+        assertThat(row(UPDATES, "database-log-line-prefix")).contains("%m\\|%p\\|%u@%d");
+        assertThat(row(UPDATES, "| `platform` |")).contains("rotate \\`psql-admin-password\\` monthly");
     }
 
     /** Replacements and deletions in prod-replacements.json that lose data, with what their warning line names. */
@@ -103,117 +97,90 @@ class PreviewReportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dataLossWarnings")
     void aChangeThatLosesDataGetsAWarning(String behaviour, List<String> warning) {
-        var warnings = warningBlock(PreviewFixtures.report("prod-replacements.json"));
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains(warning.toArray(String[]::new)));
+        assertWarns(REPLACEMENTS, warning.toArray(String[]::new));
     }
 
     @Test
     void replacingOrDeletingWhatHoldsNoDataIsListedButNotWarned() {
-        var report = PreviewFixtures.report("prod-replacements.json");
-
-        assertThat(String.join("\n", warningBlock(report))).contains("5 resources need a careful look")
+        assertThat(String.join("\n", warningBlock(REPLACEMENTS))).contains("5 resources need a careful look")
                 .doesNotContain("network-nsg", "network-nodes");
-        assertThat(row(report, "network-nsg")).startsWith("| +- replace |")
+        assertThat(row(REPLACEMENTS, "network-nsg")).startsWith("| +- replace |")
                 .contains("`networkSecurityGroupName`: `nsg-plat-prod` → `nsg-plat-prod-weu` (forces replacement)");
-        assertThat(row(report, "network-nodes")).startsWith("| ~ update |");
+        assertThat(row(REPLACEMENTS, "network-nodes")).startsWith("| ~ update |");
     }
 
     @Test
     void aDeletedBlobContainerIsWarnedWithItsBlobs() {
-        var report = PreviewFixtures.report("prod-replacements.json");
-
-        assertThat(warningBlock(report)).anySatisfy(line -> assertThat(line).contains(
-                "**delete** `storage-container-tmp` (`azure-native:storage:BlobContainer`): deletes the blob container"
-                        + " with all its blobs"));
-        assertThat(row(report, "storage-container-tmp")).startsWith("| - delete |");
+        assertWarns(REPLACEMENTS, "**delete** `storage-container-tmp` (`azure-native:storage:BlobContainer`): deletes"
+                + " the blob container with all its blobs");
+        assertThat(row(REPLACEMENTS, "storage-container-tmp")).startsWith("| - delete |");
     }
 
     @Test
     void replacingTheResourceGroupIsWarnedAsTheWholeStage() {
-        var warnings = warningBlock(PreviewFixtures.report("prod-data-loss.json"));
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `resource-group`",
+        assertWarns(DATA_LOSS, "**replace** `resource-group`",
                 "deletes the existing resource group with every resource in it (the whole stage)",
-                "forced by `location`, `resourceGroupName`"));
+                "forced by `location`, `resourceGroupName`");
     }
 
     @Test
     void deletingTheLogAnalyticsWorkspaceOrTheNetworkIsWarned() {
-        var warnings = warningBlock(PreviewFixtures.report("prod-data-loss.json"));
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `monitoring-log`",
-                "Log Analytics workspace with its logs"));
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `network-vnet`",
-                "`azure-native:network:VirtualNetwork`", "virtual network with its subnets"));
+        assertWarns(DATA_LOSS, "**delete** `monitoring-log`", "Log Analytics workspace with its logs");
+        assertWarns(DATA_LOSS, "**delete** `network-vnet`",
+                "`azure-native:network:VirtualNetwork`", "virtual network with its subnets");
     }
 
     @Test
     void anIdentityIsWarnedWhenFederatedCredentialsNameItAndOnlyThen() {
-        var report = PreviewFixtures.report("prod-data-loss.json");
-        var warnings = warningBlock(report);
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `cluster-orders-identity`",
-                "managed identity with the client ID its federated workloads log in with"));
+        assertWarns(DATA_LOSS, "**delete** `cluster-orders-identity`",
+                "managed identity with the client ID its federated workloads log in with");
         // Replaced with its federated credential, which names it only after apply: the old name counts.
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `cluster-billing-identity`",
-                "managed identity with the client ID", "forced by `resourceName`"));
-        assertThat(String.join("\n", warnings)).doesNotContain("cluster-scratch-identity", "-federation");
-        assertThat(row(report, "cluster-scratch-identity")).startsWith("| - delete |");
+        assertWarns(DATA_LOSS, "**replace** `cluster-billing-identity`",
+                "managed identity with the client ID", "forced by `resourceName`");
+        assertThat(String.join("\n", warningBlock(DATA_LOSS))).doesNotContain("cluster-scratch-identity",
+                "-federation");
+        assertThat(row(DATA_LOSS, "cluster-scratch-identity")).startsWith("| - delete |");
     }
 
     @Test
     void statefulTypesUnderAnExplicitApiVersionAreWarnedLikeTheDefaultToken() {
-        var warnings = warningBlock(PreviewFixtures.report("prod-data-loss.json"));
-
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**delete** `reporting-psql`",
-                "`azure-native:dbforpostgresql/v20221201:Server`", "PostgreSQL server with all its databases"));
-        assertThat(warnings).anySatisfy(line -> assertThat(line).contains("**replace** `audit-kv`",
-                "`azure-native:keyvault/v20230701:Vault`", "key vault with its keys", "forced by `vaultName`"));
-        assertThat(String.join("\n", warnings)).contains("7 resources need a careful look");
+        assertWarns(DATA_LOSS, "**delete** `reporting-psql`",
+                "`azure-native:dbforpostgresql/v20221201:Server`", "PostgreSQL server with all its databases");
+        assertWarns(DATA_LOSS, "**replace** `audit-kv`",
+                "`azure-native:keyvault/v20230701:Vault`", "key vault with its keys", "forced by `vaultName`");
+        assertThat(String.join("\n", warningBlock(DATA_LOSS))).contains("7 resources need a careful look");
     }
 
     @Test
     void aReplacementListedAsThreeStepsIsCountedAndShownOnce() {
-        var report = PreviewFixtures.report("prod-replacements.json");
-
-        assertThat(report).contains("**1 to update, 3 to replace, 3 to delete**");
-        assertThat(tableRows(report)).filteredOn(row -> row.contains("`database-psql`")).hasSize(1);
-        assertThat(row(report, "database-psql"))
+        assertThat(REPLACEMENTS).contains("**1 to update, 3 to replace, 3 to delete**");
+        assertThat(rows(REPLACEMENTS)).filteredOn(row -> row.contains("`database-psql`")).hasSize(1);
+        assertThat(row(REPLACEMENTS, "database-psql"))
                 .contains("`serverName`: `psql-plat-prod-weu` → `psql-plat-prod-weu-9f3a` (forces replacement)");
     }
 
     @Test
     void aValueKnownOnlyAfterApplySaysSo() {
-        var report = PreviewFixtures.report("prod-replacements.json");
-
-        assertThat(row(report, "network-nodes")).contains("`networkSecurityGroup.id`: `/subscriptions/")
+        assertThat(row(REPLACEMENTS, "network-nodes")).contains("`networkSecurityGroup.id`: `/subscriptions/")
                 .endsWith("→ `(known after apply)` |");
     }
 
     @Test
     void switchingProtectOffIsAWarningEvenWhenNothingElseChanges() {
-        var report = PreviewFixtures.report("prod-protect.json");
-
-        assertThat(warningBlock(report)).anySatisfy(line -> assertThat(line)
-                .contains("`secrets-kv` (`azure-native:keyvault:Vault`): `protect` is switched off"));
-        assertThat(tableRows(report)).noneMatch(row -> row.contains("secrets-kv"));
+        assertWarns(PROTECT, "`secrets-kv` (`azure-native:keyvault:Vault`): `protect` is switched off");
+        assertThat(rows(PROTECT)).noneMatch(row -> row.contains("secrets-kv"));
     }
 
     @Test
     void switchingProtectOnIsAWarningToo() {
-        var report = PreviewFixtures.report("prod-protect.json");
-
-        assertThat(warningBlock(report)).anySatisfy(line -> assertThat(line)
-                .contains("**update** `storage-st`", "`protect` is switched on"));
-        assertThat(String.join("\n", warningBlock(report))).doesNotContain("monitoring-log");
+        assertWarns(PROTECT, "**update** `storage-st`", "`protect` is switched on");
+        assertThat(String.join("\n", warningBlock(PROTECT))).doesNotContain("monitoring-log");
     }
 
     @Test
     void aStageWithoutChangesSaysSoAndHasNoTable() {
-        var report = PreviewFixtures.report("dev-no-changes.json");
-
-        assertThat(report).contains("### Stage `dev`", "**No changes.**").doesNotContain("| Change |", "Warning");
+        assertThat(PreviewFixtures.report("dev-no-changes.json")).contains("### Stage `dev`", "**No changes.**")
+                .doesNotContain("| Change |", "Warning");
     }
 
     @Test
@@ -232,18 +199,9 @@ class PreviewReportTest {
         assertThat(PreviewFixtures.report(fixture)).doesNotContain(PreviewReader.UNKNOWN_SENTINEL);
     }
 
-    /** The rows of the changed-resources tables, without header and separator. */
-    private static List<String> tableRows(String report) {
-        return Arrays.stream(report.split("\n"))
-                .filter(line -> line.startsWith("| ") && !line.startsWith("| Change |") && !line.startsWith("| ---"))
-                .toList();
-    }
-
-    /** The one table row that contains {@code text}. */
-    private static String row(String report, String text) {
-        var rows = tableRows(report).stream().filter(line -> line.contains(text)).toList();
-        assertThat(rows).as("rows with " + text + " in\n" + report).hasSize(1);
-        return rows.get(0);
+    /** Asserts that one line of the warning blocks of {@code comment} contains every one of {@code parts}. */
+    private static void assertWarns(String comment, String... parts) {
+        assertThat(warningBlock(comment)).anySatisfy(line -> assertThat(line).contains(parts));
     }
 
     /** The lines of the warning blocks. */

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
+import static io.platforminfra.report.CommentTable.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Pl4nted}.
  */
 class PreviewSecretsTest {
+    /** The comment for dev-secrets.json. */
+    private static final String COMMENT = PreviewFixtures.report("dev-secrets.json");
     private static final String SIGNATURE = "\"4dabf18193072939515e22adb298388d\": \"1b47061264138c4ac30d75fd1eb44270\"";
 
     @TempDir
@@ -35,51 +37,39 @@ class PreviewSecretsTest {
 
     @Test
     void noPlantedSecretIsInTheComment() {
-        var report = PreviewFixtures.report("dev-secrets.json");
-
-        assertThat(report).contains("### Stage `dev`", "**1 to create, 4 to update**").doesNotContain("Pl4nted",
+        assertThat(COMMENT).contains("### Stage `dev`", "**1 to create, 4 to update**").doesNotContain("Pl4nted",
                 "12345678", "LS0tLS1CRUdJTi1QbGFudGVkLUt1YmVjb25maWc=", "v1:J7sQb3n9cWk");
     }
 
     @Test
     void aSecretQuotedInADiagnosticIsMaskedThere() {
-        var report = PreviewFixtures.report("dev-secrets.json");
-
-        assertThat(report).contains(
+        assertThat(COMMENT).contains(
                 "warning: the password [secret] will be rotated in place; connections using [secret] fail afterwards",
                 "warning: kubeconfig line [secret] is exported", "api key [secret] appears in a log line");
     }
 
     @Test
     void aWholePropertyThatIsSecretIsSecretOnBothSidesAndItsUnmarkedCopyIsMasked() {
-        var report = PreviewFixtures.report("dev-secrets.json");
-
-        assertThat(row(report, "database-psql")).contains("`administratorLoginPassword`: `[secret]` → `[secret]`",
+        assertThat(row(COMMENT, "database-psql")).contains("`administratorLoginPassword`: `[secret]` → `[secret]`",
                 "`connectionString` removed (was `password=[secret] host=psql-plat-dev-weu`)");
     }
 
     @Test
     void aWholeObjectThatIsSecretHidesEveryPathBelowIt() {
-        var report = PreviewFixtures.report("dev-secrets.json");
-
-        assertThat(row(report, "secrets-psql-admin")).contains("`properties.value`: `[secret]` → `[secret]`",
+        assertThat(row(COMMENT, "secrets-psql-admin")).contains("`properties.value`: `[secret]` → `[secret]`",
                 "`properties.contentType`: `[secret]` → `[secret]`");
     }
 
     @Test
     void secretsInListsAndNestedMapsAreSecretWhateverTheirForm() {
-        var report = PreviewFixtures.report("dev-secrets.json");
-
-        assertThat(row(report, "cluster-aks")).contains(
+        assertThat(row(COMMENT, "cluster-aks")).contains(
                 "`agentPoolProfiles[1].tags.bootstrap-token`: `[secret]` → `[secret]`",
                 "`addonProfiles.omsagent.config.sharedKey`: `[secret]` → `[secret]`");
     }
 
     @Test
     void whenTheWholeInputsAreSecretEveryChangedPathIsSecret() {
-        var report = PreviewFixtures.report("dev-secrets.json");
-
-        assertThat(row(report, "storage-container-keys")).contains("`metadata.owner`: `[secret]` → `[secret]`");
+        assertThat(row(COMMENT, "storage-container-keys")).contains("`metadata.owner`: `[secret]` → `[secret]`");
     }
 
     @Test
@@ -149,13 +139,4 @@ class PreviewSecretsTest {
 
         assertThat(report).contains("`same`: `[secret]` → `abd`", "`word`: `abcdef` → `abcdeg`");
     }
-
-    /** The one table row that contains {@code text}. */
-    private static String row(String report, String text) {
-        var rows = Arrays.stream(report.split("\n")).filter(line -> line.startsWith("| ") && line.contains(text))
-                .toList();
-        assertThat(rows).as("rows with " + text + " in\n" + report).hasSize(1);
-        return rows.get(0);
-    }
-
 }
