@@ -28,11 +28,6 @@ public class AccessSettings implements Settings {
     @Singular
     List<String> clusterUserGroupObjectIds;
 
-    /** No group gets access beyond the admin groups of the cluster and the database. */
-    public static AccessSettings defaults() {
-        return builder().build();
-    }
-
     @Override
     public void check(Problems problems) {
         problems.each("readerGroupObjectIds", readerGroupObjectIds, ObjectIds::isObjectId, "be an object ID (a GUID)");

@@ -1,6 +1,7 @@
 package io.platforminfra.config;
 
-import java.util.Arrays;
+import io.platforminfra.components.validation.Choice;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -10,28 +11,25 @@ import java.util.Optional;
  */
 public enum EnvironmentType {
     /** A stage for building and testing; an outage costs time, not customers. */
-    DEVELOPMENT("development"),
+    DEVELOPMENT,
     /** A stage customers use. */
-    PRODUCTION("production");
+    PRODUCTION;
 
-    private final String configValue;
-
-    EnvironmentType(String configValue) {
-        this.configValue = configValue;
-    }
+    /** How stack files write each type: its name in lowercase. */
+    private static final Choice<EnvironmentType> IN_STACK_FILES = new Choice<>(List.of(values()), Choice::lowercase);
 
     /** The value written in stack files. */
     public String configValue() {
-        return configValue;
+        return Choice.lowercase(this);
     }
 
     /** The type written as {@code value} in a stack file, if it is one. */
     public static Optional<EnvironmentType> fromConfig(String value) {
-        return Arrays.stream(values()).filter(t -> t.configValue.equals(value)).findFirst();
+        return IN_STACK_FILES.read(value);
     }
 
     /** Every value accepted in stack files. */
     public static List<String> configValues() {
-        return Arrays.stream(values()).map(EnvironmentType::configValue).toList();
+        return IN_STACK_FILES.spellings();
     }
 }

@@ -14,7 +14,10 @@ public final class StackKeys {
     /** Config namespace of this project. */
     public static final String NAMESPACE = "platform-infra";
 
-    /** Azure region of the stage, such as {@code westeurope}. Required. */
+    /**
+     * Azure region of every resource of the stage, one of the regions in {@code AzureRegions}, such as
+     * {@code westeurope}. Required.
+     */
     public static final String LOCATION = "azure-native:location";
     /**
      * Subscription of the stage (a GUID): the provider deploys there and reports it, so role definition IDs and
@@ -23,7 +26,7 @@ public final class StackKeys {
      * Required.
      */
     public static final String SUBSCRIPTION_ID = AzureNativeKeys.SUBSCRIPTION_ID;
-    /** {@code development} or {@code production}. Required. */
+    /** {@code development} or {@code production}: which policies apply, not which resources exist. Required. */
     public static final String ENVIRONMENT_TYPE = NAMESPACE + ":environmentType";
     /** Team or person answerable for the stage; tag {@code owner}. Required. */
     public static final String OWNER = NAMESPACE + ":owner";
@@ -50,14 +53,19 @@ public final class StackKeys {
     public static final String ADOPT = NAMESPACE + ":adopt";
     /**
      * Password of the PostgreSQL administrator; only with {@code database.passwordAuth: true}, and only as a
-     * secret ({@code pulumi config set --secret}). Default: none.
+     * secret ({@code pulumi config set --secret}). Stored in the stage's Key Vault as
+     * {@code postgres-admin-password}, never exported. Default: none.
      */
     public static final String DATABASE_ADMIN_PASSWORD = NAMESPACE + ":databaseAdminPassword";
 
+    /** The keys that hold one value (text, or {@link #DEPLOYERS}' list of text), in the order the documentation lists them. */
+    public static final List<String> SCALARS = List.of(LOCATION, SUBSCRIPTION_ID, ENVIRONMENT_TYPE, OWNER, COST_CENTER,
+            REPOSITORY, DEPLOYERS, DATABASE_ADMIN_PASSWORD);
+
     /** Every key of the project's namespace, in the order the documentation lists them. */
-    public static final List<String> ALL = Stream.of(Stream.of(ENVIRONMENT_TYPE, OWNER, COST_CENTER, REPOSITORY,
-                    DEPLOYERS, DATABASE_ADMIN_PASSWORD), StageSections.ALL.stream().map(SettingsSection::key),
-            Stream.of(ADOPT, WAIVERS)).flatMap(keys -> keys).toList();
+    public static final List<String> ALL = Stream.of(SCALARS.stream().filter(key -> key.startsWith(NAMESPACE + ":")),
+            StageSections.ALL.stream().map(SettingsSection::key), Stream.of(ADOPT, WAIVERS))
+            .flatMap(keys -> keys).toList();
 
     private StackKeys() {
     }

@@ -388,7 +388,9 @@ public final class StageConfigReader {
      * only safe answer; tagging [secret] would tag every resource with a lie.
      */
     private static void checkTagKeysArePlain(ConfigSource source, List<Problem> problems) {
-        StandardTags.TAG_OF_KEY.forEach((key, tag) -> {
+        StandardTags.TAGGED_KEYS.forEach(tagged -> {
+            var key = tagged.key();
+            var tag = tagged.tag();
             if (source.isSecret(key)) {
                 problems.add(new Problem(key, Problem.Hidden.SECRET, "be plain text, not a secret: it becomes the tag"
                         + " '" + tag + "' on every resource, and tags are readable by anyone with Reader on them (\"Tags"
@@ -399,9 +401,10 @@ public final class StageConfigReader {
 
     /** Keys that become tags must fit Azure's tag value limit (AzureTags), or every resource would be refused. */
     private static void checkTagValues(StageConfig config, List<Problem> problems) {
-        StandardTags.sources(config).forEach((key, value) -> {
+        StandardTags.TAGGED_KEYS.forEach(tagged -> {
+            var value = tagged.value().apply(config);
             if (value != null && value.length() > AzureTags.MAX_VALUE_LENGTH) {
-                problems.add(new Problem(key, value.substring(0, 40) + "… (" + value.length() + " characters)",
+                problems.add(new Problem(tagged.key(), value.substring(0, 40) + "… (" + value.length() + " characters)",
                         "have at most " + AzureTags.MAX_VALUE_LENGTH + " characters, Azure's limit for a tag value ("
                                 + AzureTags.SOURCE + ")"));
             }
@@ -409,12 +412,14 @@ public final class StageConfigReader {
     }
 
     private static void checkClusterRangesAgainstNetwork(StageConfig config, List<Problem> problems) {
-        var addressSpace = config.settings(StageSections.NETWORK).getAddressSpace();
-        if (!config.settings(StageSections.NETWORK).problems().isEmpty() || !config.settings(StageSections.CLUSTER).problems().isEmpty()) {
+        var network = config.settings(StageSections.NETWORK);
+        var cluster = config.settings(StageSections.CLUSTER);
+        var addressSpace = network.getAddressSpace();
+        if (!network.problems().isEmpty() || !cluster.problems().isEmpty()) {
             return; // ranges are compared only once each is valid on its own
         }
         for (var range : List.of("serviceCidr", "podCidr")) {
-            var clusterRange = range.equals("serviceCidr") ? config.settings(StageSections.CLUSTER).getServiceCidr() : config.settings(StageSections.CLUSTER).getPodCidr();
+            var clusterRange = range.equals("serviceCidr") ? cluster.getServiceCidr() : cluster.getPodCidr();
             if (IpRanges.overlap(addressSpace, clusterRange)) {
                 problems.add(new Problem(StageSections.CLUSTER.key() + "." + range, clusterRange,
                         "not overlap " + StageSections.NETWORK.key("addressSpace") + " (" + addressSpace + ")"));

@@ -1,6 +1,7 @@
 package io.platforminfra.config;
 
 import io.platforminfra.policy.Waiver;
+import io.platforminfra.program.ProjectFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +15,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Generates what docs/configuration.md and Pulumi.yaml say of the structured keys, from the code that reads them:
- * {@link StageSections} (the keys and their settings classes), the settings classes ({@link SettingsReference}:
- * fields, defaults, checks, Javadoc) and {@link Adoptions}. Each file keeps its hand-written text around marked
+ * Generates what docs/configuration.md and Pulumi.yaml say of the stack keys, from the code that reads them:
+ * {@link StackKeys} (the scalar keys, with their declarations in Pulumi.yaml), {@link StageSections} (the structured
+ * keys and their settings classes), the settings classes ({@link SettingsReference}: fields, defaults, checks,
+ * Javadoc) and {@link Adoptions}. Each file keeps its hand-written text around marked
  * regions; only the regions are generated. {@code ConfigurationReferenceTest} fails when a region is stale.
  *
  * <p>Regenerate from the project's root:
@@ -34,7 +36,8 @@ public final class ConfigurationReference {
 
     /** The generated regions of {@link #DOCUMENT}, by name, with what each holds now. */
     static Map<String, Supplier<String>> documentRegions() {
-        return Map.of("sections", ConfigurationReference::sections, "adopt", ConfigurationReference::adoptTable);
+        return Map.of("scalar keys", ConfigurationReference::scalarKeys, "sections", ConfigurationReference::sections,
+                "adopt", ConfigurationReference::adoptTable);
     }
 
     /** The generated regions of {@link #PROJECT_FILE}, by name, with what each holds now. */
@@ -57,6 +60,45 @@ public final class ConfigurationReference {
             projectFile = Region.yaml(region.getKey()).replace(projectFile, region.getValue().get());
         }
         Files.writeString(PROJECT_FILE, projectFile);
+    }
+
+    /**
+     * A row per key that holds one value: its type and default as Pulumi.yaml declares it (the provider's keys,
+     * which a project may not declare, are text and required), its meaning from {@link StackKeys}' Javadoc.
+     */
+    static String scalarKeys() {
+        var javadoc = FieldJavadoc.of(StackKeys.class);
+        var out = new StringBuilder("| Key | Type | Default | Meaning |\n| --- | --- | --- | --- |\n");
+        for (var key : StackKeys.SCALARS) {
+            Map<String, Object> declared = ProjectFile.at("config", key);
+            out.append("| `").append(key).append("` | ").append(declared == null ? "text" : declaredType(declared))
+                    .append(" | ").append(declared == null ? "required" : declaredDefault(declared)).append(" | ")
+                    .append(javadoc.field(constantNamed(key))).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String declaredType(Map<String, Object> declared) {
+        var type = "array".equals(declared.get("type")) ? "list of text" : "text";
+        return Boolean.TRUE.equals(declared.get("secret")) ? type + ", secret" : type;
+    }
+
+    private static String declaredDefault(Map<String, Object> declared) {
+        if (!declared.containsKey("default")) {
+            return "required";
+        }
+        return SettingsReference.shown("".equals(declared.get("default")) ? null : declared.get("default"));
+    }
+
+    /** The name of the constant of {@link StackKeys} whose value is {@code key}. */
+    private static String constantNamed(String key) {
+        return Arrays.stream(StackKeys.class.getFields()).filter(field -> {
+            try {
+                return key.equals(field.get(null));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(java.lang.reflect.Field::getName).findFirst().orElseThrow();
     }
 
     /** A section per structured key: its settings class's Javadoc, then a row per field. */

@@ -88,6 +88,26 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void aScalarKeysJavadocStatesTheDefaultOrRequirementThatPulumiYamlDeclares() {
+        var rows = ConfigurationReference.scalarKeys().lines().filter(line -> line.startsWith("| `")).toList();
+        assertThat(rows).hasSize(StackKeys.SCALARS.size());
+        for (var row : rows) {
+            var cells = row.split(" \\| ");
+            var declaredDefault = cells[2];
+            var meaning = cells[3];
+            var stated = STATED_DEFAULT.matcher(meaning);
+            if (declaredDefault.equals("required")) {
+                assertThat(meaning).as(row).contains("Required.");
+            } else if (stated.find()) {
+                assertThat(declaredDefault).as(row).isEqualTo("`" + stated.group(1) + "`");
+            } else {
+                assertThat(meaning).as(row).contains("Default: none");
+                assertThat(declaredDefault).as(row).isEqualTo("none");
+            }
+        }
+    }
+
+    @Test
     void aRequiredFieldIsShownAsRequiredAndAClosedChoiceListsItsValues() {
         var cluster = SettingsReference.rows(StageSections.CLUSTER.key(), StageSections.CLUSTER.settings());
         assertThat(cluster).filteredOn(row -> row.path().equals("adminGroupObjectIds"))
