@@ -1,6 +1,8 @@
 package io.platforminfra.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,8 +44,16 @@ import java.util.function.Predicate;
  */
 final class ConfigNode {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
-    /** Numbers as written ({@code 1.30} stays 1.30 in a message), and nothing after the one value. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /**
+     * Numbers as written ({@code 1.30} stays 1.30 in a message), nothing after the one value, and no length limits
+     * of Jackson's own ({@code StreamReadConstraints}: 1000-digit numbers, 50,000-character names): what the YAML
+     * reading accepted (a stack file is at most 3 million characters, {@code YamlFile}) is read, so a too-long number
+     * is refused as a number of its field, not as an unreadable section.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE)
+                            .maxNameLength(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE).build())
+                    .build())
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -70,7 +80,7 @@ final class ConfigNode {
         }
         var node = parsed(json.get());
         if (node == null || !node.isObject()) {
-            problems.add(new Problem(key, json.get(), "be a map of settings (see docs/configuration.md)"));
+            problems.add(new Problem(key, shown(json.get(), node), "be a map of settings (see docs/configuration.md)"));
             return empty(key, problems);
         }
         return new ConfigNode(key, (ObjectNode) node, problems);
@@ -87,7 +97,7 @@ final class ConfigNode {
         }
         var node = parsed(json.get());
         if (node == null || !node.isArray()) {
-            problems.add(new Problem(key, json.get(), "be a list of maps (see docs/configuration.md)"));
+            problems.add(new Problem(key, shown(json.get(), node), "be a list of maps (see docs/configuration.md)"));
             return List.of();
         }
         return items(key, (ArrayNode) node, reader, problems);
@@ -216,7 +226,10 @@ final class ConfigNode {
         return this;
     }
 
-    /** Reads a list of text values and hands it to {@code setter} when present. */
+    /**
+     * Reads a list of text values and hands it to {@code setter} when present and every element is text; otherwise
+     * the field keeps its default, so the settings' own checks never judge a list whose indices have shifted.
+     */
     ConfigNode strings(String field, Consumer<List<String>> setter) {
         array(field).ifPresent(array -> {
             var values = new ArrayList<String>();
@@ -228,7 +241,9 @@ final class ConfigNode {
                     problems.add(new Problem(qualified(field) + "[" + i + "]", render(item), "be text"));
                 }
             }
-            setter.accept(values);
+            if (values.size() == array.size()) {
+                setter.accept(values);
+            }
         });
         return this;
     }
@@ -247,9 +262,17 @@ final class ConfigNode {
         return new ConfigNode(qualified(field), (ObjectNode) value, problems);
     }
 
-    /** Reads a list of maps of settings and hands it to {@code setter} when present. */
+    /**
+     * Reads a list of maps of settings and hands it to {@code setter} when present and every element is a map;
+     * otherwise the field keeps its default (as {@link #strings}).
+     */
     <T> ConfigNode objects(String field, Function<ConfigNode, T> reader, Consumer<List<T>> setter) {
-        array(field).ifPresent(array -> setter.accept(items(qualified(field), array, reader, problems)));
+        array(field).ifPresent(array -> {
+            var values = items(qualified(field), array, reader, problems);
+            if (values.size() == array.size()) {
+                setter.accept(values);
+            }
+        });
         return this;
     }
 
@@ -274,6 +297,16 @@ final class ConfigNode {
                         .thenComparing(Comparator.naturalOrder()));
         return closest.map(k -> "be a known key: did you mean '" + k + "'?")
                 .orElse("be a known key (" + String.join(", ", known) + ")");
+    }
+
+    /**
+     * The value of a key that is not what it should be, as a problem shows it: the text, unless it looks like a map
+     * or a list that could not be read, which may hold anything (a mistyped field holding a password) and is not
+     * shown.
+     */
+    private static Object shown(String json, JsonNode node) {
+        var structured = json.strip().startsWith("{") || json.strip().startsWith("[");
+        return node == null && structured ? Problem.Hidden.NOT_SHOWN : json;
     }
 
     private static ConfigNode empty(String path, List<Problem> problems) {

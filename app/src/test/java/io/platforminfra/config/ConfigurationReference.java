@@ -183,6 +183,9 @@ public final class ConfigurationReference {
             if (start < 0 || stop < 0) {
                 throw new IllegalStateException("No region between '" + begin + "' and '" + end + "'");
             }
+            if (file.indexOf(begin, start + 1) >= 0) {
+                throw new IllegalStateException("The region '" + begin + "' stands twice; only one is generated");
+            }
             return file.substring(start + begin.length() + 1, stop);
         }
 

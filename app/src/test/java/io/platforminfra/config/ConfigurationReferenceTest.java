@@ -108,14 +108,23 @@ class ConfigurationReferenceTest {
     }
 
     @Test
-    void aRequiredFieldIsShownAsRequiredAndAClosedChoiceListsItsValues() {
+    void theReferenceShowsRequirementsChoicesAndTheDefaultsDecidedOutsideTheBuilder() {
         var cluster = SettingsReference.rows(StageSections.CLUSTER.key(), StageSections.CLUSTER.settings());
-        assertThat(cluster).filteredOn(row -> row.path().equals("adminGroupObjectIds"))
-                .singleElement().extracting(SettingsReference.Row::defaultValue).isEqualTo("required");
-        assertThat(cluster).filteredOn(row -> row.path().equals("skuTier"))
-                .singleElement().extracting(SettingsReference.Row::accepts)
-                .isEqualTo("one of `Free`, `Standard`, `Premium`");
-        assertThat(cluster).filteredOn(row -> row.path().equals("userPools[].name"))
-                .singleElement().extracting(SettingsReference.Row::defaultValue).isEqualTo("required");
+        assertThat(row(cluster, "adminGroupObjectIds").defaultValue()).isEqualTo("required");
+        assertThat(row(cluster, "userPools[].name").defaultValue()).isEqualTo("required");
+        assertThat(row(cluster, "skuTier").accepts()).isEqualTo("text, one of `Free`, `Standard`, `Premium`");
+        // Required only while privateCluster is false: the reference says so instead of "required".
+        assertThat(row(cluster, "authorizedIpRanges").defaultValue()).startsWith("none, which is only valid with");
+        // Left empty by the builder, decided by the region: not "none".
+        assertThat(row(cluster, "availabilityZones").defaultValue()).contains("every zone of the stage's region");
+        assertThat(row(cluster, "availabilityZones").accepts()).contains("each must be one of 1, 2, 3");
+        var database = SettingsReference.rows(StageSections.DATABASE.key(), StageSections.DATABASE.settings());
+        assertThat(row(database, "availabilityZone").defaultValue()).startsWith("zone 1");
+        // A rule relating two fields names the other field, not its default value.
+        assertThat(row(database, "standbyAvailabilityZone").accepts()).doesNotContain("(null)");
+    }
+
+    private static SettingsReference.Row row(java.util.List<SettingsReference.Row> rows, String path) {
+        return rows.stream().filter(row -> row.path().equals(path)).findFirst().orElseThrow();
     }
 }

@@ -16,12 +16,17 @@ import java.util.stream.Collectors;
 /**
  * What the stack file reference says of one settings class, taken from the code rather than written again: each
  * field a stack file may set (nested settings and lists of them expanded), what it accepts (its Java type, and the
- * closed choice or range its own checks enforce, {@link Problems#accepted()}), its default (the value binding an
- * empty map gives, {@link ConfigNode#bind}), whether it is required (binding an empty map reports it) and what it
- * means (its Javadoc, {@link FieldJavadoc}).
+ * rules its own checks applied to the defaults, {@link Problems#rules()}), its default (the value binding an empty
+ * map gives, {@link ConfigNode#bind}; where that is nothing, the "Default:" sentence of its Javadoc, which says what
+ * decides instead, or "required" when binding an empty map reports it) and what it means (its Javadoc,
+ * {@link FieldJavadoc}).
  */
 final class SettingsReference {
     /** Text YAML would read as something else than text: it is shown quoted, as it must be written. */
+    /** The sentence of a Javadoc that says what the default is when the builder leaves the field empty. */
+    private static final Pattern DEFAULT_SENTENCE = Pattern.compile("Default: (.+?)(?:[.:](?:\\s|$)|$)");
+    /** A field's name followed by its value in brackets, as a rule relating two fields writes it. */
+    private static final Pattern OTHER_FIELDS_VALUE = Pattern.compile("\\b([a-z]+[A-Z]\\w*) \\([^()]*\\)");
     private static final Pattern NOT_PLAIN_TEXT = Pattern.compile("[-+]?[0-9][0-9._:]*|true|false|null|~|yes|no|on|off",
             Pattern.CASE_INSENSITIVE);
 
@@ -38,8 +43,7 @@ final class SettingsReference {
         var defaults = ConfigNode.parse(key, Optional.empty(), problems).bind(type);
         var recorder = new Problems();
         defaults.check(recorder);
-        var accepted = new LinkedHashMap<String, String>();
-        recorder.accepted().forEach((field, text) -> accepted.put(field.replaceAll("\\[\\d+]", "[]"), text));
+        var accepted = new LinkedHashMap<>(recorder.rules());
         var required = defaults.problems().stream().map(Problem::field).collect(Collectors.toSet());
         var rows = new ArrayList<Row>();
         addRows(rows, "", type, defaults, accepted, required, key);
@@ -47,7 +51,7 @@ final class SettingsReference {
     }
 
     private static void addRows(List<Row> rows, String prefix, Class<?> type, Object defaults,
-                                Map<String, String> accepted, java.util.Set<String> required, String key) {
+                                Map<String, List<String>> accepted, java.util.Set<String> required, String key) {
         var javadoc = FieldJavadoc.of(type);
         for (var field : ConfigNode.settingsFields(type)) {
             var path = prefix + field.getName();
@@ -58,7 +62,7 @@ final class SettingsReference {
                 if (value instanceof Settings nested) {
                     var recorder = new Problems();
                     nested.check(recorder);
-                    recorder.accepted().forEach((f, text) -> accepted.putIfAbsent(path + "." + f, text));
+                    recorder.rules().forEach((f, texts) -> accepted.putIfAbsent(path + "." + f, texts));
                 }
                 addRows(rows, path + ".", field.getType(), value, accepted, required, key);
             } else if (field.getType() == List.class && ConfigNode.isSettings(ConfigNode.elementType(field))) {
@@ -67,11 +71,29 @@ final class SettingsReference {
                 addRows(rows, path + "[].", element, elementDefaults(key, path, element),
                         accepted, requiredInElements(key, path, element), key);
             } else {
-                var isRequired = required.contains(path) && (value == null || value instanceof List<?> l && l.isEmpty());
-                rows.add(new Row(path, accepted.getOrDefault(path, typeName(field)),
-                        isRequired ? "required" : shown(value), meaning));
+                // A rule naming another field shows that field's default value in brackets: not part of the rule.
+                var rules = accepted.getOrDefault(path, List.of()).stream()
+                        .map(rule -> OTHER_FIELDS_VALUE.matcher(rule).replaceAll("$1")).toList();
+                rows.add(new Row(path, typeName(field) + (rules.isEmpty() ? "" : ", " + String.join("; ", rules)),
+                        defaultText(value, meaning, required.contains(path)), meaning));
             }
         }
+    }
+
+    /**
+     * The default as the reference shows it: the builder's value; where the builder leaves the field empty, what
+     * the Javadoc's "Default:" sentence says decides instead (the region, another field); else whether binding an
+     * empty map reports the field as missing.
+     */
+    static String defaultText(Object value, String meaning, boolean required) {
+        if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+            return shown(value);
+        }
+        var stated = DEFAULT_SENTENCE.matcher(meaning);
+        if (stated.find()) {
+            return stated.group(1);
+        }
+        return required ? "required" : "none";
     }
 
     /** A list element's defaults: what binding an empty map gives, though the parent's checks may require more. */

@@ -44,6 +44,38 @@ class StackFileValidationTest {
     }
 
     @Test
+    void aNumberTooLongForAnyFieldIsRefusedAsThatFieldsValueNotAsAnUnreadableSection() {
+        var admins = "\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
+                + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]";
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
+                "{\"systemPool\":{\"count\":" + "9".repeat(1001) + "}," + admins + "}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "Pulumi.dev.yaml: platform-infra:cluster.systemPool.count must be a whole number");
+        assertThat(run.result().exceptions().toString()).as("the rest of the section was read")
+                .doesNotContain("must be a map of settings", "authorizedIpRanges", "adminGroupObjectIds");
+    }
+
+    @Test
+    void aListWithAWrongElementKeepsItsDefaultSoNoLaterProblemNamesTheWrongIndex() {
+        var run = StageRuns.runWith("dev", Map.of("platform-infra:cluster",
+                "{\"namespaces\":[1,\"kube-system\"],\"authorizedIpRanges\":[\"203.0.113.0/24\"],"
+                        + "\"adminGroupObjectIds\":[\"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}"));
+        assertRejectedBeforeRegistering(run, StackConfigException.class,
+                "Pulumi.dev.yaml: platform-infra:cluster.namespaces[0] must be text (value: 1)");
+        assertThat(run.result().exceptions().toString()).doesNotContain("namespaces[0] must not be a reserved");
+    }
+
+    @Test
+    void aStructuredValueThatCannotBeReadIsRefusedWithoutShowingIt() {
+        var problems = new java.util.ArrayList<io.platforminfra.components.validation.Problem>();
+        ConfigNode.parse("platform-infra:database", java.util.Optional.of("{\"pasword\": \"hunter2-plain\""), problems);
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("platform-infra:database");
+            assertThat(problem.toString()).doesNotContain("hunter2-plain");
+        });
+    }
+
+    @Test
     void theProgramReportsStackFileMistakesAsAnErrorNotAStackTrace() {
         var config = withOverride("platform-infra:owner", null);
         var run = MockedRun.builder().stack("dev").preview(true).config(config, Set.of())

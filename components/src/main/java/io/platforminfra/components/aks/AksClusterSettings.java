@@ -65,11 +65,17 @@ public class AksClusterSettings implements Settings {
     @Builder.Default
     String skuTier = "Standard";
 
-    /** The system node pool. Default: {@link SystemPoolSettings#defaults()}. */
+    /**
+     * The system node pool, tainted {@code CriticalAddonsOnly} so only system pods run there. Default: each of its
+     * fields' defaults.
+     */
     @Builder.Default
     SystemPoolSettings systemPool = SystemPoolSettings.defaults();
 
-    /** Autoscaling pools for applications, at least one. Default: one pool {@code apps}, 1 to 3 nodes. */
+    /**
+     * Autoscaling pools for applications, at least one. Each is created with {@code minCount} nodes; afterwards the
+     * autoscaler owns the count. Default: one pool {@code apps}, 1 to 3 nodes.
+     */
     @Builder.Default
     List<UserPoolSettings> userPools = List.of(UserPoolSettings.builder().name("apps").build());
 
@@ -120,7 +126,8 @@ public class AksClusterSettings implements Settings {
     /**
      * Microsoft Defender for Containers' sensor on the nodes, reporting to the stage's workspace. Default
      * {@code true}; the subscription's Defender for Containers plan is turned on by scripts/bootstrap.sh. A
-     * development stage may set {@code false} to save its per-core cost.
+     * development stage may set {@code false} to save its per-core cost (policy advice PI-AKS-014; production
+     * stages require it).
      */
     @Builder.Default
     boolean defender = true;
@@ -129,7 +136,7 @@ public class AksClusterSettings implements Settings {
      * Effect of the Azure Policy assignment of the built-in initiative "Kubernetes cluster pod security baseline
      * standards for Linux-based workloads" on the cluster: {@code deny} (default) refuses privileged pods, host
      * namespaces and the like at admission; {@code audit} only reports them. The Azure Policy add-on enforces only
-     * what is assigned.
+     * what is assigned. Production stages require {@code deny} (policy PI-AKS-016).
      */
     @Builder.Default
     String podSecurityBaseline = "deny";
@@ -145,11 +152,17 @@ public class AksClusterSettings implements Settings {
     @Builder.Default
     String kubeloginMode = "msi";
 
-    /** Range of Kubernetes service IPs; must not overlap the VNet. Default {@code 172.16.0.0/16}. */
+    /**
+     * Range of Kubernetes service IPs; must not overlap {@link #podCidr} or the network's address space. Default
+     * {@code 172.16.0.0/16}.
+     */
     @Builder.Default
     String serviceCidr = "172.16.0.0/16";
 
-    /** Range of pod IPs (Azure CNI overlay); must not overlap the VNet. Default {@code 192.168.0.0/16}. */
+    /**
+     * Range of pod IPs (Azure CNI overlay); must not overlap {@link #serviceCidr} or the network's address space.
+     * Default {@code 192.168.0.0/16}.
+     */
     @Builder.Default
     String podCidr = "192.168.0.0/16";
 
@@ -218,12 +231,12 @@ public class AksClusterSettings implements Settings {
         problems.oneOf("upgradeChannel", upgradeChannel, UPGRADE_CHANNELS);
         maintenanceWindow.problems().forEach(p -> problems.check(false, "maintenanceWindow." + p.field(), p.value(),
                 p.expectation()));
-        if (availabilityZones != null) {
-            problems.each("availabilityZones", availabilityZones, zone -> AzureRegions.ZONES.contains(zone),
-                    "be one of " + String.join(", ", AzureRegions.ZONES) + " (quoted, so YAML reads it as text)");
-            problems.check(new HashSet<>(availabilityZones).size() == availabilityZones.size(), "availabilityZones",
-                    availabilityZones, "not list a zone twice");
-        }
+        // Checked when left out too (as no zones), so the rules are recorded for the reference.
+        var zones = availabilityZones == null ? List.<String>of() : availabilityZones;
+        problems.each("availabilityZones", zones, zone -> AzureRegions.ZONES.contains(zone),
+                "be one of " + String.join(", ", AzureRegions.ZONES) + " (quoted, so YAML reads it as text)");
+        problems.check(new HashSet<>(zones).size() == zones.size(), "availabilityZones", availabilityZones,
+                "not list a zone twice");
         problems.oneOf("podSecurityBaseline", podSecurityBaseline, POD_SECURITY_EFFECTS);
         problems.oneOf("kubeloginMode", kubeloginMode, KUBELOGIN_MODES);
         checkClusterRanges(problems);

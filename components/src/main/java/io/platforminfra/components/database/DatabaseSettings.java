@@ -59,7 +59,7 @@ public class DatabaseSettings implements Settings {
     @Builder.Default
     String tier = "GeneralPurpose";
 
-    /** Storage in GiB, one of {@link #STORAGE_SIZES_GB}. Default {@code 128}. */
+    /** Storage in GiB, a power of two from 32 to 32768 (Azure's sizes). Default {@code 128}. */
     @Builder.Default
     int storageSizeGb = 128;
 
@@ -105,7 +105,8 @@ public class DatabaseSettings implements Settings {
 
     /**
      * Whether password authentication is on besides Entra ID. Default {@code false}. When on, the password comes
-     * from a secret and is stored in the stage's Key Vault.
+     * from the secret {@code platform-infra:databaseAdminPassword}, which must then be set, and is stored in the
+     * stage's Key Vault.
      */
     @Builder.Default
     boolean passwordAuth = false;

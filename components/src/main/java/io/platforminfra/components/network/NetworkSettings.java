@@ -8,7 +8,8 @@ import lombok.Value;
 
 /**
  * Settings of the stage's virtual network. The subnets are derived from the one address space
- * (see {@link AddressPlan}), so stages cannot drift into overlapping or undersized subnets.
+ * ({@link AddressPlan}: nodes get the first half, private endpoints the fifth eighth, PostgreSQL the sixth eighth,
+ * the last quarter is reserved), so stages cannot drift into overlapping or undersized subnets.
  */
 @Value
 @Builder(toBuilder = true)

@@ -26,7 +26,10 @@ public class SecretStoreSettings implements Settings, PublicIpAllowList {
     @Builder.Default
     String sku = "standard";
 
-    /** Public IPv4 ranges allowed through the vault's firewall. Default: none (see {@link PublicIpAllowList}). */
+    /**
+     * Public IPv4 addresses and ranges let through the vault's default-deny firewall. Default: none, and with none
+     * public access is off: the vault is reached through its private endpoint.
+     */
     @Singular
     List<String> allowedIpRanges;
 
@@ -41,6 +44,7 @@ public class SecretStoreSettings implements Settings, PublicIpAllowList {
      * retention ("You cannot reuse the name of a key vault that has been soft-deleted until the retention period has
      * passed", key-vault/general/soft-delete-overview.md). So a development stage that is torn down and created
      * again sets {@code false} (and a short retention): its teardown then purges the vault and the name is free.
+     * Production stages require {@code true} (policy PI-KV-001).
      */
     @Builder.Default
     boolean purgeProtection = true;

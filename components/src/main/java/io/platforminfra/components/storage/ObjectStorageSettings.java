@@ -42,7 +42,10 @@ public class ObjectStorageSettings implements Settings, PublicIpAllowList {
     @Builder.Default
     int softDeleteDays = 14;
 
-    /** Public IPv4 ranges allowed through the account's firewall. Default: none (see {@link PublicIpAllowList}). */
+    /**
+     * Public IPv4 addresses and ranges let through the account's default-deny firewall. Default: none, and with none
+     * public access is off: the account is reached through its private endpoint.
+     */
     @Singular
     List<String> allowedIpRanges;
 
