@@ -1,6 +1,6 @@
 package io.platforminfra.config;
 
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.validation.Settings;
 
 import java.util.Optional;
@@ -21,10 +21,10 @@ import java.util.Optional;
  * @param <S>      the settings
  */
 public record SettingsSection<S extends Settings>(String field, Class<S> settings,
-                                                     Optional<AzureResourceKind> adopts) {
+                                                     Optional<AzureResourceType> adopts) {
     /** A part whose main resource the stage may adopt ({@code platform-infra:adopt.<field>}). */
     public static <S extends Settings> SettingsSection<S> adoptable(String field, Class<S> settings,
-                                                                       AzureResourceKind adopts) {
+                                                                       AzureResourceType adopts) {
         return new SettingsSection<>(field, settings, Optional.of(adopts));
     }
 

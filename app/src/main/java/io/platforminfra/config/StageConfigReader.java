@@ -8,7 +8,7 @@ import io.platforminfra.components.aks.SystemPoolSettings;
 import io.platforminfra.components.aks.UserPoolSettings;
 import io.platforminfra.components.base.Adoption;
 import io.platforminfra.components.base.AzureResourceId;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.AzureTags;
 import io.platforminfra.azure.VersionSupport;
 import io.platforminfra.azure.IpRanges;
@@ -266,8 +266,8 @@ public final class StageConfigReader {
         var naming = new NamingConvention(WORKLOAD, config.stage(), config.location());
         var resourceGroup = adoptions.resourceGroup()
                 .flatMap(AzureResourceId::parse).map(AzureResourceId::name)
-                .orElseGet(() -> naming.problems().isEmpty() ? naming.name(AzureResourceKind.RESOURCE_GROUP) : null);
-        adoptions.resourceGroup().ifPresent(id -> Adoption.of(id, AzureResourceKind.RESOURCE_GROUP).problems()
+                .orElseGet(() -> naming.problems().isEmpty() ? naming.name(AzureResourceType.RESOURCE_GROUP) : null);
+        adoptions.resourceGroup().ifPresent(id -> Adoption.of(id, AzureResourceType.RESOURCE_GROUP).problems()
                 .forEach(p -> problems.add(new Problem(StackKeys.ADOPT + "." + Adoptions.RESOURCE_GROUP, id,
                         p.expectation()))));
         for (var section : StageSections.ALL) {

@@ -1,6 +1,6 @@
 package io.platforminfra.config;
 
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.aks.AksClusterSettings;
 import io.platforminfra.components.database.DatabaseSettings;
 import io.platforminfra.components.monitoring.MonitoringSettings;
@@ -18,22 +18,22 @@ import java.util.List;
 public final class StageSections {
     /** {@code platform-infra:monitoring}: the Log Analytics workspace. Default: every field's default. */
     public static final SettingsSection<MonitoringSettings> MONITORING = SettingsSection.adoptable("monitoring",
-            MonitoringSettings.class, AzureResourceKind.LOG_ANALYTICS_WORKSPACE);
+            MonitoringSettings.class, AzureResourceType.LOG_ANALYTICS_WORKSPACE);
     /** {@code platform-infra:network}: the virtual network. Default: every field's default. */
     public static final SettingsSection<NetworkSettings> NETWORK = SettingsSection.adoptable("network",
-            NetworkSettings.class, AzureResourceKind.VIRTUAL_NETWORK);
+            NetworkSettings.class, AzureResourceType.VIRTUAL_NETWORK);
     /** {@code platform-infra:cluster}: the AKS cluster. Required: its admin groups and API server access. */
     public static final SettingsSection<AksClusterSettings> CLUSTER = SettingsSection.adoptable("cluster",
-            AksClusterSettings.class, AzureResourceKind.KUBERNETES_CLUSTER);
+            AksClusterSettings.class, AzureResourceType.MANAGED_CLUSTER);
     /** {@code platform-infra:secretStore}: the Key Vault. Default: every field's default. */
     public static final SettingsSection<SecretStoreSettings> SECRET_STORE = SettingsSection.adoptable("secretStore",
-            SecretStoreSettings.class, AzureResourceKind.KEY_VAULT);
+            SecretStoreSettings.class, AzureResourceType.VAULT);
     /** {@code platform-infra:storage}: the storage account. Default: every field's default. */
     public static final SettingsSection<ObjectStorageSettings> STORAGE = SettingsSection.adoptable("storage",
-            ObjectStorageSettings.class, AzureResourceKind.STORAGE_ACCOUNT);
+            ObjectStorageSettings.class, AzureResourceType.STORAGE_ACCOUNT);
     /** {@code platform-infra:database}: the PostgreSQL flexible server. Required: its Entra ID admin group. */
     public static final SettingsSection<DatabaseSettings> DATABASE = SettingsSection.adoptable("database",
-            DatabaseSettings.class, AzureResourceKind.POSTGRESQL_SERVER);
+            DatabaseSettings.class, AzureResourceType.POSTGRES_SERVER);
     /** {@code platform-infra:access}: Entra ID groups with read access to the stage. Default: none. */
     public static final SettingsSection<AccessSettings> ACCESS = SettingsSection.of("access", AccessSettings.class);
 

@@ -16,7 +16,7 @@ import com.pulumi.core.Output;
 import io.platforminfra.components.aks.AksCluster;
 import io.platforminfra.components.aks.AksClusterArgs;
 import io.platforminfra.components.base.Adoption;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.access.BuiltInRole;
 import io.platforminfra.components.access.RoleAssignments;
 import io.platforminfra.components.access.RoleAssignments.PrincipalType;
@@ -129,9 +129,9 @@ public final class Platform {
 
         var adoptions = config.adoptions();
         var resourceGroupAdoption = Adoption.of(adoptions.resourceGroupId(),
-                AzureResourceKind.RESOURCE_GROUP);
+                AzureResourceType.RESOURCE_GROUP);
         var resourceGroup = new ResourceGroup("platform", ResourceGroupArgs.builder()
-                .resourceGroupName(resourceGroupAdoption.name(naming.name(AzureResourceKind.RESOURCE_GROUP)))
+                .resourceGroupName(resourceGroupAdoption.name(naming.name(AzureResourceType.RESOURCE_GROUP)))
                 .location(config.location())
                 .tags(breakGlass.map(record -> withTag(tags, DeploymentGuard.BREAK_GLASS_TAG, record.tagValue()))
                         .orElse(tags))

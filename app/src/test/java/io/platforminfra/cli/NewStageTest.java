@@ -2,7 +2,7 @@ package io.platforminfra.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,14 +47,14 @@ class NewStageTest {
             """;
 
     /** Type tokens whose Azure name comes from the naming convention, with the rule Azure has for it. */
-    private static final Map<String, AzureResourceKind> CONVENTION_NAMED = Map.of(
-            "azure-native:resources:ResourceGroup", AzureResourceKind.RESOURCE_GROUP,
-            "azure-native:network:VirtualNetwork", AzureResourceKind.VIRTUAL_NETWORK,
-            "azure-native:operationalinsights:Workspace", AzureResourceKind.LOG_ANALYTICS_WORKSPACE,
-            "azure-native:containerservice:ManagedCluster", AzureResourceKind.KUBERNETES_CLUSTER,
-            "azure-native:keyvault:Vault", AzureResourceKind.KEY_VAULT,
-            "azure-native:storage:StorageAccount", AzureResourceKind.STORAGE_ACCOUNT,
-            "azure-native:dbforpostgresql:Server", AzureResourceKind.POSTGRESQL_SERVER);
+    private static final Map<String, AzureResourceType> CONVENTION_NAMED = Map.of(
+            "azure-native:resources:ResourceGroup", AzureResourceType.RESOURCE_GROUP,
+            "azure-native:network:VirtualNetwork", AzureResourceType.VIRTUAL_NETWORK,
+            "azure-native:operationalinsights:Workspace", AzureResourceType.LOG_ANALYTICS_WORKSPACE,
+            "azure-native:containerservice:ManagedCluster", AzureResourceType.MANAGED_CLUSTER,
+            "azure-native:keyvault:Vault", AzureResourceType.VAULT,
+            "azure-native:storage:StorageAccount", AzureResourceType.STORAGE_ACCOUNT,
+            "azure-native:dbforpostgresql:Server", AzureResourceType.POSTGRES_SERVER);
 
     @Test
     void aFreshStackFileForAStageTheRepositoryDoesNotHavePlansTheWholePlatformNamedForIt(@TempDir Path directory) {
@@ -67,10 +67,10 @@ class NewStageTest {
         var named = 0;
         for (var element : uat.getAsJsonArray("resources")) {
             var resource = element.getAsJsonObject();
-            var kind = CONVENTION_NAMED.get(resource.get("type").getAsString());
-            if (kind != null) {
+            var type = CONVENTION_NAMED.get(resource.get("type").getAsString());
+            if (type != null) {
                 var name = resource.get("azureName").getAsString();
-                assertThat(kind.accepts(name)).as(kind + " name " + name).isTrue();
+                assertThat(type.naming().orElseThrow().accepts(name)).as(type + " name " + name).isTrue();
                 assertThat(name.replace("-", "")).as(name).contains("uat").contains("neu");
                 named++;
             }

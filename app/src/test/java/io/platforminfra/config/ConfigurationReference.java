@@ -1,5 +1,6 @@
 package io.platforminfra.config;
 
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.policy.Waiver;
 import io.platforminfra.program.ProjectFile;
 
@@ -124,7 +125,8 @@ public final class ConfigurationReference {
                 + " (`/subscriptions/<id>/resourceGroups/<name>`) |\n");
         StageSections.ALL.stream().filter(section -> section.adopts().isPresent()).forEach(section -> out
                 .append("| `").append(section.field()).append("` | none (created) | the `")
-                .append(section.adopts().orElseThrow().armType()).append("` of `").append(section.key())
+                .append(section.adopts().flatMap(AzureResourceType::naming).orElseThrow().armType())
+                .append("` of `").append(section.key())
                 .append("` |\n"));
         return out.toString();
     }

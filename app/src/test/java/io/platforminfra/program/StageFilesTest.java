@@ -1,7 +1,7 @@
 package io.platforminfra.program;
 
 import io.platforminfra.components.aks.AksCluster;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.database.Database;
 import io.platforminfra.components.monitoring.Monitoring;
 import io.platforminfra.components.network.Network;
@@ -29,18 +29,18 @@ class StageFilesTest {
     private static final Map<String, RunResult> RUNS = new ConcurrentHashMap<>();
 
     /** Type tokens with the input holding their Azure name and the naming rule that applies. */
-    private static final Map<String, Map.Entry<String, AzureResourceKind>> NAMED_TYPES = Map.ofEntries(
-            Map.entry("azure-native:resources:ResourceGroup", Map.entry("resourceGroupName", AzureResourceKind.RESOURCE_GROUP)),
-            Map.entry("azure-native:network:VirtualNetwork", Map.entry("virtualNetworkName", AzureResourceKind.VIRTUAL_NETWORK)),
-            Map.entry("azure-native:network:Subnet", Map.entry("subnetName", AzureResourceKind.SUBNET)),
-            Map.entry("azure-native:network:NetworkSecurityGroup", Map.entry("networkSecurityGroupName", AzureResourceKind.NETWORK_SECURITY_GROUP)),
-            Map.entry("azure-native:network:PrivateEndpoint", Map.entry("privateEndpointName", AzureResourceKind.PRIVATE_ENDPOINT)),
-            Map.entry("azure-native:operationalinsights:Workspace", Map.entry("workspaceName", AzureResourceKind.LOG_ANALYTICS_WORKSPACE)),
-            Map.entry("azure-native:containerservice:ManagedCluster", Map.entry("resourceName", AzureResourceKind.KUBERNETES_CLUSTER)),
-            Map.entry("azure-native:managedidentity:UserAssignedIdentity", Map.entry("resourceName", AzureResourceKind.MANAGED_IDENTITY)),
-            Map.entry("azure-native:keyvault:Vault", Map.entry("vaultName", AzureResourceKind.KEY_VAULT)),
-            Map.entry("azure-native:storage:StorageAccount", Map.entry("accountName", AzureResourceKind.STORAGE_ACCOUNT)),
-            Map.entry("azure-native:dbforpostgresql:Server", Map.entry("serverName", AzureResourceKind.POSTGRESQL_SERVER)));
+    private static final Map<String, Map.Entry<String, AzureResourceType>> NAMED_TYPES = Map.ofEntries(
+            Map.entry("azure-native:resources:ResourceGroup", Map.entry("resourceGroupName", AzureResourceType.RESOURCE_GROUP)),
+            Map.entry("azure-native:network:VirtualNetwork", Map.entry("virtualNetworkName", AzureResourceType.VIRTUAL_NETWORK)),
+            Map.entry("azure-native:network:Subnet", Map.entry("subnetName", AzureResourceType.SUBNET)),
+            Map.entry("azure-native:network:NetworkSecurityGroup", Map.entry("networkSecurityGroupName", AzureResourceType.NETWORK_SECURITY_GROUP)),
+            Map.entry("azure-native:network:PrivateEndpoint", Map.entry("privateEndpointName", AzureResourceType.PRIVATE_ENDPOINT)),
+            Map.entry("azure-native:operationalinsights:Workspace", Map.entry("workspaceName", AzureResourceType.LOG_ANALYTICS_WORKSPACE)),
+            Map.entry("azure-native:containerservice:ManagedCluster", Map.entry("resourceName", AzureResourceType.MANAGED_CLUSTER)),
+            Map.entry("azure-native:managedidentity:UserAssignedIdentity", Map.entry("resourceName", AzureResourceType.USER_ASSIGNED_IDENTITY)),
+            Map.entry("azure-native:keyvault:Vault", Map.entry("vaultName", AzureResourceType.VAULT)),
+            Map.entry("azure-native:storage:StorageAccount", Map.entry("accountName", AzureResourceType.STORAGE_ACCOUNT)),
+            Map.entry("azure-native:dbforpostgresql:Server", Map.entry("serverName", AzureResourceType.POSTGRES_SERVER)));
 
     static List<String> stages() {
         return StageRuns.stagesInRepository();
@@ -93,7 +93,7 @@ class StageFilesTest {
         assertThat(named).allSatisfy(r -> {
             var rule = NAMED_TYPES.get(r.type());
             var name = (String) r.input(rule.getKey()).orElseThrow();
-            assertThat(rule.getValue().accepts(name)).as(r.type() + " name " + name).isTrue();
+            assertThat(rule.getValue().naming().orElseThrow().accepts(name)).as(r.type() + " name " + name).isTrue();
             assertThat(name.replace("-", "")).as(name).contains(stage);
         });
     }

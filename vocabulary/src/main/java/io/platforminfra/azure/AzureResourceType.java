@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 /**
  * The one table of the Azure resource types the platform registers or judges: each type's Pulumi type token, the
  * input that carries its Azure name, what is lost with a resource of the type and, for {@code
- * Microsoft.Authorization} types, the ARM type the deployer must be allowed to write. The policy gate, the preview
- * report, the offline engine, its mocks and the naming rules ({@link AzureResourceKind}) read it; no other main code
- * spells a type token ({@code TypeTokensAreSpelledOnceTest}).
+ * Microsoft.Authorization} types, the ARM type the deployer must be allowed to write and, for the types the platform
+ * names by its convention, their {@link NamingRules}. The policy gate, the preview report, the offline engine, its
+ * mocks, the naming convention and adoption read it; no other main code spells a type token ({@code
+ * TypeTokensAreSpelledOnceTest}).
  *
  * <p><b>Stateful</b> means two things here, both read from the one {@link Loss} of a type:
  * <ul>
@@ -35,14 +36,28 @@ import java.util.stream.Collectors;
  * version as {@code <module>/v<yyyymmdd>[preview]}).
  */
 public enum AzureResourceType {
-    /** Resource group; Azure deletes it with everything in it: the program's whole stage. */
+    /**
+     * Resource group; Azure deletes it with everything in it: the program's whole stage. Names: 1-90 characters,
+     * letters, digits, hyphens, underscores, periods and parentheses.
+     */
     RESOURCE_GROUP("azure-native:resources:ResourceGroup", "resourceGroupName",
-            Loss.always("resource group with every resource in it (the whole stage)")),
+            Loss.always("resource group with every resource in it (the whole stage)"),
+            new NamingRules("resource group", "rg", "Microsoft.Resources/resourceGroups", 1, 90, "[-\\w.()]*[-\\w()]",
+                    false, true)),
+    /** Virtual network: 2-64 characters, alphanumerics, underscores, periods and hyphens. */
     VIRTUAL_NETWORK("azure-native:network:VirtualNetwork", "virtualNetworkName",
             Loss.always("virtual network with its subnets, and with them the network of the cluster and the private"
-                    + " endpoints")),
-    SUBNET("azure-native:network:Subnet", "subnetName"),
-    NETWORK_SECURITY_GROUP("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName"),
+                    + " endpoints"),
+            new NamingRules("virtual network", "vnet", "Microsoft.Network/virtualNetworks", 2, 64,
+                    "[a-zA-Z0-9][-\\w.]*\\w", false, true)),
+    /** Subnet: 1-80 characters, alphanumerics, underscores, periods and hyphens. */
+    SUBNET("azure-native:network:Subnet", "subnetName",
+            new NamingRules("subnet", "snet", "Microsoft.Network/virtualNetworks/subnets", 1, 80,
+                    "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true)),
+    /** Network security group: 1-80 characters. */
+    NETWORK_SECURITY_GROUP("azure-native:network:NetworkSecurityGroup", "networkSecurityGroupName",
+            new NamingRules("network security group", "nsg", "Microsoft.Network/networkSecurityGroups", 1, 80,
+                    "[a-zA-Z0-9]([-\\w.]*\\w)?", false, true)),
     /**
      * A security rule as a resource of its own. Its Azure name is the path input {@code securityRuleName}; its
      * {@code name} input is the rule's name in the request body (SecurityRuleArgs of azure-native 2.10.0, javap).
@@ -50,12 +65,21 @@ public enum AzureResourceType {
     SECURITY_RULE("azure-native:network:SecurityRule", "securityRuleName"),
     PRIVATE_ZONE("azure-native:network:PrivateZone", "privateZoneName"),
     VIRTUAL_NETWORK_LINK("azure-native:network:VirtualNetworkLink", "virtualNetworkLinkName"),
-    PRIVATE_ENDPOINT("azure-native:network:PrivateEndpoint", "privateEndpointName"),
+    /** Private endpoint: 2-64 characters. */
+    PRIVATE_ENDPOINT("azure-native:network:PrivateEndpoint", "privateEndpointName",
+            new NamingRules("private endpoint", "pe", "Microsoft.Network/privateEndpoints", 2, 64,
+                    "[a-zA-Z0-9][-\\w.]*\\w", false, true)),
     PRIVATE_DNS_ZONE_GROUP("azure-native:network:PrivateDnsZoneGroup", "privateDnsZoneGroupName"),
+    /** Log Analytics workspace: 4-63 characters, alphanumerics and hyphens, starting and ending alphanumeric. */
     LOG_ANALYTICS_WORKSPACE("azure-native:operationalinsights:Workspace", "workspaceName",
-            Loss.always("Log Analytics workspace with its logs (the audit and diagnostic history)")),
+            Loss.always("Log Analytics workspace with its logs (the audit and diagnostic history)"),
+            new NamingRules("log analytics workspace", "log", "Microsoft.OperationalInsights/workspaces", 4, 63,
+                    "[a-zA-Z0-9][-a-zA-Z0-9]*[a-zA-Z0-9]", false, true)),
+    /** AKS managed cluster: 1-63 characters, alphanumerics, underscores and hyphens. */
     MANAGED_CLUSTER("azure-native:containerservice:ManagedCluster", "resourceName",
-            Loss.guarded("AKS cluster with everything running on it")),
+            Loss.guarded("AKS cluster with everything running on it"),
+            new NamingRules("kubernetes cluster", "aks", "Microsoft.ContainerService/managedClusters", 1, 63,
+                    "[a-zA-Z0-9]([-\\w]*[a-zA-Z0-9])?", false, true)),
     AGENT_POOL("azure-native:containerservice:AgentPool", "agentPoolName",
             Loss.always("AKS node pool with the pods running on it")),
     /**
@@ -69,21 +93,33 @@ public enum AzureResourceType {
             "federatedIdentityCredentialResourceName"),
     /**
      * User-assigned managed identity. A new identity has a new client and principal ID: workloads federated to the
-     * old one can no longer log in, and grants made to it outside this program are gone.
+     * old one can no longer log in, and grants made to it outside this program are gone. Names: 3-128 characters,
+     * alphanumerics, hyphens and underscores.
      */
     USER_ASSIGNED_IDENTITY("azure-native:managedidentity:UserAssignedIdentity", "resourceName",
             Loss.whenReferencedBy(FEDERATED_IDENTITY_CREDENTIAL,
-                    "managed identity with the client ID its federated workloads log in with")),
+                    "managed identity with the client ID its federated workloads log in with"),
+            new NamingRules("managed identity", "id", "Microsoft.ManagedIdentity/userAssignedIdentities", 3, 128,
+                    "[a-zA-Z0-9][-\\w]*", false, true)),
+    /** Key Vault: 3-24 characters, alphanumerics and hyphens, starting with a letter; globally unique. */
     VAULT("azure-native:keyvault:Vault", "vaultName",
-            Loss.guarded("key vault with its keys, secrets and certificates")),
+            Loss.guarded("key vault with its keys, secrets and certificates"),
+            new NamingRules("key vault", "kv", "Microsoft.KeyVault/vaults", 3, 24,
+                    "[a-zA-Z]([a-zA-Z0-9]|-(?!-))*[a-zA-Z0-9]", true, true)),
     SECRET("azure-native:keyvault:Secret", "secretName"),
+    /** Storage account: 3-24 lowercase letters and digits only; globally unique. */
     STORAGE_ACCOUNT("azure-native:storage:StorageAccount", "accountName",
-            Loss.guarded("storage account with all its blobs")),
+            Loss.guarded("storage account with all its blobs"),
+            new NamingRules("storage account", "st", "Microsoft.Storage/storageAccounts", 3, 24, "[a-z0-9]+", true,
+                    false)),
     BLOB_SERVICE("azure-native:storage:BlobServiceProperties", "blobServicesName"),
     BLOB_CONTAINER("azure-native:storage:BlobContainer", "containerName",
             Loss.always("blob container with all its blobs")),
+    /** PostgreSQL flexible server: 3-63 lowercase letters, digits and hyphens; globally unique (DNS name). */
     POSTGRES_SERVER("azure-native:dbforpostgresql:Server", "serverName",
-            Loss.guarded("PostgreSQL server with all its databases")),
+            Loss.guarded("PostgreSQL server with all its databases"),
+            new NamingRules("postgresql server", "psql", "Microsoft.DBforPostgreSQL/flexibleServers", 3, 63,
+                    "[a-z0-9]([-a-z0-9]*[a-z0-9])?", true, true)),
     POSTGRES_DATABASE("azure-native:dbforpostgresql:Database", "databaseName",
             Loss.always("PostgreSQL database with its data")),
     POSTGRES_CONFIGURATION("azure-native:dbforpostgresql:Configuration", "configurationName"),
@@ -148,24 +184,35 @@ public enum AzureResourceType {
     private final String azureNameInput;
     private final Optional<Loss> loss;
     private final Optional<String> deployerWrites;
+    private final Optional<NamingRules> naming;
 
     AzureResourceType(String token, String azureNameInput) {
-        this(token, azureNameInput, Optional.empty(), Optional.empty());
+        this(token, azureNameInput, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     AzureResourceType(String token, String azureNameInput, Loss loss) {
-        this(token, azureNameInput, Optional.of(loss), Optional.empty());
+        this(token, azureNameInput, Optional.of(loss), Optional.empty(), Optional.empty());
+    }
+
+    AzureResourceType(String token, String azureNameInput, NamingRules naming) {
+        this(token, azureNameInput, Optional.empty(), Optional.empty(), Optional.of(naming));
+    }
+
+    AzureResourceType(String token, String azureNameInput, Loss loss, NamingRules naming) {
+        this(token, azureNameInput, Optional.of(loss), Optional.empty(), Optional.of(naming));
     }
 
     AzureResourceType(String token, String azureNameInput, String deployerWrites) {
-        this(token, azureNameInput, Optional.empty(), Optional.of(deployerWrites));
+        this(token, azureNameInput, Optional.empty(), Optional.of(deployerWrites), Optional.empty());
     }
 
-    AzureResourceType(String token, String azureNameInput, Optional<Loss> loss, Optional<String> deployerWrites) {
+    AzureResourceType(String token, String azureNameInput, Optional<Loss> loss, Optional<String> deployerWrites,
+                      Optional<NamingRules> naming) {
         this.token = token;
         this.azureNameInput = azureNameInput;
         this.loss = loss;
         this.deployerWrites = deployerWrites;
+        this.naming = naming;
     }
 
     /** The type {@code token} names, with or without an API version; empty when it is not in the table. */
@@ -219,6 +266,14 @@ public enum AzureResourceType {
     /** Whether production protects, locks and monitors resources of this type. */
     public boolean guardedInProduction() {
         return loss.map(Loss::guardedInProduction).orElse(false);
+    }
+
+    /**
+     * The rules Azure has for the names of this type, for the types the platform names by its convention; empty
+     * for the others (their names are given by the component, or they have none of their own).
+     */
+    public Optional<NamingRules> naming() {
+        return naming;
     }
 
     /** Whether {@code token}, with or without an API version, names this type. */

@@ -13,18 +13,21 @@ import static io.platforminfra.azure.AzureResourceType.BLOB_CONTAINER;
 import static io.platforminfra.azure.AzureResourceType.FEDERATED_IDENTITY_CREDENTIAL;
 import static io.platforminfra.azure.AzureResourceType.LOG_ANALYTICS_WORKSPACE;
 import static io.platforminfra.azure.AzureResourceType.MANAGED_CLUSTER;
+import static io.platforminfra.azure.AzureResourceType.NETWORK_SECURITY_GROUP;
 import static io.platforminfra.azure.AzureResourceType.POSTGRES_DATABASE;
 import static io.platforminfra.azure.AzureResourceType.POSTGRES_SERVER;
+import static io.platforminfra.azure.AzureResourceType.PRIVATE_ENDPOINT;
 import static io.platforminfra.azure.AzureResourceType.RESOURCE_GROUP;
 import static io.platforminfra.azure.AzureResourceType.STORAGE_ACCOUNT;
+import static io.platforminfra.azure.AzureResourceType.SUBNET;
 import static io.platforminfra.azure.AzureResourceType.USER_ASSIGNED_IDENTITY;
 import static io.platforminfra.azure.AzureResourceType.VAULT;
 import static io.platforminfra.azure.AzureResourceType.VIRTUAL_NETWORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one table of types: its two stateful sets, Azure name inputs, the deployer's authorization types, and tokens
- * with an explicit API version.
+ * The one table of types: its two stateful sets, Azure name inputs, the deployer's authorization types, tokens
+ * with an explicit API version, and the naming rules of the types the platform names.
  */
 class AzureResourceTypeTest {
 
@@ -120,9 +123,43 @@ class AzureResourceTypeTest {
         assertThat(type.isTypeOf(type.token())).isTrue();
     }
 
+    @Test
+    void theConventionNamesTheMainResourcesAndWhatTheComponentsCreateBesideThem() {
+        assertThat(AzureResourceType.values()).filteredOn(type -> type.naming().isPresent())
+                .containsExactly(RESOURCE_GROUP, VIRTUAL_NETWORK, SUBNET, NETWORK_SECURITY_GROUP, PRIVATE_ENDPOINT,
+                        LOG_ANALYTICS_WORKSPACE, MANAGED_CLUSTER, USER_ASSIGNED_IDENTITY, VAULT, STORAGE_ACCOUNT,
+                        POSTGRES_SERVER);
+    }
+
+    @Test
+    void namedTypesHaveTheirOwnAbbreviationAndArmTypeSoTwoTypesNeverGetTheSameName() {
+        var rules = Arrays.stream(AzureResourceType.values()).flatMap(type -> type.naming().stream()).toList();
+        assertThat(rules).extracting(NamingRules::abbreviation).doesNotHaveDuplicates();
+        assertThat(rules).extracting(NamingRules::armType).doesNotHaveDuplicates();
+    }
+
     @ParameterizedTest
-    @EnumSource(AzureResourceKind.class)
-    void everyNamedKindIsATypeOfTheTable(AzureResourceKind kind) {
-        assertThat(AzureResourceType.of(kind.pulumiType())).isPresent();
+    @CsvSource({
+            "VAULT, kv-plat-dev-weu-1a2b, true",
+            "VAULT, kv--plat, false",
+            "VAULT, 1kv-plat, false",
+            "VAULT, kv-plat-integration-weu-1a2b, false",
+            "STORAGE_ACCOUNT, stplatdevweu1a2b, true",
+            "STORAGE_ACCOUNT, st-plat-dev-weu, false",
+            "STORAGE_ACCOUNT, stPlatDevWeu, false",
+            "POSTGRES_SERVER, psql-plat-dev-weu-1a2b, true",
+            "POSTGRES_SERVER, psql-plat-dev-weu-, false",
+            "RESOURCE_GROUP, rg-plat-dev-weu, true",
+            "RESOURCE_GROUP, rg-plat-dev-weu., false",
+            "LOG_ANALYTICS_WORKSPACE, log, false"})
+    void aNameIsCheckedAgainstAzuresLengthAndCharacterRulesForItsType(AzureResourceType type, String name,
+                                                                         boolean accepted) {
+        assertThat(type.naming().orElseThrow().accepts(name)).isEqualTo(accepted);
+    }
+
+    @Test
+    void theRuleInWordsGivesTheLengthsThePatternAndTheType() {
+        assertThat(VAULT.naming().orElseThrow().rule()).isEqualTo("be 3-24 characters matching"
+                + " [a-zA-Z]([a-zA-Z0-9]|-(?!-))*[a-zA-Z0-9] (Azure's rule for key vault names)");
     }
 }

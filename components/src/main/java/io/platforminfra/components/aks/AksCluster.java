@@ -36,7 +36,7 @@ import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.azure.BuiltInPolicies;
 import io.platforminfra.components.base.AzureComponent;
 import io.platforminfra.components.access.BuiltInRole;
@@ -100,7 +100,7 @@ public class AksCluster extends AzureComponent {
 
     /** Creates the cluster; throws before registering anything when the settings are invalid. */
     public AksCluster(String name, AksClusterArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, AzureResourceKind.KUBERNETES_CLUSTER, name, args, options);
+        super(TYPE, AzureResourceType.MANAGED_CLUSTER, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
         var clusterName = mainResourceName();
@@ -112,7 +112,7 @@ public class AksCluster extends AzureComponent {
         // that Azure refuses for the missing permission is retried by the release job (pipelines/scripts/
         // pulumi-stages.sh, docs/pipelines.md).
         var controlPlane = new UserAssignedIdentity(name + "-identity", UserAssignedIdentityArgs.builder()
-                .resourceName(placement.naming().name(AzureResourceKind.MANAGED_IDENTITY, "aks"))
+                .resourceName(placement.naming().name(AzureResourceType.USER_ASSIGNED_IDENTITY, "aks"))
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .tags(placement.tags())
@@ -279,7 +279,7 @@ public class AksCluster extends AzureComponent {
         for (var namespace : namespaces) {
             var prefix = name + "-" + namespace;
             var identity = new UserAssignedIdentity(prefix + "-identity", UserAssignedIdentityArgs.builder()
-                    .resourceName(placement.naming().name(AzureResourceKind.MANAGED_IDENTITY, namespace))
+                    .resourceName(placement.naming().name(AzureResourceType.USER_ASSIGNED_IDENTITY, namespace))
                     .resourceGroupName(placement.resourceGroupName())
                     .location(placement.location())
                     .tags(placement.tags())

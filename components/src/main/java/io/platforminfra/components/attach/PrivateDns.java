@@ -2,7 +2,7 @@ package io.platforminfra.components.attach;
 
 import io.platforminfra.components.base.Placement;
 
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 
 import com.pulumi.azurenative.network.PrivateDnsZoneGroup;
 import com.pulumi.azurenative.network.PrivateDnsZoneGroupArgs;
@@ -70,7 +70,7 @@ public final class PrivateDns {
                                            String zoneName, PrivateNetworkAttachment attachment,
                                            Placement placement, Resource parent) {
         var linked = linkedZone(name, zoneName, attachment.virtualNetworkId(), placement, parent);
-        var endpointName = placement.naming().name(AzureResourceKind.PRIVATE_ENDPOINT, groupId);
+        var endpointName = placement.naming().name(AzureResourceType.PRIVATE_ENDPOINT, groupId);
         var endpoint = new PrivateEndpoint(name + "-pe", PrivateEndpointArgs.builder()
                 .privateEndpointName(endpointName)
                 .resourceGroupName(placement.resourceGroupName())

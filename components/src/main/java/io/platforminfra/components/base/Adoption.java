@@ -3,7 +3,7 @@ package io.platforminfra.components.base;
 import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Validatable;
 
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -24,11 +24,11 @@ public final class Adoption implements Validatable {
     private static final Adoption NONE = new Adoption(null, null);
 
     private final String resourceId;
-    private final AzureResourceKind kind;
+    private final AzureResourceType type;
 
-    private Adoption(String resourceId, AzureResourceKind kind) {
+    private Adoption(String resourceId, AzureResourceType type) {
         this.resourceId = resourceId;
-        this.kind = kind;
+        this.type = type;
     }
 
     /** Create the resource: the default. */
@@ -37,11 +37,11 @@ public final class Adoption implements Validatable {
     }
 
     /**
-     * Adopt the existing resource {@code resourceId}, which must be a resource of {@code kind}; {@code null} means
-     * create it.
+     * Adopt the existing resource {@code resourceId}, which must be a resource of {@code type}, one the platform
+     * names; {@code null} means create it.
      */
-    public static Adoption of(@Nullable String resourceId, AzureResourceKind kind) {
-        return resourceId == null ? NONE : new Adoption(resourceId, kind);
+    public static Adoption of(@Nullable String resourceId, AzureResourceType type) {
+        return resourceId == null ? NONE : new Adoption(resourceId, type);
     }
 
     /** Whether the resource is adopted rather than created. */
@@ -74,11 +74,12 @@ public final class Adoption implements Validatable {
     /** The ID must be an Azure resource ID of the component's kind of resource. */
     @Override
     public List<Problem> problems() {
-        if (!adopts() || id().filter(id -> id.isOf(kind)).isPresent()) {
+        if (!adopts() || id().filter(id -> id.isOf(type)).isPresent()) {
             return List.of();
         }
-        return List.of(new Problem("adopt", resourceId, "be the ID of an existing " + kind.armType()
+        var armType = NamingConvention.rulesOf(type).armType();
+        return List.of(new Problem("adopt", resourceId, "be the ID of an existing " + armType
                 + " resource, such as /subscriptions/<subscription id>/resourceGroups/<group>"
-                + (kind == AzureResourceKind.RESOURCE_GROUP ? "" : "/providers/" + kind.armType() + "/<name>")));
+                + (type == AzureResourceType.RESOURCE_GROUP ? "" : "/providers/" + armType + "/<name>")));
     }
 }

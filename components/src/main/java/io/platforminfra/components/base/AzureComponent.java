@@ -3,7 +3,7 @@ package io.platforminfra.components.base;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.validation.InvalidSettingsException;
 
 import javax.annotation.Nullable;
@@ -25,16 +25,16 @@ public abstract class AzureComponent extends ComponentResource {
      * Validates {@code args} and registers the component.
      *
      * @param type     a type token starting with {@link Components#TYPE_PREFIX}
-     * @param mainKind kind of the main resource: the one the component names, may adopt, and whose ID and name it
+     * @param mainType type of the main resource: the one the component names, may adopt, and whose ID and name it
      *                 publishes
      * @throws InvalidSettingsException listing every problem of the args
      */
-    protected AzureComponent(String type, AzureResourceKind mainKind, String name, ComponentArgs args,
+    protected AzureComponent(String type, AzureResourceType mainType, String name, ComponentArgs args,
                              @Nullable ComponentResourceOptions options) {
         super(type, name, Components.validated(type.substring(Components.TYPE_PREFIX.length()), name, options,
-                () -> args.problems(mainKind)));
-        this.adoption = args.adoption(mainKind);
-        this.mainResourceName = adoption.name(args.getPlacement().naming().name(mainKind));
+                () -> args.problems(mainType)));
+        this.adoption = args.adoption(mainType);
+        this.mainResourceName = adoption.name(args.getPlacement().naming().name(mainType));
     }
 
     /** Whether the main resource is created or adopted. */
@@ -42,7 +42,7 @@ public abstract class AzureComponent extends ComponentResource {
         return adoption;
     }
 
-    /** Azure name of the main resource: the adopted resource's own, else the naming convention's for its kind. */
+    /** Azure name of the main resource: the adopted resource's own, else the naming convention's for its type. */
     protected final String mainResourceName() {
         return mainResourceName;
     }

@@ -1,6 +1,7 @@
 package io.platforminfra.components.base;
 
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
+import io.platforminfra.azure.NamingRules;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,8 +33,11 @@ public record AzureResourceId(String subscriptionId, String resourceGroup, Strin
                 : new AzureResourceId(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4)));
     }
 
-    /** Whether this is the ID of a resource of {@code kind}; ARM types are case-insensitive. */
-    public boolean isOf(AzureResourceKind kind) {
-        return resourceType.equalsIgnoreCase(kind.armType());
+    /**
+     * Whether this is the ID of a resource of {@code type}; ARM types are case-insensitive. Only the types the
+     * platform names know their ARM type: for any other the answer is no.
+     */
+    public boolean isOf(AzureResourceType type) {
+        return type.naming().map(NamingRules::armType).filter(resourceType::equalsIgnoreCase).isPresent();
     }
 }

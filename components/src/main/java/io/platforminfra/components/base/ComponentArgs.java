@@ -3,7 +3,7 @@ package io.platforminfra.components.base;
 import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Settings;
 
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import lombok.Getter;
 import lombok.NonNull;
 import lombok.experimental.SuperBuilder;
@@ -36,15 +36,15 @@ public abstract class ComponentArgs {
     /** The component's settings; each component narrows the type and says whether they have a default. */
     public abstract Settings getSettings();
 
-    /** Whether a component whose main resource is of {@code kind} creates it or adopts an existing one. */
-    public Adoption adoption(AzureResourceKind kind) {
-        return Adoption.of(adoptResourceId, kind);
+    /** Whether a component whose main resource is of {@code type} creates it or adopts an existing one. */
+    public Adoption adoption(AzureResourceType type) {
+        return Adoption.of(adoptResourceId, type);
     }
 
-    /** Every problem of these args for a component whose main resource is of {@code kind}; empty when valid. */
-    public List<Problem> problems(AzureResourceKind kind) {
+    /** Every problem of these args for a component whose main resource is of {@code type}; empty when valid. */
+    public List<Problem> problems(AzureResourceType type) {
         var problems = new ArrayList<>(getSettings().problems());
-        problems.addAll(adoption(kind).problems());
+        problems.addAll(adoption(type).problems());
         problems.addAll(ownProblems());
         return problems;
     }

@@ -17,7 +17,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.platforminfra.azure.AzureRegions;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.base.AzureComponent;
 import io.platforminfra.components.base.Components;
 import io.platforminfra.components.attach.PrivateDns;
@@ -44,7 +44,7 @@ public class Database extends AzureComponent {
 
     /** Creates the server and its databases; throws before registering anything when the args are invalid. */
     public Database(String name, DatabaseArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, AzureResourceKind.POSTGRESQL_SERVER, name, args, options);
+        super(TYPE, AzureResourceType.POSTGRES_SERVER, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
         var serverName = mainResourceName();

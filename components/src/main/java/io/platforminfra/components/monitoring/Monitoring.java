@@ -4,7 +4,7 @@ import com.pulumi.azurenative.operationalinsights.Workspace;
 import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
 import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.base.AzureComponent;
 import io.platforminfra.components.base.Components;
 
@@ -21,7 +21,7 @@ public class Monitoring extends AzureComponent {
 
     /** Creates the workspace; throws before registering anything when the settings are invalid. */
     public Monitoring(String name, MonitoringArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, AzureResourceKind.LOG_ANALYTICS_WORKSPACE, name, args, options);
+        super(TYPE, AzureResourceType.LOG_ANALYTICS_WORKSPACE, name, args, options);
         var placement = args.getPlacement();
         var workspace = new Workspace(name + "-log", WorkspaceArgs.builder()
                 .workspaceName(mainResourceName())

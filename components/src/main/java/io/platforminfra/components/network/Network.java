@@ -12,7 +12,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.base.AzureComponent;
 import io.platforminfra.components.base.Components;
 import io.platforminfra.components.base.Placement;
@@ -38,7 +38,7 @@ public class Network extends AzureComponent {
 
     /** Creates the network; throws before registering anything when the settings are invalid. */
     public Network(String name, NetworkArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, AzureResourceKind.VIRTUAL_NETWORK, name, args, options);
+        super(TYPE, AzureResourceType.VIRTUAL_NETWORK, name, args, options);
         var placement = args.getPlacement();
         var naming = placement.naming();
         this.addressPlan = AddressPlan.of(args.getSettings().getAddressSpace());
@@ -54,7 +54,7 @@ public class Network extends AzureComponent {
                 .ignoreChanges("subnets")
                 .build());
         var nsg = new NetworkSecurityGroup(name + "-nsg", NetworkSecurityGroupArgs.builder()
-                .networkSecurityGroupName(naming.name(AzureResourceKind.NETWORK_SECURITY_GROUP))
+                .networkSecurityGroupName(naming.name(AzureResourceType.NETWORK_SECURITY_GROUP))
                 .resourceGroupName(placement.resourceGroupName())
                 .location(placement.location())
                 .tags(placement.tags())
@@ -80,7 +80,7 @@ public class Network extends AzureComponent {
                           NetworkSecurityGroup nsg, Placement placement, @Nullable DelegationArgs delegation,
                           @Nullable Resource previous) {
         var args = SubnetArgs.builder()
-                .subnetName(placement.naming().name(AzureResourceKind.SUBNET, qualifier))
+                .subnetName(placement.naming().name(AzureResourceType.SUBNET, qualifier))
                 .virtualNetworkName(vnet.name())
                 .resourceGroupName(placement.resourceGroupName())
                 .addressPrefix(prefix)

@@ -13,7 +13,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.base.AzureComponent;
 import io.platforminfra.components.access.BuiltInRole;
 import io.platforminfra.components.base.Components;
@@ -44,7 +44,7 @@ public class SecretStore extends AzureComponent {
 
     /** Creates the vault; throws before registering anything when the settings are invalid. */
     public SecretStore(String name, SecretStoreArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, AzureResourceKind.KEY_VAULT, name, args, options);
+        super(TYPE, AzureResourceType.VAULT, name, args, options);
         this.componentName = name;
         this.placement = args.getPlacement();
         var settings = args.getSettings();

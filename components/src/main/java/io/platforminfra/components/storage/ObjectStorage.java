@@ -17,7 +17,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.components.base.AzureComponent;
 import io.platforminfra.components.access.BuiltInRole;
 import io.platforminfra.components.base.Components;
@@ -44,7 +44,7 @@ public class ObjectStorage extends AzureComponent {
 
     /** Creates the account; throws before registering anything when the settings are invalid. */
     public ObjectStorage(String name, ObjectStorageArgs args, @Nullable ComponentResourceOptions options) {
-        super(TYPE, AzureResourceKind.STORAGE_ACCOUNT, name, args, options);
+        super(TYPE, AzureResourceType.STORAGE_ACCOUNT, name, args, options);
         var placement = args.getPlacement();
         var settings = args.getSettings();
         var child = CustomResourceOptions.builder().parent(this).build();

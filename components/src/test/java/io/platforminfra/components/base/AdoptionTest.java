@@ -2,7 +2,7 @@ package io.platforminfra.components.base;
 
 import io.platforminfra.components.validation.InvalidSettingsException;
 
-import io.platforminfra.azure.AzureResourceKind;
+import io.platforminfra.azure.AzureResourceType;
 
 import io.platforminfra.components.monitoring.Monitoring;
 import io.platforminfra.components.monitoring.MonitoringArgs;
@@ -57,13 +57,13 @@ class AdoptionTest {
         assertThat(id.subscriptionId()).isEqualTo("5f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f");
         assertThat(id.resourceGroup()).isEqualTo("rg-plat-dev-weu");
         assertThat(id.name()).isEqualTo("log-legacy");
-        assertThat(id.isOf(AzureResourceKind.LOG_ANALYTICS_WORKSPACE)).isTrue();
+        assertThat(id.isOf(AzureResourceType.LOG_ANALYTICS_WORKSPACE)).isTrue();
         assertThat(AzureResourceId.parse(WORKSPACE.toLowerCase()).orElseThrow()
-                .isOf(AzureResourceKind.LOG_ANALYTICS_WORKSPACE)).as("ARM types are case-insensitive").isTrue();
+                .isOf(AzureResourceType.LOG_ANALYTICS_WORKSPACE)).as("ARM types are case-insensitive").isTrue();
 
         var group = AzureResourceId.parse("/subscriptions/5f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f/resourceGroups/rg-x")
                 .orElseThrow();
-        assertThat(group.isOf(AzureResourceKind.RESOURCE_GROUP)).isTrue();
+        assertThat(group.isOf(AzureResourceType.RESOURCE_GROUP)).isTrue();
         assertThat(group.name()).isEqualTo("rg-x");
 
         assertThat(AzureResourceId.parse("log-legacy")).isEmpty();
