@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>One record is everything the stack file needs to know of a part: reading, validating, adopting and
  * documenting it (docs/configuration.md and the key list of Pulumi.yaml are generated from these) all follow from
- * it, so a new component adds one line to {@link StageSections}.
+ * it, so a new component adds one line to the list of the stage's parts, {@code Platform.SECTIONS}, beside the code
+ * that creates it.
  *
  * @param field    the key's name in the project's namespace, such as {@code cluster}; also its field of
  *                 {@code platform-infra:adopt}

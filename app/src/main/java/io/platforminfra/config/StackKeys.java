@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /**
  * Every stack config key the program reads that is not a part's settings: the scalar keys, declared in
  * {@code Pulumi.yaml} with type, default and description, and the waivers and adoptions. The keys bound to settings
- * are {@link StageSections}; docs/configuration.md documents all of them.
+ * are the stage's parts ({@link SettingsSection}, listed by the stack program); docs/configuration.md documents all of them.
  */
 public final class StackKeys {
     /** Config namespace of this project. */
@@ -47,7 +47,7 @@ public final class StackKeys {
     public static final String WAIVERS = NAMESPACE + ":waivers";
     /**
      * Existing Azure resources the stage adopts (imports) instead of creating them ({@link Adoptions}):
-     * {@code resourceGroup} and the field of every adoptable part ({@link StageSections}), each an Azure resource
+     * {@code resourceGroup} and the field of every adoptable part of the stage ({@code Platform.SECTIONS}), each an Azure resource
      * ID. Default: none (the stage creates everything).
      */
     public static final String ADOPT = NAMESPACE + ":adopt";
@@ -62,10 +62,11 @@ public final class StackKeys {
     public static final List<String> SCALARS = List.of(LOCATION, SUBSCRIPTION_ID, ENVIRONMENT_TYPE, OWNER, COST_CENTER,
             REPOSITORY, DEPLOYERS, DATABASE_ADMIN_PASSWORD);
 
-    /** Every key of the project's namespace, in the order the documentation lists them. */
-    public static final List<String> ALL = Stream.of(SCALARS.stream().filter(key -> key.startsWith(NAMESPACE + ":")),
-            StageSections.ALL.stream().map(SettingsSection::key), Stream.of(ADOPT, WAIVERS))
-            .flatMap(keys -> keys).toList();
+    /** Every key of the project's namespace, given the stage's parts ({@code sections}), in the documentation's order. */
+    public static List<String> all(List<SettingsSection<?>> sections) {
+        return Stream.of(SCALARS.stream().filter(key -> key.startsWith(NAMESPACE + ":")),
+                sections.stream().map(SettingsSection::key), Stream.of(ADOPT, WAIVERS)).flatMap(keys -> keys).toList();
+    }
 
     private StackKeys() {
     }

@@ -3,9 +3,6 @@ package io.platforminfra.config;
 import com.pulumi.azurenative.dbforpostgresql.enums.HighAvailabilityMode;
 import io.platforminfra.azure.AzureRegions;
 import io.platforminfra.components.aks.AksClusterSettings;
-import io.platforminfra.components.aks.MaintenanceWindowSettings;
-import io.platforminfra.components.aks.SystemPoolSettings;
-import io.platforminfra.components.aks.UserPoolSettings;
 import io.platforminfra.components.base.Adoption;
 import io.platforminfra.components.base.AzureResourceId;
 import io.platforminfra.azure.AzureResourceType;
@@ -18,9 +15,7 @@ import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Settings;
 import io.platforminfra.components.validation.Validatable;
 import io.platforminfra.components.database.DatabaseSettings;
-import io.platforminfra.components.monitoring.MonitoringSettings;
 import io.platforminfra.components.network.NetworkSettings;
-import io.platforminfra.components.secretstore.SecretStoreSettings;
 import io.platforminfra.components.storage.ObjectStorageSettings;
 
 import io.platforminfra.policy.PolicyCheck;
@@ -83,8 +78,9 @@ public final class StageConfigReader {
      *
      * @throws StackConfigException listing every problem of the stack file
      */
-    public static StageConfig read(StackConfiguration configuration, LocalDate asOf) {
-        return read(new StackConfigurationSource(configuration), configuration.stage(), asOf);
+    public static StageConfig read(StackConfiguration configuration, LocalDate asOf,
+                                   List<SettingsSection<?>> sections) {
+        return read(new StackConfigurationSource(configuration), configuration.stage(), asOf, sections);
     }
 
     /**
@@ -93,7 +89,8 @@ public final class StageConfigReader {
      *
      * @throws StackConfigException listing every problem of the stack file
      */
-    public static StageConfig read(ConfigSource source, String stage, LocalDate asOf) {
+    public static StageConfig read(ConfigSource source, String stage, LocalDate asOf,
+                                   List<SettingsSection<?>> sections) {
         var stackFile = "Pulumi." + stage + ".yaml";
         var problems = new ArrayList<Problem>();
 
@@ -129,20 +126,21 @@ public final class StageConfigReader {
 
         // Every part's settings, bound field by field; a field with a mistake keeps its default, so the settings'
         // own rules below cannot report the same mistake a second time.
-        var sections = new LinkedHashMap<SettingsSection<?>, Settings>();
-        for (var section : StageSections.ALL) {
-            sections.put(section, ConfigNode.parse(section.key(), source.value(section.key()), problems)
+        var settings = new LinkedHashMap<SettingsSection<?>, Settings>();
+        for (var section : sections) {
+            settings.put(section, ConfigNode.parse(section.key(), source.value(section.key()), problems)
                     .bind(section.settings()));
         }
-        var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems));
+        var adoptions = readAdoptions(ConfigNode.parse(StackKeys.ADOPT, source.value(StackKeys.ADOPT), problems),
+                sections);
         var waivers = ConfigNode.parseList(StackKeys.WAIVERS, source.value(StackKeys.WAIVERS),
                 node -> readWaiver(node, asOf), problems).stream().filter(java.util.Objects::nonNull).toList();
         var deployers = Deployers.read(source, problems);
-        rejectUnknownKeys(source, problems);
+        rejectUnknownKeys(source, sections, problems);
 
         var config = new StageConfig(stage, stackFile, location, subscriptionId, environmentType.orElse(null), owner,
-                costCenter, repository, sections, adoptions, waivers, deployers);
-        sections.forEach((section, settings) -> settings.problems()
+                costCenter, repository, settings, adoptions, waivers, deployers);
+        settings.forEach((section, partSettings) -> partSettings.problems()
                 .forEach(p -> problems.add(p.under(section.key()))));
         checkClusterRangesAgainstNetwork(config, problems);
         checkVersions(config, asOf, problems);
@@ -159,10 +157,10 @@ public final class StageConfigReader {
     }
 
     /** The resource group and every adoptable part, each by its field, as text. */
-    private static Adoptions readAdoptions(ConfigNode node) {
+    private static Adoptions readAdoptions(ConfigNode node, List<SettingsSection<?>> sections) {
         var ids = new LinkedHashMap<String, String>();
         node.string(Adoptions.RESOURCE_GROUP, id -> ids.put(Adoptions.RESOURCE_GROUP, id));
-        StageSections.ALL.stream().filter(section -> section.adopts().isPresent())
+        sections.stream().filter(section -> section.adopts().isPresent())
                 .forEach(section -> node.string(section.field(), id -> ids.put(section.field(), id)));
         node.rejectUnknownFields();
         return new Adoptions(ids);
@@ -247,8 +245,9 @@ public final class StageConfigReader {
      * A key of this project's namespace that the program does not read is a mistake (most often a typo) that
      * would otherwise be ignored without a word.
      */
-    private static void rejectUnknownKeys(ConfigSource source, List<Problem> problems) {
-        var known = new TreeSet<>(StackKeys.ALL);
+    private static void rejectUnknownKeys(ConfigSource source, List<SettingsSection<?>> sections,
+                                          List<Problem> problems) {
+        var known = new TreeSet<>(StackKeys.all(sections));
         source.keys().stream()
                 .filter(key -> key.startsWith(StackKeys.NAMESPACE + ":") && !known.contains(key))
                 .sorted()
@@ -270,7 +269,7 @@ public final class StageConfigReader {
         adoptions.resourceGroup().ifPresent(id -> Adoption.of(id, AzureResourceType.RESOURCE_GROUP).problems()
                 .forEach(p -> problems.add(new Problem(StackKeys.ADOPT + "." + Adoptions.RESOURCE_GROUP, id,
                         p.expectation()))));
-        for (var section : StageSections.ALL) {
+        for (var section : config.sections().keySet()) {
             var id = adoptions.idOf(section);
             if (id == null) {
                 continue;
@@ -321,16 +320,16 @@ public final class StageConfigReader {
      * an existing cluster or server on one runs without patches (VersionSupport, one dated table with sources).
      */
     private static void checkVersions(StageConfig config, LocalDate asOf, List<Problem> problems) {
-        var cluster = config.settings(StageSections.CLUSTER);
+        var cluster = config.settings(AksClusterSettings.class);
         if (cluster.problems().stream().noneMatch(p -> p.field().equals("kubernetesVersion"))) {
             VersionSupport.refusal(VersionSupport.Product.KUBERNETES, cluster.getKubernetesVersion(), asOf)
-                    .ifPresent(why -> problems.add(new Problem(StageSections.CLUSTER.key("kubernetesVersion"),
+                    .ifPresent(why -> problems.add(new Problem(config.section(AksClusterSettings.class).key("kubernetesVersion"),
                             cluster.getKubernetesVersion(), why)));
         }
-        var database = config.settings(StageSections.DATABASE);
+        var database = config.settings(DatabaseSettings.class);
         if (database.problems().stream().noneMatch(p -> p.field().equals("version"))) {
             VersionSupport.refusal(VersionSupport.Product.POSTGRESQL, database.getVersion(), asOf)
-                    .ifPresent(why -> problems.add(new Problem(StageSections.DATABASE.key("version"), database.getVersion(),
+                    .ifPresent(why -> problems.add(new Problem(config.section(DatabaseSettings.class).key("version"), database.getVersion(),
                             why)));
         }
     }
@@ -346,27 +345,27 @@ public final class StageConfigReader {
         }
         var noZones = "be left out or zone-free: region " + config.location() + " has no availability zones"
                 + " (Azure regions list, reliability/regions-list.md)";
-        var zonal = config.settings(StageSections.CLUSTER).getAvailabilityZones();
+        var zonal = config.settings(AksClusterSettings.class).getAvailabilityZones();
         if (zonal != null && !zonal.isEmpty()) {
-            problems.add(new Problem(StageSections.CLUSTER.key("availabilityZones"), zonal, noZones));
+            problems.add(new Problem(config.section(AksClusterSettings.class).key("availabilityZones"), zonal, noZones));
         }
-        var replication = config.settings(StageSections.STORAGE).getReplication();
+        var replication = config.settings(ObjectStorageSettings.class).getReplication();
         if (replication != null && replication.contains("ZRS")) {
-            problems.add(new Problem(StageSections.STORAGE.key("replication"), replication, "not be zone-redundant (ZRS, GZRS,"
+            problems.add(new Problem(config.section(ObjectStorageSettings.class).key("replication"), replication, "not be zone-redundant (ZRS, GZRS,"
                     + " RAGZRS): region " + config.location() + " has no availability zones; LRS or GRS keep copies"
                     + " within datacenters there"));
         }
-        var database = config.settings(StageSections.DATABASE);
+        var database = config.settings(DatabaseSettings.class);
         if (database.isHighAvailability(HighAvailabilityMode.ZoneRedundant)) {
-            problems.add(new Problem(StageSections.DATABASE.key("highAvailability"), database.getHighAvailability(),
+            problems.add(new Problem(config.section(DatabaseSettings.class).key("highAvailability"), database.getHighAvailability(),
                     "be SameZone or Disabled: zone-redundant high availability \"is only available in regions that"
                             + " have support for availability zones\" and region " + config.location() + " has none"));
         }
         if (database.getAvailabilityZone() != null) {
-            problems.add(new Problem(StageSections.DATABASE.key("availabilityZone"), database.getAvailabilityZone(), noZones));
+            problems.add(new Problem(config.section(DatabaseSettings.class).key("availabilityZone"), database.getAvailabilityZone(), noZones));
         }
         if (database.getStandbyAvailabilityZone() != null) {
-            problems.add(new Problem(StageSections.DATABASE.key("standbyAvailabilityZone"),
+            problems.add(new Problem(config.section(DatabaseSettings.class).key("standbyAvailabilityZone"),
                     database.getStandbyAvailabilityZone(), noZones));
         }
     }
@@ -412,8 +411,8 @@ public final class StageConfigReader {
     }
 
     private static void checkClusterRangesAgainstNetwork(StageConfig config, List<Problem> problems) {
-        var network = config.settings(StageSections.NETWORK);
-        var cluster = config.settings(StageSections.CLUSTER);
+        var network = config.settings(NetworkSettings.class);
+        var cluster = config.settings(AksClusterSettings.class);
         var addressSpace = network.getAddressSpace();
         if (!network.problems().isEmpty() || !cluster.problems().isEmpty()) {
             return; // ranges are compared only once each is valid on its own
@@ -421,21 +420,21 @@ public final class StageConfigReader {
         for (var range : List.of("serviceCidr", "podCidr")) {
             var clusterRange = range.equals("serviceCidr") ? cluster.getServiceCidr() : cluster.getPodCidr();
             if (IpRanges.overlap(addressSpace, clusterRange)) {
-                problems.add(new Problem(StageSections.CLUSTER.key() + "." + range, clusterRange,
-                        "not overlap " + StageSections.NETWORK.key("addressSpace") + " (" + addressSpace + ")"));
+                problems.add(new Problem(config.section(AksClusterSettings.class).key() + "." + range, clusterRange,
+                        "not overlap " + config.section(NetworkSettings.class).key("addressSpace") + " (" + addressSpace + ")"));
             }
         }
     }
 
     private static void checkPassword(StageConfig config, ConfigSource source, List<Problem> problems) {
-        var passwordAuth = config.settings(StageSections.DATABASE).isPasswordAuth();
+        var passwordAuth = config.settings(DatabaseSettings.class).isPasswordAuth();
         var passwordSet = source.isSet(StackKeys.DATABASE_ADMIN_PASSWORD);
         if (passwordAuth && !passwordSet) {
             problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, null, "be set with `pulumi config set --secret "
-                    + StackKeys.DATABASE_ADMIN_PASSWORD + "` because " + StageSections.DATABASE.key() + ".passwordAuth is true"));
+                    + StackKeys.DATABASE_ADMIN_PASSWORD + "` because " + config.section(DatabaseSettings.class).key() + ".passwordAuth is true"));
         } else if (!passwordAuth && passwordSet) {
             problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, Problem.Hidden.SECRET, "be removed, or "
-                    + StageSections.DATABASE.key() + ".passwordAuth set to true (an unused password is a liability)"));
+                    + config.section(DatabaseSettings.class).key() + ".passwordAuth set to true (an unused password is a liability)"));
         }
         if (passwordSet && !source.isSecret(StackKeys.DATABASE_ADMIN_PASSWORD)) {
             problems.add(new Problem(StackKeys.DATABASE_ADMIN_PASSWORD, Problem.Hidden.NOT_SHOWN,

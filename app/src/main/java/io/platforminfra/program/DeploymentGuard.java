@@ -1,5 +1,7 @@
 package io.platforminfra.program;
 
+import io.platforminfra.azure.Deployer;
+
 import io.platforminfra.config.Deployers;
 
 import io.platforminfra.config.StackKeys;

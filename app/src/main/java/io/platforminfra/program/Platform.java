@@ -1,9 +1,16 @@
 package io.platforminfra.program;
 
+import io.platforminfra.components.aks.AksClusterSettings;
+import io.platforminfra.components.database.DatabaseSettings;
+import io.platforminfra.components.monitoring.MonitoringSettings;
+import io.platforminfra.components.network.NetworkSettings;
+import io.platforminfra.components.secretstore.SecretStoreSettings;
+import io.platforminfra.components.storage.ObjectStorageSettings;
+
 import io.platforminfra.config.AccessSettings;
 import io.platforminfra.config.EnvironmentType;
 import io.platforminfra.config.StackKeys;
-import io.platforminfra.config.StageSections;
+import io.platforminfra.config.SettingsSection;
 import io.platforminfra.config.PulumiConfigSource;
 import io.platforminfra.config.StageConfig;
 import io.platforminfra.config.StageConfigReader;
@@ -66,6 +73,36 @@ public final class Platform {
     private Platform() {
     }
 
+    /** {@code platform-infra:monitoring}: the Log Analytics workspace. Default: every field's default. */
+    public static final SettingsSection<MonitoringSettings> MONITORING = SettingsSection.adoptable("monitoring",
+            MonitoringSettings.class, AzureResourceType.LOG_ANALYTICS_WORKSPACE);
+    /** {@code platform-infra:network}: the virtual network. Default: every field's default. */
+    public static final SettingsSection<NetworkSettings> NETWORK = SettingsSection.adoptable("network",
+            NetworkSettings.class, AzureResourceType.VIRTUAL_NETWORK);
+    /** {@code platform-infra:cluster}: the AKS cluster. Required: its admin groups and API server access. */
+    public static final SettingsSection<AksClusterSettings> CLUSTER = SettingsSection.adoptable("cluster",
+            AksClusterSettings.class, AzureResourceType.MANAGED_CLUSTER);
+    /** {@code platform-infra:secretStore}: the Key Vault. Default: every field's default. */
+    public static final SettingsSection<SecretStoreSettings> SECRET_STORE = SettingsSection.adoptable("secretStore",
+            SecretStoreSettings.class, AzureResourceType.VAULT);
+    /** {@code platform-infra:storage}: the storage account. Default: every field's default. */
+    public static final SettingsSection<ObjectStorageSettings> STORAGE = SettingsSection.adoptable("storage",
+            ObjectStorageSettings.class, AzureResourceType.STORAGE_ACCOUNT);
+    /** {@code platform-infra:database}: the PostgreSQL flexible server. Required: its Entra ID admin group. */
+    public static final SettingsSection<DatabaseSettings> DATABASE = SettingsSection.adoptable("database",
+            DatabaseSettings.class, AzureResourceType.POSTGRES_SERVER);
+    /** {@code platform-infra:access}: Entra ID groups with read access to the stage. Default: none. */
+    public static final SettingsSection<AccessSettings> ACCESS = SettingsSection.of("access", AccessSettings.class);
+
+    /**
+     * The parts of a stage, each a structured stack key bound to its component's settings: what the stack file
+     * reader binds and validates, what {@code platform-infra:adopt} accepts, and what docs/configuration.md and
+     * Pulumi.yaml's key list are generated from, in the order the documentation lists them. A new component adds
+     * its line here and is created below.
+     */
+    public static final List<SettingsSection<?>> SECTIONS = List.of(MONITORING, NETWORK, CLUSTER, SECRET_STORE, STORAGE,
+            DATABASE, ACCESS);
+
     /** Read access to the resource group from the stack file, to groups only: see {@link AccessSettings}. */
     private static void grantReadAccess(AccessSettings access, ResourceGroup resourceGroup, Placement placement) {
         access.getReaderGroupObjectIds().forEach(group -> RoleAssignments.grant("readers-" + group,
@@ -111,7 +148,7 @@ public final class Platform {
      * @throws io.platforminfra.config.StackConfigException listing every problem of the stack file
      */
     static StageConfig read(Context ctx, Set<String> configuredKeys, LocalDate asOf) {
-        return StageConfigReader.read(new PulumiConfigSource(ctx, configuredKeys), ctx.stackName(), asOf);
+        return StageConfigReader.read(new PulumiConfigSource(ctx, configuredKeys), ctx.stackName(), asOf, SECTIONS);
     }
 
     /**
@@ -146,41 +183,41 @@ public final class Platform {
                 locksLifted(config, asOf));
 
         var monitoring = new Monitoring("monitoring", MonitoringArgs.builder()
-                .placement(placement).settings(config.settings(StageSections.MONITORING))
-                .adoptResourceId(adoptions.idOf(StageSections.MONITORING)).build(), null);
+                .placement(placement).settings(config.settings(MONITORING))
+                .adoptResourceId(adoptions.idOf(MONITORING)).build(), null);
         var workspaceId = monitoring.resourceId();
         var network = new Network("network", NetworkArgs.builder()
-                .placement(placement).settings(config.settings(StageSections.NETWORK)).logAnalyticsWorkspaceId(workspaceId)
-                .adoptResourceId(adoptions.idOf(StageSections.NETWORK)).build(), null);
+                .placement(placement).settings(config.settings(NETWORK)).logAnalyticsWorkspaceId(workspaceId)
+                .adoptResourceId(adoptions.idOf(NETWORK)).build(), null);
         var cluster = new AksCluster("cluster", AksClusterArgs.builder()
-                .placement(placement).settings(config.settings(StageSections.CLUSTER))
+                .placement(placement).settings(config.settings(CLUSTER))
                 .nodeSubnetId(network.nodeSubnetId()).logAnalyticsWorkspaceId(workspaceId)
-                .clusterUserGroupObjectIds(config.settings(StageSections.ACCESS).getClusterUserGroupObjectIds())
-                .adoptResourceId(adoptions.idOf(StageSections.CLUSTER)).build(), null);
+                .clusterUserGroupObjectIds(config.settings(ACCESS).getClusterUserGroupObjectIds())
+                .adoptResourceId(adoptions.idOf(CLUSTER)).build(), null);
         // Each application namespace's identity may read the vault's secrets and read and write blobs; nothing else.
         var secrets = new SecretStore("secrets", SecretStoreArgs.builder()
-                .placement(placement).settings(config.settings(StageSections.SECRET_STORE))
+                .placement(placement).settings(config.settings(SECRET_STORE))
                 .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
                 .secretReaders(workloadGrants(cluster, "secrets-read-"))
-                .adoptResourceId(adoptions.idOf(StageSections.SECRET_STORE)).build(), null);
+                .adoptResourceId(adoptions.idOf(SECRET_STORE)).build(), null);
         var storage = new ObjectStorage("storage", ObjectStorageArgs.builder()
-                .placement(placement).settings(config.settings(StageSections.STORAGE))
+                .placement(placement).settings(config.settings(STORAGE))
                 .privateEndpoint(network.privateEndpoints()).logAnalyticsWorkspaceId(workspaceId)
                 .blobDataContributors(workloadGrants(cluster, "blob-data-"))
-                .adoptResourceId(adoptions.idOf(StageSections.STORAGE)).build(), null);
+                .adoptResourceId(adoptions.idOf(STORAGE)).build(), null);
 
         Output<String> password = null;
-        if (config.settings(StageSections.DATABASE).isPasswordAuth()) {
+        if (config.settings(DATABASE).isPasswordAuth()) {
             password = PulumiConfigSource.secretOf(ctx, StackKeys.DATABASE_ADMIN_PASSWORD);
             secrets.storeSecret(DATABASE_PASSWORD_SECRET, password);
         }
         var database = new Database("database", DatabaseArgs.builder()
-                .placement(placement).settings(config.settings(StageSections.DATABASE))
+                .placement(placement).settings(config.settings(DATABASE))
                 .delegatedSubnetId(network.databaseSubnetId()).virtualNetworkId(network.resourceId())
                 .logAnalyticsWorkspaceId(workspaceId).administratorPassword(password)
-                .adoptResourceId(adoptions.idOf(StageSections.DATABASE)).build(), null);
+                .adoptResourceId(adoptions.idOf(DATABASE)).build(), null);
 
-        grantReadAccess(config.settings(StageSections.ACCESS), resourceGroup, placement);
+        grantReadAccess(config.settings(ACCESS), resourceGroup, placement);
 
         ctx.export("resourceGroup", resourceGroup.name());
         ctx.export("clusterName", cluster.name());

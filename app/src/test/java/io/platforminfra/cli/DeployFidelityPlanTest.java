@@ -1,6 +1,6 @@
 package io.platforminfra.cli;
 
-import io.platforminfra.config.StageSections;
+import io.platforminfra.program.Platform;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -356,11 +356,11 @@ class DeployFidelityPlanTest {
     private static List<Used> repositoryVersions() {
         var used = new ArrayList<Used>();
         for (var stage : StackConfiguration.stagesIn(TestProject.REPOSITORY)) {
-            var config = StageConfigReader.read(StackConfiguration.load(TestProject.REPOSITORY, stage), TestDates.AS_OF);
+            var config = StageConfigReader.read(StackConfiguration.load(TestProject.REPOSITORY, stage), TestDates.AS_OF, Platform.SECTIONS);
             used.add(new Used(stage, "platform-infra:cluster.kubernetesVersion",
-                    release(Product.KUBERNETES, config.settings(StageSections.CLUSTER).getKubernetesVersion())));
+                    release(Product.KUBERNETES, config.settings(Platform.CLUSTER).getKubernetesVersion())));
             used.add(new Used(stage, "platform-infra:database.version",
-                    release(Product.POSTGRESQL, config.settings(StageSections.DATABASE).getVersion())));
+                    release(Product.POSTGRESQL, config.settings(Platform.DATABASE).getVersion())));
         }
         assertThat(used).isNotEmpty();
         return used;

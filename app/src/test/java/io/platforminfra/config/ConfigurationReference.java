@@ -1,5 +1,7 @@
 package io.platforminfra.config;
 
+import io.platforminfra.program.Platform;
+
 import io.platforminfra.azure.AzureResourceType;
 import io.platforminfra.policy.Waiver;
 import io.platforminfra.program.ProjectFile;
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Generates what docs/configuration.md and Pulumi.yaml say of the stack keys, from the code that reads them:
- * {@link StackKeys} (the scalar keys, with their declarations in Pulumi.yaml), {@link StageSections} (the structured
+ * {@link StackKeys} (the scalar keys, with their declarations in Pulumi.yaml), {@code Platform.SECTIONS} (the structured
  * keys and their settings classes), the settings classes ({@link SettingsReference}: fields, defaults, checks,
  * Javadoc) and {@link Adoptions}. Each file keeps its hand-written text around marked
  * regions; only the regions are generated. {@code ConfigurationReferenceTest} fails when a region is stale.
@@ -105,7 +107,7 @@ public final class ConfigurationReference {
     /** A section per structured key: its settings class's Javadoc, then a row per field. */
     static String sections() {
         var out = new StringBuilder();
-        for (var section : StageSections.ALL) {
+        for (var section : Platform.SECTIONS) {
             out.append("## `").append(section.key()).append("`\n\n")
                     .append(FieldJavadoc.of(section.settings()).type()).append("\n\n")
                     .append("| Field | Accepts | Default | Meaning |\n| --- | --- | --- | --- |\n");
@@ -123,7 +125,7 @@ public final class ConfigurationReference {
         var out = new StringBuilder("| Field | Default | Adopts |\n| --- | --- | --- |\n");
         out.append("| `").append(Adoptions.RESOURCE_GROUP).append("` | none (created) | the stage's resource group"
                 + " (`/subscriptions/<id>/resourceGroups/<name>`) |\n");
-        StageSections.ALL.stream().filter(section -> section.adopts().isPresent()).forEach(section -> out
+        Platform.SECTIONS.stream().filter(section -> section.adopts().isPresent()).forEach(section -> out
                 .append("| `").append(section.field()).append("` | none (created) | the `")
                 .append(section.adopts().flatMap(AzureResourceType::naming).orElseThrow().armType())
                 .append("` of `").append(section.key())
@@ -134,9 +136,9 @@ public final class ConfigurationReference {
     /** The comment of Pulumi.yaml that lists the fields of every structured key. */
     static String keyList() {
         var lines = new ArrayList<String>();
-        StageSections.ALL.forEach(section -> lines.addAll(keyLine(section.key(), "{",
+        Platform.SECTIONS.forEach(section -> lines.addAll(keyLine(section.key(), "{",
                 ConfigNode.settingsFields(section.settings()).stream().map(f -> f.getName()).toList(), "}")));
-        var adoptable = Stream.concat(Stream.of(Adoptions.RESOURCE_GROUP), StageSections.ALL.stream()
+        var adoptable = Stream.concat(Stream.of(Adoptions.RESOURCE_GROUP), Platform.SECTIONS.stream()
                 .filter(section -> section.adopts().isPresent()).map(SettingsSection::field)).toList();
         lines.addAll(keyLine(StackKeys.ADOPT, "{", adoptable, "}"));
         lines.addAll(keyLine(StackKeys.WAIVERS, "[{",

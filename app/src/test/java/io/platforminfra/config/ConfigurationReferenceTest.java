@@ -1,5 +1,7 @@
 package io.platforminfra.config;
 
+import io.platforminfra.program.Platform;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,7 +44,7 @@ class ConfigurationReferenceTest {
     @Test
     void everyFieldAStackFileMaySetHasJavadoc() {
         var missing = new ArrayList<String>();
-        for (var section : StageSections.ALL) {
+        for (var section : Platform.SECTIONS) {
             collectMissing(section.key(), section.settings(), missing);
         }
         assertThat(missing).as("settings fields without Javadoc (their meaning and default in the reference)")
@@ -70,7 +72,7 @@ class ConfigurationReferenceTest {
     void theDefaultAFieldsJavadocStatesIsTheDefaultItsBuilderHas() {
         var contradictions = new ArrayList<String>();
         var checked = 0;
-        for (var section : StageSections.ALL) {
+        for (var section : Platform.SECTIONS) {
             for (var row : SettingsReference.rows(section.key(), section.settings())) {
                 var stated = STATED_DEFAULT.matcher(row.meaning());
                 if (stated.find()) {
@@ -109,7 +111,7 @@ class ConfigurationReferenceTest {
 
     @Test
     void theReferenceShowsRequirementsChoicesAndTheDefaultsDecidedOutsideTheBuilder() {
-        var cluster = SettingsReference.rows(StageSections.CLUSTER.key(), StageSections.CLUSTER.settings());
+        var cluster = SettingsReference.rows(Platform.CLUSTER.key(), Platform.CLUSTER.settings());
         assertThat(row(cluster, "adminGroupObjectIds").defaultValue()).isEqualTo("required");
         assertThat(row(cluster, "userPools[].name").defaultValue()).isEqualTo("required");
         assertThat(row(cluster, "skuTier").accepts()).isEqualTo("text, one of `Free`, `Standard`, `Premium`");
@@ -118,7 +120,7 @@ class ConfigurationReferenceTest {
         // Left empty by the builder, decided by the region: not "none".
         assertThat(row(cluster, "availabilityZones").defaultValue()).contains("every zone of the stage's region");
         assertThat(row(cluster, "availabilityZones").accepts()).contains("each must be one of 1, 2, 3");
-        var database = SettingsReference.rows(StageSections.DATABASE.key(), StageSections.DATABASE.settings());
+        var database = SettingsReference.rows(Platform.DATABASE.key(), Platform.DATABASE.settings());
         assertThat(row(database, "availabilityZone").defaultValue()).startsWith("zone 1");
         // A rule relating two fields names the other field, not its default value.
         assertThat(row(database, "standbyAvailabilityZone").accepts()).doesNotContain("(null)");

@@ -1,5 +1,7 @@
 package io.platforminfra.config;
 
+import io.platforminfra.program.Platform;
+
 import io.platforminfra.program.ProjectFile;
 import io.platforminfra.program.StageRuns;
 
@@ -24,7 +26,7 @@ class DeployersKeyTest {
     private static final String WHERE_FROM = "as scripts/bootstrap.sh prints it";
 
     private static StageConfig readDevWith(String deployers, Set<String> secretKeys) {
-        return StageConfigReader.read(devWith(deployers, secretKeys), TestDates.AS_OF);
+        return StageConfigReader.read(devWith(deployers, secretKeys), TestDates.AS_OF, Platform.SECTIONS);
     }
 
     /** The dev stack file with {@code deployers} as its list ({@code null}: none), encrypting {@code secretKeys}. */
@@ -44,7 +46,7 @@ class DeployersKeyTest {
     @Test
     void everyStackFileInTheRepositoryNamesItsDeployers() {
         for (var stage : StageRuns.stagesInRepository()) {
-            var config = StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF);
+            var config = StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF, Platform.SECTIONS);
             assertThat(config.deployers()).as(stage).isNotEmpty();
         }
     }

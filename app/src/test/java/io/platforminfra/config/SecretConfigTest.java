@@ -1,5 +1,7 @@
 package io.platforminfra.config;
 
+import io.platforminfra.program.Platform;
+
 import io.platforminfra.program.StackProgram;
 import io.platforminfra.program.StageRuns;
 
@@ -33,8 +35,8 @@ class SecretConfigTest {
 
     @Test
     void aFieldOfASecretKeyIsShownAsSecretInEveryProblem() {
-        var run = run(Map.of(StageSections.DATABASE.key(), DATABASE + ",\"tier\":\"" + PLANTED + "-tier\"}",
-                StageSections.NETWORK.key(), "{\"addressSpace\":\"172.16.0.0/16\"}"), Set.of(StageSections.DATABASE.key(), StageSections.NETWORK.key()));
+        var run = run(Map.of(Platform.DATABASE.key(), DATABASE + ",\"tier\":\"" + PLANTED + "-tier\"}",
+                Platform.NETWORK.key(), "{\"addressSpace\":\"172.16.0.0/16\"}"), Set.of(Platform.DATABASE.key(), Platform.NETWORK.key()));
         assertRefused(run,
                 "Pulumi.dev.yaml: platform-infra:database.tier must be one of Burstable, GeneralPurpose, MemoryOptimized"
                         + " (value: [secret])",
@@ -47,7 +49,7 @@ class SecretConfigTest {
 
     @Test
     void aStructuredKeyThatIsNotAMapIsShownAsSecretWhenItIsOne() {
-        var run = run(Map.of(StageSections.DATABASE.key(), PLANTED), Set.of(StageSections.DATABASE.key()));
+        var run = run(Map.of(Platform.DATABASE.key(), PLANTED), Set.of(Platform.DATABASE.key()));
         assertRefused(run,
                 "platform-infra:database must be a map of settings (see docs/configuration.md) (value: [secret])");
         assertThat(everythingPrinted(run)).doesNotContain(PLANTED);
@@ -56,7 +58,7 @@ class SecretConfigTest {
     @Test
     void anUnknownKeyOrFieldIsNamedButItsValueIsNeverShown() {
         var run = run(Map.of("platform-infra:databaseAdminPasword", PLANTED,
-                StageSections.DATABASE.key(), DATABASE + ",\"adminPassword\":\"" + PLANTED + "\"}"), Set.of());
+                Platform.DATABASE.key(), DATABASE + ",\"adminPassword\":\"" + PLANTED + "\"}"), Set.of());
         assertRefused(run,
                 "Pulumi.dev.yaml: platform-infra:databaseAdminPasword must be a known key: did you mean"
                         + " 'platform-infra:databaseAdminPassword'? (value: not shown)",
@@ -83,7 +85,7 @@ class SecretConfigTest {
 
     @Test
     void aValidStageWithASecretFieldRegistersItAsSecretWherePlansAndChecksReadIt() {
-        var run = run(Map.of(StageSections.DATABASE.key(), DATABASE + "}"), Set.of(StageSections.DATABASE.key()));
+        var run = run(Map.of(Platform.DATABASE.key(), DATABASE + "}"), Set.of(Platform.DATABASE.key()));
         assertSucceeded(run);
         var administrator = run.single("azure-native:dbforpostgresql:Administrator");
         assertThat(administrator.inputs().get("principalName")).isInstanceOf(RegisteredResource.Secret.class);
@@ -99,8 +101,8 @@ class SecretConfigTest {
                 "Pulumi.dev.yaml")).replace("    adminGroupName: platform-db-admins-dev",
                 "    adminGroupName:\n      secure: " + ciphertext));
         var loaded = StackConfiguration.load(directory, "qa");
-        assertThat(loaded.secretKeys()).containsExactly(StageSections.DATABASE.key());
-        assertThat(loaded.values().get(StageSections.DATABASE.key())).contains(StackConfiguration.SECRET_PLACEHOLDER)
+        assertThat(loaded.secretKeys()).containsExactly(Platform.DATABASE.key());
+        assertThat(loaded.values().get(Platform.DATABASE.key())).contains(StackConfiguration.SECRET_PLACEHOLDER)
                 .doesNotContain(ciphertext, "secure");
         var run = StageRuns.run(loaded, true);
         assertSucceeded(run);
@@ -128,7 +130,7 @@ class SecretConfigTest {
             var key = plant(values, place, planted, random);
             try {
                 StageConfigReader.read(new StackConfiguration("dev", dev.stackFile(), values, Set.of(key)),
-                        TestDates.AS_OF);
+                        TestDates.AS_OF, Platform.SECTIONS);
             } catch (StackConfigException e) {
                 refused++;
                 var json = new com.google.gson.Gson().toJson(planted);

@@ -1,5 +1,7 @@
 package io.platforminfra.config;
 
+import io.platforminfra.program.Platform;
+
 import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Problems;
 import io.platforminfra.components.validation.Settings;
@@ -112,7 +114,7 @@ final class SettingsReference {
     }
 
     private static Class<? extends Settings> owner(String key) {
-        return StageSections.ALL.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().settings();
+        return Platform.SECTIONS.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().settings();
     }
 
     private static String fieldNames(Class<?> type) {

@@ -125,7 +125,7 @@ class StackFileValidationTest {
             var expectedValid = io.platforminfra.azure.IpRanges.isIpv4AddressOrRange(range);
             try {
                 StageConfigReader.read(new StackConfiguration("dev", loaded.stackFile(), values, Set.of()),
-                        TestDates.AS_OF);
+                        TestDates.AS_OF, Platform.SECTIONS);
                 assertThat(expectedValid).as("[%s] was accepted", range).isTrue();
             } catch (StackConfigException e) {
                 assertThat(expectedValid).as("[%s] was refused: %s", range, e.getMessage()).isFalse();

@@ -1,6 +1,5 @@
 package io.platforminfra.program;
 
-import io.platforminfra.config.StageSections;
 
 import io.platforminfra.config.StackConfigException;
 import io.platforminfra.config.StackKeys;
@@ -22,7 +21,7 @@ class AccessTest {
 
     @Test
     void groupsNamedInTheStackFileGetReadAccessAndNothingMore() {
-        var run = StageRuns.runWith("dev", Map.of(StageSections.ACCESS.key(), "{\"readerGroupObjectIds\":[\"" + READERS
+        var run = StageRuns.runWith("dev", Map.of(Platform.ACCESS.key(), "{\"readerGroupObjectIds\":[\"" + READERS
                 + "\"],\"clusterUserGroupObjectIds\":[\"" + CLUSTER_USERS + "\"]}"));
         assertSucceeded(run);
         var readers = run.named("readers-" + READERS).orElseThrow();
@@ -46,7 +45,7 @@ class AccessTest {
 
     @Test
     void aGroupMustBeAnObjectId() {
-        assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of(StageSections.ACCESS.key(),
+        assertRejectedBeforeRegistering(StageRuns.runWith("dev", Map.of(Platform.ACCESS.key(),
                         "{\"readerGroupObjectIds\":[\"platform-readers\"]}")), StackConfigException.class,
                 "Pulumi.dev.yaml: platform-infra:access.readerGroupObjectIds[0] must be an object ID (a GUID)");
     }

@@ -82,7 +82,7 @@ class BootstrapNamingTest {
                     .redirectErrorStream(true).start();
             var printed = new String(process.getInputStream().readAllBytes());
             assertThat(process.waitFor()).as(printed).isZero();
-            var type = StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF)
+            var type = StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF, Platform.SECTIONS)
                     .environmentType();
             assertThat(printed).as(stage).isEqualTo(type.configValue());
         }

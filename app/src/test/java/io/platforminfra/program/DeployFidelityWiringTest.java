@@ -1,6 +1,5 @@
 package io.platforminfra.program;
 
-import io.platforminfra.config.StageSections;
 
 import io.platforminfra.config.StackConfiguration;
 import io.platforminfra.config.StackKeys;
@@ -56,9 +55,9 @@ class DeployFidelityWiringTest {
     void aVersionOutOfSupportOnTheRunsDayStopsTheProgramBeforeItRegistersAnything() {
         var loaded = StackConfiguration.load(StageRuns.PROJECT, "dev");
         var values = new HashMap<>(loaded.values());
-        var cluster = JsonParser.parseString(values.get(StageSections.CLUSTER.key())).getAsJsonObject();
+        var cluster = JsonParser.parseString(values.get(Platform.CLUSTER.key())).getAsJsonObject();
         cluster.addProperty("kubernetesVersion", "1.33");
-        values.put(StageSections.CLUSTER.key(), cluster.toString());
+        values.put(Platform.CLUSTER.key(), cluster.toString());
 
         var run = MockedRun.builder().stack("dev").preview(true).config(values, loaded.secretKeys())
                 .run(StackProgram.reading(values.keySet(), TestDates.AS_OF, read -> { }));
@@ -107,7 +106,7 @@ class DeployFidelityWiringTest {
     @ParameterizedTest(name = "Pulumi.{0}.yaml")
     @MethodSource("stages")
     void everyRoleAssignmentIsNamedFromItsScopeRoleAndPrincipal(String stage) {
-        var run = StageRuns.runWith(stage, Map.of(StageSections.ACCESS.key(), ACCESS));
+        var run = StageRuns.runWith(stage, Map.of(Platform.ACCESS.key(), ACCESS));
         assertSucceeded(run);
 
         var assignments = run.ofType(AzureResourceType.ROLE_ASSIGNMENT.token());
@@ -124,8 +123,8 @@ class DeployFidelityWiringTest {
 
     @Test
     void roleAssignmentNamesAreTheSameInEveryRunAndDifferPerPrincipal() {
-        var first = assignmentNames(StageRuns.runWith("dev", Map.of(StageSections.ACCESS.key(), ACCESS)));
-        var second = assignmentNames(StageRuns.runWith("dev", Map.of(StageSections.ACCESS.key(), ACCESS)));
+        var first = assignmentNames(StageRuns.runWith("dev", Map.of(Platform.ACCESS.key(), ACCESS)));
+        var second = assignmentNames(StageRuns.runWith("dev", Map.of(Platform.ACCESS.key(), ACCESS)));
 
         assertThat(first).isNotEmpty().isEqualTo(second);
         // Same role on the same scope, another group: another assignment, another name.
@@ -153,7 +152,7 @@ class DeployFidelityWiringTest {
 
     @Test
     void eachProductionLockDependsOnItsResourceAndEverythingAzureWouldRefuseToDeleteUnderIt() {
-        var run = StageRuns.runWith("prod", Map.of(StageSections.ACCESS.key(), ACCESS));
+        var run = StageRuns.runWith("prod", Map.of(Platform.ACCESS.key(), ACCESS));
         assertSucceeded(run);
 
         var locks = run.ofType(AzureResourceType.LOCK.token());

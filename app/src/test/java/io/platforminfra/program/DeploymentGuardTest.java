@@ -65,7 +65,7 @@ class DeploymentGuardTest {
 
     /** The client ID the stage's stack file allows: its ring's deploying identity. */
     private static String pipelineIdentityOf(String stage) {
-        return StageConfigReader.read(stage(stage), TestDates.AS_OF).deployers().get(0);
+        return StageConfigReader.read(stage(stage), TestDates.AS_OF, Platform.SECTIONS).deployers().get(0);
     }
 
     /** A job on the stage ring's {@code -deploy} pool, as azure-native reports it under ARM_USE_MSI. */
@@ -82,7 +82,7 @@ class DeploymentGuardTest {
         var configuration = stage(stage);
         var logged = LoggedDuring.run(ENGINE_LOG, () -> MockedRun.builder().stack(stage).preview(preview).mocks(mocks)
                 .config(configuration.values(), configuration.secretKeys())
-                .run(StackProgram.of(StageConfigReader.read(configuration, TestDates.AS_OF), environment,
+                .run(StackProgram.of(StageConfigReader.read(configuration, TestDates.AS_OF, Platform.SECTIONS), environment,
                         TestDates.AS_OF, TestDates.CLOCK)));
         return new Run(logged.result(), logged.records());
     }
@@ -271,7 +271,7 @@ class DeploymentGuardTest {
     private static final Instant NOW = Instant.parse("2026-12-02T09:41:27.123Z");
 
     private static StageConfig dev() {
-        return StageConfigReader.read(stage("dev"), TestDates.AS_OF);
+        return StageConfigReader.read(stage("dev"), TestDates.AS_OF, Platform.SECTIONS);
     }
 
     /** What the provider reports for a person's az login with object ID {@code objectId}. */

@@ -83,7 +83,7 @@ public final class StageRuns {
     /** Every problem the stack file reader refuses {@code configuration} with; fails the test when it is accepted. */
     public static String refusalOf(StackConfiguration configuration) {
         try {
-            StageConfigReader.read(configuration, TestDates.AS_OF);
+            StageConfigReader.read(configuration, TestDates.AS_OF, Platform.SECTIONS);
         } catch (StackConfigException e) {
             return e.getMessage();
         }

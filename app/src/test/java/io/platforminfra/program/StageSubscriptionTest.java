@@ -26,7 +26,7 @@ class StageSubscriptionTest {
     private static final String ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
 
     private static String subscriptionOf(String stage) {
-        return StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF)
+        return StageConfigReader.read(StackConfiguration.load(StageRuns.PROJECT, stage), TestDates.AS_OF, Platform.SECTIONS)
                 .subscriptionId();
     }
 
