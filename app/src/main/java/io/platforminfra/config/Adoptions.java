@@ -1,7 +1,6 @@
 package io.platforminfra.config;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The existing Azure resources a stage adopts instead of creating ({@code platform-infra:adopt}): resource IDs by
@@ -27,10 +26,5 @@ public record Adoptions(Map<String, String> ids) {
     /** The resource ID of the resource group the stage adopts, or {@code null} when it is created. */
     public String resourceGroupId() {
         return ids.get(RESOURCE_GROUP);
-    }
-
-    /** The resource group's ID, if the stage adopts it. */
-    public Optional<String> resourceGroup() {
-        return Optional.ofNullable(resourceGroupId());
     }
 }

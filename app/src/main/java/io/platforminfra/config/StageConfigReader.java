@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -263,10 +264,11 @@ public final class StageConfigReader {
     private static void checkAdoptions(StageConfig config, List<Problem> problems) {
         var adoptions = config.adoptions();
         var naming = new NamingConvention(WORKLOAD, config.stage(), config.location());
-        var resourceGroup = adoptions.resourceGroup()
+        var adoptedGroup = Optional.ofNullable(adoptions.resourceGroupId());
+        var resourceGroup = adoptedGroup
                 .flatMap(AzureResourceId::parse).map(AzureResourceId::name)
                 .orElseGet(() -> naming.problems().isEmpty() ? naming.name(AzureResourceType.RESOURCE_GROUP) : null);
-        adoptions.resourceGroup().ifPresent(id -> Adoption.of(id, AzureResourceType.RESOURCE_GROUP).problems()
+        adoptedGroup.ifPresent(id -> Adoption.of(id, AzureResourceType.RESOURCE_GROUP).problems()
                 .forEach(p -> problems.add(new Problem(StackKeys.ADOPT + "." + Adoptions.RESOURCE_GROUP, id,
                         p.expectation()))));
         for (var section : config.sections().keySet()) {

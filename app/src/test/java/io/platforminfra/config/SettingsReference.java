@@ -1,6 +1,5 @@
 package io.platforminfra.config;
 
-import io.platforminfra.program.Platform;
 
 import io.platforminfra.components.validation.Problem;
 import io.platforminfra.components.validation.Problems;
@@ -46,14 +45,15 @@ final class SettingsReference {
         var recorder = new Problems();
         defaults.check(recorder);
         var accepted = new LinkedHashMap<>(recorder.rules());
-        var required = defaults.problems().stream().map(Problem::field).collect(Collectors.toSet());
+        var required = recorder.list().stream().map(Problem::field).collect(Collectors.toSet());
         var rows = new ArrayList<Row>();
-        addRows(rows, "", type, defaults, accepted, required, key);
+        addRows(rows, "", type, defaults, accepted, required, type);
         return rows;
     }
 
     private static void addRows(List<Row> rows, String prefix, Class<?> type, Object defaults,
-                                Map<String, List<String>> accepted, java.util.Set<String> required, String key) {
+                                Map<String, List<String>> accepted, java.util.Set<String> required,
+                                Class<? extends Settings> root) {
         var javadoc = FieldJavadoc.of(type);
         for (var field : ConfigNode.settingsFields(type)) {
             var path = prefix + field.getName();
@@ -66,12 +66,12 @@ final class SettingsReference {
                     nested.check(recorder);
                     recorder.rules().forEach((f, texts) -> accepted.putIfAbsent(path + "." + f, texts));
                 }
-                addRows(rows, path + ".", field.getType(), value, accepted, required, key);
+                addRows(rows, path + ".", field.getType(), value, accepted, required, root);
             } else if (field.getType() == List.class && ConfigNode.isSettings(ConfigNode.elementType(field))) {
                 var element = ConfigNode.elementType(field);
                 rows.add(new Row(path, "list of maps: " + fieldNames(element), shown(value), meaning));
-                addRows(rows, path + "[].", element, elementDefaults(key, path, element),
-                        accepted, requiredInElements(key, path, element), key);
+                addRows(rows, path + "[].", element, defaultsOf(element), accepted, requiredInElements(root, path),
+                        root);
             } else {
                 // A rule naming another field shows that field's default value in brackets: not part of the rule.
                 var rules = accepted.getOrDefault(path, List.of()).stream()
@@ -99,22 +99,16 @@ final class SettingsReference {
     }
 
     /** A list element's defaults: what binding an empty map gives, though the parent's checks may require more. */
-    private static Object elementDefaults(String key, String path, Class<?> element) {
-        return ConfigNode.parse(key + "." + path + "[0]", Optional.empty(), new ArrayList<>()).bind(element);
+    private static Object defaultsOf(Class<?> element) {
+        return ConfigNode.parse("", Optional.empty(), new ArrayList<>()).bind(element);
     }
 
     /** Fields of a list's elements that the parent's checks require, found by binding a list of one empty map. */
-    private static java.util.Set<String> requiredInElements(String key, String path, Class<?> element) {
-        var parent = owner(key);
-        var problems = new ArrayList<Problem>();
-        var bound = ConfigNode.parse(key, Optional.of("{\"" + path + "\": [{}]}"), problems).bind(parent);
+    private static java.util.Set<String> requiredInElements(Class<? extends Settings> root, String path) {
+        var bound = ConfigNode.parse("", Optional.of("{\"" + path + "\": [{}]}"), new ArrayList<>()).bind(root);
         var prefix = path + "[0].";
-        return ((Settings) bound).problems().stream().map(Problem::field).filter(f -> f.startsWith(prefix))
+        return bound.problems().stream().map(Problem::field).filter(f -> f.startsWith(prefix))
                 .map(f -> path + "[]." + f.substring(prefix.length())).collect(Collectors.toSet());
-    }
-
-    private static Class<? extends Settings> owner(String key) {
-        return Platform.SECTIONS.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow().settings();
     }
 
     private static String fieldNames(Class<?> type) {

@@ -30,7 +30,12 @@ public class DatabaseSettings implements Settings {
     public static final Choice<HighAvailabilityMode> HIGH_AVAILABILITY_MODES = new Choice<>(List.of(
             HighAvailabilityMode.Disabled, HighAvailabilityMode.SameZone, HighAvailabilityMode.ZoneRedundant),
             HighAvailabilityMode::getValue);
-    /** Storage sizes (GiB) that flexible servers offer. */
+    /**
+     * Storage sizes (GiB) that flexible servers offer on Premium SSD, each twice the one before ("Storage always
+     * doubles in size for premium disk SSD", azure-docs articles/postgresql/flexible-server/
+     * how-to-auto-grow-storage-portal.md), up to 32 TiB, the largest on Premium SSD (Microsoft Q&A 1527847; the
+     * storage page's own table is unverified here).
+     */
     public static final List<Integer> STORAGE_SIZES_GB =
             List.of(32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
     /** Names Azure reserves for its own databases and roles. */

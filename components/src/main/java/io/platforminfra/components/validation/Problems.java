@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * every rule the checks applied, so that the documentation lists what is enforced ({@link #rules()}).
  */
 public final class Problems {
+    /** A list index in a field's path, such as {@code [2]} in {@code userPools[2].name}. */
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
     private final List<Problem> found = new ArrayList<>();
     /** Every rule a check applied, by field (list indices as {@code []}), whatever the value. */
     private final Map<String, Set<String>> rules = new LinkedHashMap<>();
@@ -90,7 +94,7 @@ public final class Problems {
     }
 
     private void rule(String field, String text) {
-        rules.computeIfAbsent(field.replaceAll("\\[\\d+]", "[]"), f -> new LinkedHashSet<>()).add(text);
+        rules.computeIfAbsent(INDEX.matcher(field).replaceAll("[]"), f -> new LinkedHashSet<>()).add(text);
     }
 
     private boolean record(boolean ok, String field, Object value, String expectation) {
